@@ -1,0 +1,18 @@
+// Component and store tests in jsdom, zoneless like the app itself.
+module.exports = {
+  displayName: 'web',
+  preset: 'jest-preset-angular',
+  rootDir: __dirname,
+  setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
+  testEnvironment: 'jsdom',
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/../../libs/web/**/src/**/*.spec.ts'],
+  transform: {
+    '^.+\\.(ts|mjs|js|html)$': ['jest-preset-angular', { tsconfig: '<rootDir>/tsconfig.spec.json', stringifyContentPathRegex: '\\.(html|svg)$' }],
+  },
+  transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
+  moduleNameMapper: {
+    '^@shiftdesk/scheduling$': '<rootDir>/../../libs/scheduling/src/index.ts',
+    '^@shiftdesk/shared-api-contract$': '<rootDir>/../../libs/shared/api-contract/src/index.ts',
+  },
+  coverageDirectory: '../../coverage/apps/web',
+};

@@ -1,0 +1,57 @@
+// One lint config for the whole workspace. Module boundaries are errors from the first
+// commit: tags in each project.json say what may import what (see HOUSE_STYLE.md).
+import nx from '@nx/eslint-plugin';
+import jest from 'eslint-plugin-jest';
+
+const browserBans = ['@nestjs/*', 'typeorm', 'sqlite3', 'pg', 'class-validator', 'class-transformer'];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  { ignores: ['**/dist', '**/node_modules', '**/.angular', '**/coverage', 'tmp', 'data', '**/*.js', '**/*.mjs'] },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: [],
+          banTransitiveDependencies: false,
+          depConstraints: [
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:domain', 'type:util', 'type:contract'] },
+            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:data-access', 'type:ui', 'type:domain', 'type:util', 'type:contract'] },
+            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:contract'] },
+            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:domain', 'type:util', 'type:contract'] },
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:contract'] },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contract'] },
+            { sourceTag: 'type:contract', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'scope:web', notDependOnLibsWithTags: ['scope:api'] },
+            { sourceTag: 'scope:api', notDependOnLibsWithTags: ['scope:web'] },
+            // The domain runs anywhere: only these outside packages are allowed.
+            { sourceTag: 'platform:neutral', allowedExternalImports: ['luxon', 'rrule', 'highs', 'ical-generator'] },
+            { sourceTag: 'platform:browser', bannedExternalImports: browserBans },
+            { sourceTag: 'platform:node', bannedExternalImports: ['@angular/*'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Floating promises hide failures; needs type information, so only on TypeScript sources.
+    files: ['apps/**/*.ts', 'libs/**/*.ts', 'tests/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
+  {
+    files: ['**/*.spec.ts', 'tests/**/*.ts'],
+    plugins: { jest },
+    rules: {
+      'jest/no-focused-tests': 'error',
+      'jest/no-disabled-tests': 'error',
+      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'request.**.expect', '*.expect', 'expect*'] }],
+    },
+  },
+];

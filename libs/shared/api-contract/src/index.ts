@@ -1,0 +1,6 @@
+export * from './common';
+export * from './vocabulary';
+export * from './auth';
+export * from './teams';
+export * from './regions';
+export * from './agents';

@@ -1,1 +1,4 @@
 export * from './model/types';
+export * from './time';
+export * from './recurrence';
+export * from './resolution';

@@ -1,5 +1,4 @@
 // fast-check is a test-only tool; the domain's allowedExternalImports list is meant for runtime code.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import fc from 'fast-check';
 import type { Shift } from '../model/types';
 import { findOverlaps } from '../resolution/find-overlaps';

@@ -1,13 +1,22 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { ConfigError, loadConfig } from './config/app-config';
+import { startApp } from './app/create-app';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create(AppModule);
-  app.setGlobalPrefix('api');
-  const port = Number(process.env['PORT'] ?? 3000);
-  await app.listen(port);
-  console.log(`Shiftdesk is running at http://localhost:${port}/`);
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  await startApp(config);
 }
 
-void bootstrap();
+bootstrap().catch((error: unknown) => {
+  console.error('Shiftdesk failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,4 +1,52 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DatabaseModule } from '../database/database.module';
+import { AgentsModule } from '../modules/agents/agents.module';
+import { AuthModule } from '../modules/auth/auth.module';
+import { DemoModule } from '../modules/demo/demo.module';
+import { HealthModule } from '../modules/health/health.module';
+import { RegionsModule } from '../modules/regions/regions.module';
+import { TeamsModule } from '../modules/teams/teams.module';
+
+/** Whether the built web app is there to serve (it is absent in API-only development and tests). */
+export function hasWebDist(config: AppConfig): boolean {
+  return existsSync(join(config.webDist, 'index.html'));
+}
 
 @Module({})
-export class AppModule {}
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const web = hasWebDist(config)
+      ? [
+          ServeStaticModule.forRoot({
+            rootPath: config.webDist,
+            // Deep links such as /agents get index.html (the Angular router takes over);
+            // /api/* never does, so API typos stay JSON 404s.
+            exclude: ['/api/{*path}'],
+          }),
+        ]
+      : [];
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        DatabaseModule.forRoot(config.database),
+        // Later issues register jobs (gap rescans, webhook retries).
+        ScheduleModule.forRoot(),
+        ...web,
+        HealthModule,
+        AuthModule,
+        RegionsModule,
+        TeamsModule,
+        AgentsModule,
+        DemoModule,
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}

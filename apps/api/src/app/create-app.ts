@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { type INestApplication, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { API_PREFIX } from '@shiftdesk/shared-api-contract';
+import { ApiExceptionFilter } from '../common/api-exception.filter';
+import { createValidationPipe } from '../common/validation-pipe';
+import type { AppConfig } from '../config/app-config';
+import { APP_VERSION } from '../config/version';
+import { AppModule } from './app.module';
+
+/**
+ * Builds the whole application (database migrated, first-start data loaded) without listening:
+ * main.ts listens on the configured port, tests on port 0 with a temporary database.
+ */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: config.logLevels,
+    abortOnError: false,
+  });
+  // Registered here rather than as APP_FILTER so it also sees errors raised before routing
+  // (malformed JSON bodies, unknown routes).
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Shiftdesk API')
+      .setDescription('Support staffing and shift scheduling. Sign in with POST /api/auth/login and send the token as a bearer token.')
+      .setVersion(APP_VERSION)
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+
+  await app.init();
+  return app;
+}
+
+/** Creates the app, listens, and says where. */
+export async function startApp(config: AppConfig): Promise<INestApplication> {
+  const app = await createApp(config);
+  await app.listen(config.port);
+  const address = app.getHttpServer().address() as { port: number } | null;
+  new Logger('Shiftdesk').log(`Shiftdesk is running at http://localhost:${address?.port ?? config.port}/`);
+  return app;
+}

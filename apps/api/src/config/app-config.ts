@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { isAbsolute, resolve } from 'node:path';
+import type { LogLevel } from '@nestjs/common';
+
+/** Where the data lives: the embedded SQLite file, or a PostgreSQL server. */
+export type DatabaseConfig =
+  | { type: 'sqlite'; path: string }
+  | {
+      type: 'postgres';
+      url: string;
+      /** Optional schema (tests use one per run so suites never see each other's rows). */
+      schema?: string;
+    };
+
+export interface AdminAccountConfig {
+  email: string;
+  /** Null when no password was configured: one is generated at first start and printed once. */
+  password: string | null;
+}
+
+/** Everything the API reads from its environment, validated once at boot. */
+export interface AppConfig {
+  port: number;
+  database: DatabaseConfig;
+  /** Load the demo desk into an empty database at first start. */
+  demo: boolean;
+  admin: AdminAccountConfig;
+  /** Absolute path of the built Angular app; served at `/` when it holds an index.html. */
+  webDist: string;
+  logLevels: LogLevel[];
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export const DEFAULT_ADMIN_EMAIL = 'admin@shiftdesk.local';
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/** Thrown with every problem found in the environment at once, one per line. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Shiftdesk cannot start; fix the environment:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads and validates the environment. Relative paths resolve against `cwd`, so the same
+ * defaults work for `npm start` at the repository root and for a packaged install.
+ */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const value = (name: string): string | undefined => {
+    const raw = env[name];
+    return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+  };
+
+  let port = 3000;
+  const rawPort = value('PORT');
+  if (rawPort !== undefined) {
+    port = Number(rawPort);
+    if (!/^\d+$/.test(rawPort) || port > 65535) {
+      problems.push(`PORT: "${rawPort}" is not a port number; use an integer from 0 to 65535`);
+    }
+  }
+
+  let database: DatabaseConfig = {
+    type: 'sqlite',
+    path: resolve(cwd, value('SHIFTDESK_SQLITE_PATH') ?? './data/shiftdesk.sqlite'),
+  };
+  const url = value('DATABASE_URL');
+  if (url !== undefined) {
+    if (/^postgres(ql)?:\/\//.test(url)) {
+      database = { type: 'postgres', url };
+      const schema = value('SHIFTDESK_DATABASE_SCHEMA');
+      if (schema !== undefined) {
+        if (/^[a-z_][a-z0-9_]*$/.test(schema)) database.schema = schema;
+        else problems.push(`SHIFTDESK_DATABASE_SCHEMA: "${schema}" must be a lower-case SQL identifier`);
+      }
+    } else {
+      problems.push('DATABASE_URL: only PostgreSQL URLs are supported (postgres://user:password@host:5432/database); unset it to use the embedded SQLite file');
+    }
+  }
+
+  let demo = true;
+  const rawDemo = value('SHIFTDESK_DEMO');
+  if (rawDemo !== undefined) {
+    if (['true', '1', 'yes'].includes(rawDemo.toLowerCase())) demo = true;
+    else if (['false', '0', 'no'].includes(rawDemo.toLowerCase())) demo = false;
+    else problems.push(`SHIFTDESK_DEMO: "${rawDemo}" must be true or false`);
+  }
+
+  const adminEmail = (value('SHIFTDESK_ADMIN_EMAIL') ?? DEFAULT_ADMIN_EMAIL).toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+$/.test(adminEmail)) {
+    problems.push(`SHIFTDESK_ADMIN_EMAIL: "${adminEmail}" is not an email address`);
+  }
+  const adminPassword = value('SHIFTDESK_ADMIN_PASSWORD') ?? null;
+  if (adminPassword !== null && adminPassword.length < 8) {
+    problems.push('SHIFTDESK_ADMIN_PASSWORD: must be at least 8 characters long');
+  }
+
+  const rawDist = value('SHIFTDESK_WEB_DIST') ?? 'dist/apps/web/browser';
+  const webDist = isAbsolute(rawDist) ? rawDist : resolve(cwd, rawDist);
+
+  let logLevels = levelsUpTo('log');
+  const rawLevel = value('SHIFTDESK_LOG_LEVEL');
+  if (rawLevel !== undefined) {
+    const level = rawLevel.toLowerCase() as LogLevel;
+    if (LOG_LEVELS.includes(level)) logLevels = levelsUpTo(level);
+    else problems.push(`SHIFTDESK_LOG_LEVEL: "${rawLevel}" must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { port, database, demo, admin: { email: adminEmail, password: adminPassword }, webDist, logLevels };
+}
+
+/** Nest takes the list of enabled levels; a threshold is easier to configure. */
+function levelsUpTo(level: LogLevel): LogLevel[] {
+  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
+}
+
+/** 18 random bytes (144 bits) as base64url, 24 characters: the first admin's password when none is configured. */
+export function generatePassword(): string {
+  return randomBytes(18).toString('base64url');
+}

@@ -1,0 +1,51 @@
+import { CHANNELS, LANGUAGE_LEVELS, type Agent, type AgentSummary, type Channel, type LanguageSkill } from '@shiftdesk/shared-api-contract';
+import type { AgentChannelEntity } from './agent-channel.entity';
+import type { AgentLanguageEntity } from './agent-language.entity';
+import type { AgentEntity } from './agent.entity';
+
+/** What the mapper needs beside the agent row. */
+export interface AgentExtras {
+  languages: AgentLanguageEntity[];
+  channels: AgentChannelEntity[];
+  regionName: string | null;
+  hasLogin: boolean;
+}
+
+/** Stable order: strongest languages first, then by code; channels in vocabulary order. */
+export function sortLanguages(languages: AgentLanguageEntity[]): LanguageSkill[] {
+  return [...languages]
+    .sort((a, b) => LANGUAGE_LEVELS.indexOf(a.level) - LANGUAGE_LEVELS.indexOf(b.level) || a.code.localeCompare(b.code))
+    .map(({ code, level }) => ({ code, level }));
+}
+
+export function sortChannels(channels: AgentChannelEntity[]): Channel[] {
+  return channels.map((row) => row.channel).sort((a, b) => CHANNELS.indexOf(a) - CHANNELS.indexOf(b));
+}
+
+/** The roster view of a colleague: built field by field so a private field can never slip in. */
+export function toAgentSummary(entity: AgentEntity, extras: Pick<AgentExtras, 'languages' | 'channels'>): AgentSummary {
+  return {
+    id: entity.id,
+    teamId: entity.teamId,
+    displayName: entity.displayName,
+    timeZone: entity.timeZone,
+    languages: sortLanguages(extras.languages),
+    channels: sortChannels(extras.channels),
+    active: entity.active,
+  };
+}
+
+export function toAgent(entity: AgentEntity, extras: AgentExtras): Agent {
+  return {
+    ...toAgentSummary(entity, extras),
+    email: entity.email,
+    regionId: entity.regionId,
+    regionName: extras.regionName,
+    workMode: entity.workMode,
+    contractHoursPerWeek: entity.contractHoursPerWeek,
+    archivedAt: entity.archivedAt,
+    hasLogin: extras.hasLogin,
+    createdAt: entity.createdAt,
+    updatedAt: entity.updatedAt,
+  };
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Agent, AgentSummary, DeleteAgentResponse, Page } from '@shiftdesk/shared-api-contract';
+import { Roles } from '../auth/auth.constants';
+import { AuthUser, type AuthenticatedUser } from '../auth/authenticated-user';
+import { AgentsService } from './agents.service';
+import { CreateAgentDto } from './dto/create-agent.dto';
+import { ListAgentsDto } from './dto/list-agents.dto';
+import { UpdateAgentDto } from './dto/update-agent.dto';
+
+@ApiTags('agents')
+@ApiBearerAuth()
+@Controller('agents')
+export class AgentsController {
+  constructor(private readonly agents: AgentsService) {}
+
+  /** Managers get full records; agents get colleagues as summaries (no email, contract, region). */
+  @Get()
+  list(@AuthUser() user: AuthenticatedUser, @Query() query: ListAgentsDto): Promise<Page<Agent | AgentSummary>> {
+    return this.agents.list(user, query);
+  }
+
+  @Get(':id')
+  get(@AuthUser() user: AuthenticatedUser, @Param('id') id: string): Promise<Agent | AgentSummary> {
+    return this.agents.get(user, id);
+  }
+
+  @Roles('manager')
+  @Post()
+  create(@AuthUser() user: AuthenticatedUser, @Body() body: CreateAgentDto): Promise<Agent> {
+    return this.agents.create(user, body);
+  }
+
+  @Roles('manager')
+  @Patch(':id')
+  update(@AuthUser() user: AuthenticatedUser, @Param('id') id: string, @Body() body: UpdateAgentDto): Promise<Agent> {
+    return this.agents.update(user, id, body);
+  }
+
+  /** 200 with `{ outcome }`: agents with shifts are archived, the others deleted. */
+  @Roles('manager')
+  @Delete(':id')
+  remove(@AuthUser() user: AuthenticatedUser, @Param('id') id: string): Promise<DeleteAgentResponse> {
+    return this.agents.remove(user, id);
+  }
+}

@@ -1,0 +1,265 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  Agent,
+  AgentSummary,
+  CreateAgentRequest,
+  DeleteAgentResponse,
+  FieldError,
+  ListAgentsQuery,
+  Page,
+  UpdateAgentRequest,
+} from '@shiftdesk/shared-api-contract';
+import { randomUUID } from 'node:crypto';
+import { Brackets, DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
+import { apiError } from '../../common/api-error';
+import { pageOf } from '../../common/page-query.dto';
+import { nowIso } from '../../database/columns';
+import { Transactions } from '../../database/transactions';
+import { assertManagesTeam, type AuthenticatedUser } from '../auth/authenticated-user';
+import { hashPassword } from '../auth/password-hasher';
+import { SessionEntity } from '../auth/session.entity';
+import { UserEntity } from '../auth/user.entity';
+import { RegionEntity } from '../regions/region.entity';
+import { ShiftEntity } from '../shifts/shift.entity';
+import { TeamEntity } from '../teams/team.entity';
+import { AgentChannelEntity } from './agent-channel.entity';
+import { AgentLanguageEntity } from './agent-language.entity';
+import { AgentEntity } from './agent.entity';
+import { toAgent, toAgentSummary, type AgentExtras } from './agent.mapper';
+
+function fieldError(status: 400 | 409, field: string, explanation: string): FieldError[] {
+  return [{ field, message: `${field}: ${explanation}` }];
+}
+const badField = (field: string, explanation: string): BadRequestException => {
+  const fields = fieldError(400, field, explanation);
+  return new BadRequestException(apiError(400, fields[0].message, fields));
+};
+const conflictField = (field: string, explanation: string): ConflictException => {
+  const fields = fieldError(409, field, explanation);
+  return new ConflictException(apiError(409, fields[0].message, fields));
+};
+
+@Injectable()
+export class AgentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+  ) {}
+
+  /**
+   * Managers page through the agents of the teams they manage (full records). Agents page
+   * through their own team: themselves in full, colleagues as summaries, and may not filter
+   * or search on private fields (that would reveal them one query at a time).
+   */
+  async list(user: AuthenticatedUser, query: ListAgentsQuery): Promise<Page<Agent | AgentSummary>> {
+    const isManager = user.role === 'manager';
+    if (!isManager) {
+      for (const field of ['regionId', 'workMode', 'includeArchived'] as const) {
+        if (query[field] !== undefined) throw new ForbiddenException(`Only managers may filter agents by ${field}`);
+      }
+    }
+    if (query.teamId !== undefined && !user.teamIds.includes(query.teamId)) {
+      throw new ForbiddenException(isManager ? 'You do not manage this team' : 'You are not a member of this team');
+    }
+    const teamIds = query.teamId !== undefined ? [query.teamId] : user.teamIds;
+    const { page, pageSize, skip } = pageOf(query);
+    if (teamIds.length === 0) return { items: [], total: 0, page, pageSize };
+
+    const builder = this.dataSource.getRepository(AgentEntity).createQueryBuilder('agent').where({ teamId: In(teamIds) });
+    if (!query.includeArchived) builder.andWhere({ archivedAt: IsNull() });
+    if (query.active !== undefined) builder.andWhere({ active: query.active });
+    if (query.workMode !== undefined) builder.andWhere({ workMode: query.workMode });
+    if (query.regionId !== undefined) builder.andWhere({ regionId: query.regionId });
+    if (query.search) {
+      // LOWER + LIKE behaves the same on both databases (SQLite lower-cases ASCII only).
+      const pattern = `%${query.search.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      builder.andWhere(
+        new Brackets((where) => {
+          where.where(`LOWER(agent.display_name) LIKE :pattern ESCAPE '\\'`, { pattern });
+          if (isManager) where.orWhere(`LOWER(agent.email) LIKE :pattern ESCAPE '\\'`, { pattern });
+        }),
+      );
+    }
+    if (query.language !== undefined) {
+      builder.andWhere('EXISTS (SELECT 1 FROM agent_languages l WHERE l.agent_id = agent.id AND l.code = :language)', { language: query.language });
+    }
+    if (query.channel !== undefined) {
+      builder.andWhere('EXISTS (SELECT 1 FROM agent_channels c WHERE c.agent_id = agent.id AND c.channel = :channel)', { channel: query.channel });
+    }
+    const [rows, total] = await builder.orderBy('agent.display_name', 'ASC').addOrderBy('agent.id', 'ASC').skip(skip).take(pageSize).getManyAndCount();
+
+    const extras = await this.loadExtras(this.dataSource.manager, rows);
+    const items = rows.map((row) => {
+      const extra = extras.get(row.id) as AgentExtras;
+      return isManager || row.id === user.agentId ? toAgent(row, extra) : toAgentSummary(row, extra);
+    });
+    return { items, total, page, pageSize };
+  }
+
+  async get(user: AuthenticatedUser, id: string): Promise<Agent | AgentSummary> {
+    const agent = await this.findVisible(user, id);
+    const extras = (await this.loadExtras(this.dataSource.manager, [agent])).get(agent.id) as AgentExtras;
+    if (user.role === 'manager' || agent.id === user.agentId) return toAgent(agent, extras);
+    return toAgentSummary(agent, extras);
+  }
+
+  /** The agent user's own full record. */
+  async profile(user: AuthenticatedUser): Promise<Agent> {
+    if (!user.agentId) throw new NotFoundException('This account has no agent profile');
+    const agent = await this.dataSource.getRepository(AgentEntity).findOneBy({ id: user.agentId });
+    if (!agent) throw new NotFoundException('This account has no agent profile');
+    const extras = (await this.loadExtras(this.dataSource.manager, [agent])).get(agent.id) as AgentExtras;
+    return toAgent(agent, extras);
+  }
+
+  /** The agent, its languages and channels, and its optional login: all or nothing. */
+  async create(user: AuthenticatedUser, request: CreateAgentRequest): Promise<Agent> {
+    await this.assertTeamManaged(user, request.teamId, 'teamId');
+    // Hashing takes ~100 ms: do it before the transaction, not while holding the write lock.
+    const passwordHash = request.password !== undefined ? await hashPassword(request.password) : null;
+    const id = await this.transactions.run(async (manager) => {
+      await this.assertRegionExists(manager, request.regionId ?? null);
+      await this.assertEmailFree(manager, request.email, null);
+      const now = nowIso();
+      const agent: AgentEntity = {
+        id: randomUUID(),
+        teamId: request.teamId,
+        displayName: request.displayName,
+        email: request.email,
+        timeZone: request.timeZone,
+        regionId: request.regionId ?? null,
+        workMode: request.workMode,
+        contractHoursPerWeek: request.contractHoursPerWeek,
+        active: request.active ?? true,
+        archivedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await manager.insert(AgentEntity, agent);
+      await this.replaceSkills(manager, agent.id, request);
+      if (passwordHash !== null) {
+        // The users table has its own unique email: a clash there (e.g. a manager's address)
+        // aborts the whole transaction, so no half-created agent is left behind.
+        await manager.insert(UserEntity, {
+          id: randomUUID(),
+          email: agent.email,
+          passwordHash,
+          role: 'agent',
+          agentId: agent.id,
+          displayName: agent.displayName,
+          createdAt: now,
+          updatedAt: now,
+        });
+      }
+      return agent.id;
+    });
+    return this.get(user, id) as Promise<Agent>;
+  }
+
+  async update(user: AuthenticatedUser, id: string, request: UpdateAgentRequest): Promise<Agent> {
+    const current = await this.findVisible(user, id);
+    assertManagesTeam(user, current.teamId);
+    if (request.teamId !== undefined && request.teamId !== current.teamId) await this.assertTeamManaged(user, request.teamId, 'teamId');
+    await this.transactions.run(async (manager) => {
+      const agent = await manager.findOneByOrFail(AgentEntity, { id });
+      if (request.regionId !== undefined) await this.assertRegionExists(manager, request.regionId);
+      if (request.email !== undefined && request.email !== agent.email) await this.assertEmailFree(manager, request.email, agent.id);
+      const now = nowIso();
+      const changes: Partial<AgentEntity> = { updatedAt: now };
+      for (const key of ['teamId', 'displayName', 'email', 'timeZone', 'regionId', 'workMode', 'contractHoursPerWeek', 'active'] as const) {
+        if (request[key] !== undefined) Object.assign(changes, { [key]: request[key] });
+      }
+      await manager.update(AgentEntity, { id }, changes);
+      await this.replaceSkills(manager, id, request);
+      // The login follows the agent record: same email, same name.
+      const loginChanges: Partial<UserEntity> = {};
+      if (request.email !== undefined) loginChanges.email = request.email;
+      if (request.displayName !== undefined) loginChanges.displayName = request.displayName;
+      if (Object.keys(loginChanges).length > 0) await manager.update(UserEntity, { agentId: id }, { ...loginChanges, updatedAt: now });
+    });
+    return this.get(user, id) as Promise<Agent>;
+  }
+
+  /** Agents with shifts are archived (history keeps its agent) and lose their sessions; others are deleted. */
+  async remove(user: AuthenticatedUser, id: string): Promise<DeleteAgentResponse> {
+    const current = await this.findVisible(user, id);
+    assertManagesTeam(user, current.teamId);
+    return this.transactions.run(async (manager) => {
+      const shifts = await manager.countBy(ShiftEntity, { agentId: id });
+      if (shifts === 0) {
+        // Languages, channels, the login and its sessions go with it (ON DELETE CASCADE).
+        await manager.delete(AgentEntity, { id });
+        return { outcome: 'deleted' as const };
+      }
+      const now = nowIso();
+      await manager.update(AgentEntity, { id, archivedAt: IsNull() }, { archivedAt: now, active: false, updatedAt: now });
+      const login = await manager.findOneBy(UserEntity, { agentId: id });
+      if (login) await manager.delete(SessionEntity, { userId: login.id });
+      return { outcome: 'archived' as const };
+    });
+  }
+
+  /** Loads an agent the caller may see at all, or answers 404/403. */
+  private async findVisible(user: AuthenticatedUser, id: string): Promise<AgentEntity> {
+    const agent = await this.dataSource.getRepository(AgentEntity).findOneBy({ id });
+    // Archived agents are history: only their team's managers still see them.
+    if (!agent || (agent.archivedAt && user.role !== 'manager')) throw new NotFoundException(`No agent with id ${id}`);
+    if (!user.teamIds.includes(agent.teamId)) {
+      throw new ForbiddenException(user.role === 'manager' ? 'You do not manage this agent\'s team' : 'This agent is not in your team');
+    }
+    return agent;
+  }
+
+  private async assertTeamManaged(user: AuthenticatedUser, teamId: string, field: string): Promise<void> {
+    if (user.teamIds.includes(teamId)) return;
+    const exists = await this.dataSource.getRepository(TeamEntity).existsBy({ id: teamId });
+    if (!exists) throw badField(field, `no team with id "${teamId}"`);
+    throw new ForbiddenException('You do not manage this team');
+  }
+
+  private async assertRegionExists(manager: EntityManager, regionId: string | null): Promise<void> {
+    if (regionId === null) return;
+    if (!(await manager.existsBy(RegionEntity, { id: regionId }))) throw badField('regionId', `no region with id "${regionId}"`);
+  }
+
+  private async assertEmailFree(manager: EntityManager, email: string, exceptAgentId: string | null): Promise<void> {
+    const clash = await manager.existsBy(AgentEntity, exceptAgentId ? { email, id: Not(exceptAgentId) } : { email });
+    if (clash) throw conflictField('email', `another agent already uses ${email}`);
+  }
+
+  private async replaceSkills(manager: EntityManager, agentId: string, request: Pick<UpdateAgentRequest, 'languages' | 'channels'>): Promise<void> {
+    if (request.languages !== undefined) {
+      await manager.delete(AgentLanguageEntity, { agentId });
+      if (request.languages.length > 0) {
+        await manager.insert(AgentLanguageEntity, request.languages.map(({ code, level }) => ({ agentId, code, level })));
+      }
+    }
+    if (request.channels !== undefined) {
+      await manager.delete(AgentChannelEntity, { agentId });
+      if (request.channels.length > 0) {
+        await manager.insert(AgentChannelEntity, request.channels.map((channel) => ({ agentId, channel })));
+      }
+    }
+  }
+
+  /** Languages, channels, region names and logins of many agents in four queries. */
+  private async loadExtras(manager: EntityManager, agents: AgentEntity[]): Promise<Map<string, AgentExtras>> {
+    const ids = agents.map((agent) => agent.id);
+    const result = new Map<string, AgentExtras>(ids.map((id) => [id, { languages: [], channels: [], regionName: null, hasLogin: false }]));
+    if (ids.length === 0) return result;
+    const [languages, channels, logins] = await Promise.all([
+      manager.findBy(AgentLanguageEntity, { agentId: In(ids) }),
+      manager.findBy(AgentChannelEntity, { agentId: In(ids) }),
+      manager.find(UserEntity, { select: { id: true, agentId: true }, where: { agentId: In(ids) } }),
+    ]);
+    const regionIds = [...new Set(agents.map((agent) => agent.regionId).filter((id): id is string => id !== null))];
+    const regions = regionIds.length > 0 ? await manager.findBy(RegionEntity, { id: In(regionIds) }) : [];
+    const regionNames = new Map(regions.map((region) => [region.id, region.name]));
+    for (const row of languages) result.get(row.agentId)?.languages.push(row);
+    for (const row of channels) result.get(row.agentId)?.channels.push(row);
+    for (const login of logins) if (login.agentId) (result.get(login.agentId) as AgentExtras).hasLogin = true;
+    for (const agent of agents) (result.get(agent.id) as AgentExtras).regionName = agent.regionId ? (regionNames.get(agent.regionId) ?? null) : null;
+    return result;
+  }
+}

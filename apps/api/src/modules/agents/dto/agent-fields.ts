@@ -1,0 +1,95 @@
+import { applyDecorators } from '@nestjs/common';
+import { CHANNELS, WORK_MODES } from '@shiftdesk/shared-api-contract';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsNumber,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+  registerDecorator,
+  type ValidationArguments,
+} from 'class-validator';
+import { TrimLower } from '../../../common/validators';
+import { LanguageSkillDto } from './language-skill.dto';
+
+// Field rules shared by the create and update DTOs, so both always validate alike.
+
+export const MIN_CONTRACT_HOURS = 1;
+export const MAX_CONTRACT_HOURS = 60;
+
+export const EmailField = (): PropertyDecorator =>
+  applyDecorators(
+    TrimLower(),
+    IsString({ message: 'must be an email address such as anna.smirnova@example.com' }),
+    IsEmail({}, { message: 'must be an email address such as anna.smirnova@example.com' }),
+    MaxLength(254, { message: 'must be at most 254 characters long' }),
+  );
+
+export const WorkModeField = (): PropertyDecorator => IsIn(WORK_MODES, { message: `must be one of ${WORK_MODES.join(', ')}` });
+
+export const ContractHoursField = (): PropertyDecorator =>
+  applyDecorators(
+    IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: 'must be a number of hours per week, e.g. 40' }),
+    Min(MIN_CONTRACT_HOURS, { message: `must be between ${MIN_CONTRACT_HOURS} and ${MAX_CONTRACT_HOURS} hours per week` }),
+    Max(MAX_CONTRACT_HOURS, { message: `must be between ${MIN_CONTRACT_HOURS} and ${MAX_CONTRACT_HOURS} hours per week` }),
+  );
+
+export const LanguagesField = (): PropertyDecorator =>
+  applyDecorators(
+    IsArray({ message: 'must be a list such as [{ "code": "en", "level": "fluent" }]' }),
+    ArrayMinSize(1, { message: 'must list at least one language the agent speaks' }),
+    ArrayMaxSize(20, { message: 'must list at most 20 languages' }),
+    ValidateNested({ each: true, message: 'each entry must be an object such as { "code": "en", "level": "fluent" }' }),
+    Type(() => LanguageSkillDto),
+    DistinctLanguageCodes(),
+  );
+
+export const ChannelsField = (): PropertyDecorator =>
+  applyDecorators(
+    IsArray({ message: `must be a list of channels from ${CHANNELS.join(', ')}` }),
+    ArrayMinSize(1, { message: 'must list at least one channel the agent works' }),
+    IsIn(CHANNELS, { each: true, message: `may only contain ${CHANNELS.join(', ')}` }),
+    ArrayUnique({ message: 'lists a channel twice; give each channel once' }),
+  );
+
+export const PasswordField = (): PropertyDecorator =>
+  applyDecorators(
+    IsString({ message: 'must be text' }),
+    MinLength(8, { message: 'must be at least 8 characters long' }),
+    MaxLength(200, { message: 'must be at most 200 characters long' }),
+  );
+
+/** One entry per language: `[en fluent, en basic]` is a contradiction, not two skills. */
+function DistinctLanguageCodes(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'distinctLanguageCodes',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (value: unknown) => !Array.isArray(value) || duplicateCode(value) === null,
+        defaultMessage: (args?: ValidationArguments) =>
+          `lists "${duplicateCode(args?.value as unknown[])}" twice; give each language once with its level`,
+      },
+    });
+}
+
+function duplicateCode(items: unknown[]): string | null {
+  const seen = new Set<string>();
+  for (const item of items) {
+    const code = (item as { code?: unknown } | null)?.code;
+    if (typeof code !== 'string') continue;
+    if (seen.has(code)) return code;
+    seen.add(code);
+  }
+  return null;
+}

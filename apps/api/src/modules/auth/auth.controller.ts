@@ -1,0 +1,34 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { CurrentUser, LoginResponse } from '@shiftdesk/shared-api-contract';
+import { Public } from './auth.constants';
+import { AuthService } from './auth.service';
+import { AuthUser, type AuthenticatedUser } from './authenticated-user';
+import { LoginDto } from './dto/login.dto';
+import { toCurrentUser } from './user.mapper';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  login(@Body() body: LoginDto): Promise<LoginResponse> {
+    return this.auth.login(body.email, body.password);
+  }
+
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@AuthUser() user: AuthenticatedUser): Promise<void> {
+    await this.auth.logout(user.sessionId);
+  }
+
+  @ApiBearerAuth()
+  @Get('me')
+  me(@AuthUser() user: AuthenticatedUser): CurrentUser {
+    return toCurrentUser(user);
+  }
+}

@@ -1,0 +1,97 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { LoginResponse } from '@shiftdesk/shared-api-contract';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Transactions } from '../../database/transactions';
+import { AgentEntity } from '../agents/agent.entity';
+import { ManagerTeamEntity } from '../teams/manager-team.entity';
+import { SESSION_TTL_MS } from './auth.constants';
+import type { AuthenticatedUser } from './authenticated-user';
+import { decoyPasswordHash, verifyPassword } from './password-hasher';
+import { SessionEntity } from './session.entity';
+import { toCurrentUser } from './user.mapper';
+import { UserEntity } from './user.entity';
+
+/** Refreshing last_seen_at on every request would turn every read into a write. */
+const LAST_SEEN_RESOLUTION_MS = 60 * 1000;
+
+/** One message for unknown email and wrong password, so the API does not reveal who has an account. */
+const BAD_CREDENTIALS = 'Email or password is incorrect';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+  ) {}
+
+  async login(email: string, password: string): Promise<LoginResponse> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: email.toLowerCase() });
+    const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
+    if (!user || !valid) throw new UnauthorizedException(BAD_CREDENTIALS);
+    if (user.agentId) {
+      const agent = await this.dataSource.getRepository(AgentEntity).findOneBy({ id: user.agentId });
+      // Archived agents keep their history but may no longer sign in.
+      if (!agent || agent.archivedAt) throw new UnauthorizedException(BAD_CREDENTIALS);
+    }
+
+    // 256 random bits; only the SHA-256 is stored, the token itself goes to the client once.
+    const token = randomBytes(32).toString('base64url');
+    const now = new Date();
+    const session: SessionEntity = {
+      id: randomUUID(),
+      tokenHash: hashToken(token),
+      userId: user.id,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
+      lastSeenAt: now.toISOString(),
+    };
+    await this.transactions.run((manager) => manager.insert(SessionEntity, session));
+    const authenticated = await this.describe(user, session.id);
+    return { token, expiresAt: session.expiresAt, user: toCurrentUser(authenticated) };
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    await this.transactions.run((manager) => manager.delete(SessionEntity, { id: sessionId }));
+  }
+
+  /** The user behind a bearer token, or null when the token is unknown or expired. */
+  async authenticate(token: string): Promise<AuthenticatedUser | null> {
+    const now = new Date();
+    const session = await this.dataSource.getRepository(SessionEntity).findOneBy({ tokenHash: hashToken(token) });
+    if (!session || session.expiresAt <= now.toISOString()) return null;
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: session.userId });
+    if (!user) return null;
+    const authenticated = await this.describe(user, session.id);
+    if (user.agentId && authenticated.teamIds.length === 0) return null;
+    if (now.getTime() - Date.parse(session.lastSeenAt) > LAST_SEEN_RESOLUTION_MS) {
+      await this.transactions.run((manager) => manager.update(SessionEntity, { id: session.id }, { lastSeenAt: now.toISOString() }));
+    }
+    return authenticated;
+  }
+
+  private async describe(user: UserEntity, sessionId: string): Promise<AuthenticatedUser> {
+    let teamIds: string[] = [];
+    if (user.role === 'manager') {
+      const links = await this.dataSource.getRepository(ManagerTeamEntity).find({ where: { userId: user.id }, order: { teamId: 'ASC' } });
+      teamIds = links.map((link) => link.teamId);
+    } else if (user.agentId) {
+      const agent = await this.dataSource.getRepository(AgentEntity).findOneBy({ id: user.agentId });
+      if (agent && !agent.archivedAt) teamIds = [agent.teamId];
+    }
+    return {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      displayName: user.displayName,
+      agentId: user.agentId,
+      teamIds,
+      sessionId,
+    };
+  }
+}

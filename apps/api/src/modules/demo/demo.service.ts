@@ -1,0 +1,130 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig, generatePassword } from '../../config/app-config';
+import { nowIso } from '../../database/columns';
+import { Transactions } from '../../database/transactions';
+import { AgentChannelEntity } from '../agents/agent-channel.entity';
+import { AgentLanguageEntity } from '../agents/agent-language.entity';
+import { AgentEntity } from '../agents/agent.entity';
+import { hashPassword } from '../auth/password-hasher';
+import { UserEntity } from '../auth/user.entity';
+import { RegionEntity } from '../regions/region.entity';
+import { ManagerTeamEntity } from '../teams/manager-team.entity';
+import { TeamEntity } from '../teams/team.entity';
+import { DEMO_AGENT_PASSWORD, DEMO_AGENTS, DEMO_MANAGER, DEMO_REGIONS, DEMO_TEAM } from './demo-desk';
+
+/**
+ * First start: when the database has no users yet, create the admin (a manager) and, unless
+ * SHIFTDESK_DEMO=false, the demo desk, all in one transaction, so a crash half-way leaves an
+ * empty database and the next start simply tries again. Later starts change nothing.
+ */
+@Injectable()
+export class DemoService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('FirstStart');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if ((await this.dataSource.getRepository(UserEntity).count()) > 0) return;
+
+    const generated = this.config.admin.password === null;
+    const adminPassword = this.config.admin.password ?? generatePassword();
+    // Hash before the transaction (scrypt is slow on purpose); all in parallel on libuv's pool.
+    const [adminHash, managerHash, ...agentHashes] = await Promise.all([
+      hashPassword(adminPassword),
+      ...(this.config.demo ? [hashPassword(DEMO_MANAGER.password), ...DEMO_AGENTS.map(() => hashPassword(DEMO_AGENT_PASSWORD))] : []),
+    ]);
+
+    const created = await this.transactions.run(async (manager) => {
+      // Another instance sharing the database may have won the race.
+      if ((await manager.count(UserEntity)) > 0) return false;
+      const now = nowIso();
+      const adminId = randomUUID();
+      await manager.insert(UserEntity, {
+        id: adminId,
+        email: this.config.admin.email,
+        passwordHash: adminHash,
+        role: 'manager',
+        agentId: null,
+        displayName: 'Administrator',
+        createdAt: now,
+        updatedAt: now,
+      });
+      if (this.config.demo) await this.loadDemo(manager, now, adminId, managerHash, agentHashes);
+      return true;
+    });
+    if (!created) return;
+
+    if (generated) {
+      // Printed once, to stdout only: it is never stored in clear.
+      process.stdout.write(
+        `\nFirst start: created the manager account\n  email:    ${this.config.admin.email}\n  password: ${adminPassword}\n` +
+          'Keep it now; it will not be shown again (set SHIFTDESK_ADMIN_PASSWORD to choose it).\n\n',
+      );
+    }
+    this.logger.log(this.config.demo ? `Loaded the demo desk: ${DEMO_AGENTS.length} agents in "${DEMO_TEAM.name}"` : 'Started empty (SHIFTDESK_DEMO=false)');
+  }
+
+  private async loadDemo(manager: EntityManager, now: string, adminId: string, managerHash: string, agentHashes: string[]): Promise<void> {
+    const regionIds = new Map<string, string>();
+    for (const region of DEMO_REGIONS) {
+      const id = randomUUID();
+      regionIds.set(region.name, id);
+      await manager.insert(RegionEntity, { id, ...region, createdAt: now, updatedAt: now });
+    }
+    const teamId = randomUUID();
+    await manager.insert(TeamEntity, { id: teamId, ...DEMO_TEAM, createdAt: now, updatedAt: now });
+
+    const managerId = randomUUID();
+    await manager.insert(UserEntity, {
+      id: managerId,
+      email: DEMO_MANAGER.email,
+      passwordHash: managerHash,
+      role: 'manager',
+      agentId: null,
+      displayName: DEMO_MANAGER.displayName,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await manager.insert(ManagerTeamEntity, [
+      { userId: adminId, teamId, createdAt: now },
+      { userId: managerId, teamId, createdAt: now },
+    ]);
+
+    for (const [index, demo] of DEMO_AGENTS.entries()) {
+      const agentId = randomUUID();
+      await manager.insert(AgentEntity, {
+        id: agentId,
+        teamId,
+        displayName: demo.displayName,
+        email: demo.email,
+        timeZone: demo.timeZone,
+        regionId: regionIds.get(demo.region) ?? null,
+        workMode: demo.workMode,
+        contractHoursPerWeek: demo.contractHoursPerWeek,
+        active: true,
+        archivedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await manager.insert(AgentLanguageEntity, demo.languages.map(({ code, level }) => ({ agentId, code, level })));
+      await manager.insert(AgentChannelEntity, demo.channels.map((channel) => ({ agentId, channel })));
+      await manager.insert(UserEntity, {
+        id: randomUUID(),
+        email: demo.email,
+        passwordHash: agentHashes[index],
+        role: 'agent',
+        agentId,
+        displayName: demo.displayName,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Channel } from '@shiftdesk/shared-api-contract';
+import { InstantColumn } from '../../database/columns';
+
+export type ShiftStatus = 'draft' | 'published';
+
+/** One agent on duty for the half-open UTC interval [startAt, endAt). */
+@Entity({ name: 'shifts' })
+export class ShiftEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ name: 'team_id', type: 'varchar', length: 36 })
+  teamId!: string;
+
+  @Column({ name: 'agent_id', type: 'varchar', length: 36 })
+  agentId!: string;
+
+  @InstantColumn('start_at')
+  startAt!: string;
+
+  @InstantColumn('end_at')
+  endAt!: string;
+
+  /** IANA zone the shift was planned in. */
+  @Column({ name: 'time_zone', type: 'varchar', length: 64 })
+  timeZone!: string;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  channel!: Channel | null;
+
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  label!: string | null;
+
+  /** JSON text: `[{ "startAt": ISO, "endAt": ISO }]`, unpaid, inside the shift. */
+  @Column({ type: 'text' })
+  breaks!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: ShiftStatus;
+
+  @Column({ type: 'varchar', length: 16 })
+  source!: string;
+
+  @InstantColumn('created_at')
+  createdAt!: string;
+
+  @InstantColumn('updated_at')
+  updatedAt!: string;
+}

@@ -3,6 +3,8 @@ module.exports = {
   displayName: 'web',
   preset: 'jest-preset-angular',
   rootDir: __dirname,
+  // Web libs' specs run here too, so jest must crawl them.
+  roots: ['<rootDir>/src', '<rootDir>/../../libs/web'],
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/../../libs/web/**/src/**/*.spec.ts'],
@@ -12,6 +14,7 @@ module.exports = {
   transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
   moduleNameMapper: {
     '^@shiftdesk/scheduling$': '<rootDir>/../../libs/scheduling/src/index.ts',
+    '^@shiftdesk/web-([a-z-]+)$': '<rootDir>/../../libs/web/$1/src/index.ts',
     '^@shiftdesk/shared-api-contract$': '<rootDir>/../../libs/shared/api-contract/src/index.ts',
   },
   coverageDirectory: '../../coverage/apps/web',

@@ -1,0 +1,24 @@
+import type { Routes } from '@angular/router';
+import { homeRedirectGuard, roleGuard, signedInGuard } from '@shiftdesk/web-data-access';
+import { ShellComponent } from './shell/shell.component';
+
+/**
+ * Every feature is a lazy chunk. Management screens match for managers only: anyone else who
+ * opens them is redirected to their own home with a notice (see roleGuard).
+ */
+export const appRoutes: Routes = [
+  { path: 'login', loadChildren: () => import('@shiftdesk/web-feature-auth').then((m) => m.authRoutes) },
+  {
+    path: '',
+    component: ShellComponent,
+    canActivate: [signedInGuard],
+    children: [
+      { path: '', pathMatch: 'full', canActivate: [homeRedirectGuard], children: [] },
+      { path: 'home', canMatch: [roleGuard('manager')], loadChildren: () => import('@shiftdesk/web-feature-home').then((m) => m.homeRoutes) },
+      { path: 'agents', canMatch: [roleGuard('manager')], loadChildren: () => import('@shiftdesk/web-feature-agents').then((m) => m.agentsRoutes) },
+      { path: 'teams', canMatch: [roleGuard('manager')], loadChildren: () => import('@shiftdesk/web-feature-agents').then((m) => m.teamsRoutes) },
+      { path: 'me', canMatch: [roleGuard('agent')], loadChildren: () => import('@shiftdesk/web-feature-profile').then((m) => m.profileRoutes) },
+    ],
+  },
+  { path: '**', redirectTo: '' },
+];

@@ -1,0 +1,2 @@
+export * from './lib/agents.routes';
+export * from './lib/agents/agents-list.store';

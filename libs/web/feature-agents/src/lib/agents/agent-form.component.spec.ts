@@ -1,0 +1,92 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import { DirectoryStore } from '../shared/directory.store';
+import { AgentFormComponent } from './agent-form.component';
+import { AgentsListStore } from './agents-list.store';
+
+
+/** Lets promise chains after a flushed response finish, then renders. */
+async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await fixture.whenStable();
+}
+
+describe('AgentFormComponent', () => {
+  let http: HttpTestingController;
+
+  async function render() {
+    TestBed.configureTestingModule({
+      imports: [AgentFormComponent],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), AgentsListStore, DirectoryStore],
+    });
+    http = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(AgentFormComponent);
+    fixture.detectChanges();
+    http.expectOne('/api/teams').flush([{ id: 't1', name: 'First line', description: null, timeZone: 'Europe/Moscow', agentCount: 0, createdAt: '2026-01-01T00:00:00Z' }]);
+    http.expectOne('/api/regions').flush([{ id: 'r1', name: 'Lisbon', countryCode: 'PT', defaultTimeZone: 'Europe/Lisbon', currency: 'EUR' }]);
+    await settle(fixture);
+    const el: HTMLElement = fixture.nativeElement;
+    const type = (selector: string, value: string) => {
+      const input = el.querySelector<HTMLInputElement | HTMLSelectElement>(selector);
+      if (!input) throw new Error(`no ${selector}`);
+      input.value = value;
+      input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input'));
+    };
+    return { fixture, el, type };
+  }
+
+  afterEach(() => http.verify());
+
+  it('pre-selects the only team and pre-fills the zone when a region is picked', async () => {
+    const { fixture, el, type } = await render();
+    const component = fixture.componentInstance;
+    expect(component.form.controls.teamId.value).toBe('t1');
+    type('#regionId', 'r1');
+    await settle(fixture);
+    expect(el.querySelector<HTMLInputElement>('#timeZone')?.value).toBe('Europe/Lisbon');
+  });
+
+  it('refuses an unknown zone before sending anything, next to the field', async () => {
+    const { fixture, el, type } = await render();
+    type('#displayName', 'Anna Petrova');
+    type('#email', 'anna@desk.test');
+    type('#timeZone', 'Europe/Atlantis');
+    el.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await settle(fixture);
+    expect(el.querySelector('#timeZone-error')?.textContent).toContain('Unknown time zone');
+    expect(el.querySelector('#timeZone')?.getAttribute('aria-invalid')).toBe('true');
+    http.expectNone('/api/agents');
+  });
+
+  it('shows the server field errors next to their fields and the message on top', async () => {
+    const { fixture, el, type } = await render();
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    type('#displayName', 'Anna Petrova');
+    type('#email', 'anna@desk.test');
+    type('#timeZone', 'Europe/Kyiv');
+    el.querySelector<HTMLButtonElement>('button.btn-small')?.click(); // + Add language
+    await settle(fixture);
+    type('#language-0-code', 'fr');
+    el.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await settle(fixture);
+
+    const post = http.expectOne({ method: 'POST', url: '/api/agents' });
+    expect(post.request.body).toMatchObject({ teamId: 't1', displayName: 'Anna Petrova', timeZone: 'Europe/Kyiv', languages: [{ code: 'fr', level: 'fluent' }], regionId: null });
+    expect(post.request.body).not.toHaveProperty('password');
+    post.flush(
+      { statusCode: 400, error: 'Bad Request', message: 'Check the highlighted fields.', fields: [
+        { field: 'timeZone', message: 'timeZone is not a zone of the tz database' },
+        { field: 'languages.0.code', message: 'is not spoken on this desk' },
+      ] },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await settle(fixture);
+    expect(el.querySelector('[data-testid="form-error"]')?.textContent).toContain('Check the highlighted fields.');
+    expect(el.querySelector('#timeZone-error')?.textContent).toContain('timeZone is not a zone of the tz database');
+    expect(el.querySelector('#language-0-code-error')?.textContent).toContain('is not spoken on this desk');
+    expect(navigate).not.toHaveBeenCalled();
+    expect(el.querySelector<HTMLButtonElement>('[data-testid="save-agent"]')?.disabled).toBe(false);
+  });
+});

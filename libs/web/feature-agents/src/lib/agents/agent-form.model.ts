@@ -1,0 +1,93 @@
+import { type FormArray, type FormControl, type FormGroup, NonNullableFormBuilder, Validators } from '@angular/forms';
+import { type Agent, type Channel, CHANNELS, type CreateAgentRequest, type LanguageLevel, type UpdateAgentRequest, type WorkMode } from '@shiftdesk/shared-api-contract';
+import { timeZoneValidator, uniqueLanguagesValidator } from '../shared/validators';
+
+export type LanguageRowForm = FormGroup<{ code: FormControl<string>; level: FormControl<LanguageLevel> }>;
+
+export type AgentForm = FormGroup<{
+  displayName: FormControl<string>;
+  email: FormControl<string>;
+  teamId: FormControl<string>;
+  /** '' means no region. */
+  regionId: FormControl<string>;
+  timeZone: FormControl<string>;
+  workMode: FormControl<WorkMode>;
+  languages: FormArray<LanguageRowForm>;
+  channels: FormGroup<Record<Channel, FormControl<boolean>>>;
+  contractHoursPerWeek: FormControl<number>;
+  active: FormControl<boolean>;
+  /** Only on create: '' means no login. */
+  password: FormControl<string>;
+}>;
+
+/** Contract hours: a week has 168, but no contract asks more than 60 (and none fewer than 1). */
+export const CONTRACT_HOURS = { min: 1, max: 60 } as const;
+
+export function buildLanguageRow(fb: NonNullableFormBuilder, code = '', level: LanguageLevel = 'fluent'): LanguageRowForm {
+  return fb.group({
+    code: fb.control(code, [Validators.required, Validators.pattern(/^[a-z]{2}$/)]),
+    level: fb.control<LanguageLevel>(level, Validators.required),
+  });
+}
+
+export function buildAgentForm(fb: NonNullableFormBuilder): AgentForm {
+  return fb.group({
+    displayName: fb.control('', [Validators.required, Validators.maxLength(120)]),
+    email: fb.control('', [Validators.required, Validators.email]),
+    teamId: fb.control('', Validators.required),
+    regionId: fb.control(''),
+    timeZone: fb.control('', [Validators.required, timeZoneValidator]),
+    workMode: fb.control<WorkMode>('office'),
+    languages: fb.array<LanguageRowForm>([], uniqueLanguagesValidator),
+    channels: fb.group({ email: false, tickets: false, chat: false, phone: false }),
+    contractHoursPerWeek: fb.control(40, [Validators.required, Validators.min(CONTRACT_HOURS.min), Validators.max(CONTRACT_HOURS.max)]),
+    active: fb.control(true),
+    password: fb.control('', Validators.minLength(8)),
+  });
+}
+
+/** Fills the form from a saved agent without firing valueChanges (no region pre-fill). */
+export function patchAgentForm(fb: NonNullableFormBuilder, form: AgentForm, agent: Agent): void {
+  form.controls.languages.clear({ emitEvent: false });
+  for (const skill of agent.languages) form.controls.languages.push(buildLanguageRow(fb, skill.code, skill.level), { emitEvent: false });
+  form.patchValue(
+    {
+      displayName: agent.displayName,
+      email: agent.email,
+      teamId: agent.teamId,
+      regionId: agent.regionId ?? '',
+      timeZone: agent.timeZone,
+      workMode: agent.workMode,
+      channels: Object.fromEntries(CHANNELS.map((c) => [c, agent.channels.includes(c)])) as Record<Channel, boolean>,
+      contractHoursPerWeek: agent.contractHoursPerWeek,
+      active: agent.active,
+      password: '',
+    },
+    { emitEvent: false },
+  );
+}
+
+/** The create request: trimmed text, region `null` when none, password only when typed. */
+export function toCreateAgentRequest(form: AgentForm): CreateAgentRequest {
+  const value = form.getRawValue();
+  const request: CreateAgentRequest = {
+    teamId: value.teamId,
+    displayName: value.displayName.trim(),
+    email: value.email.trim(),
+    timeZone: value.timeZone.trim(),
+    regionId: value.regionId || null,
+    workMode: value.workMode,
+    languages: value.languages.map((row) => ({ code: row.code.trim().toLowerCase(), level: row.level })),
+    channels: CHANNELS.filter((channel) => value.channels[channel]),
+    contractHoursPerWeek: Number(value.contractHoursPerWeek),
+    active: value.active,
+  };
+  if (value.password) request.password = value.password;
+  return request;
+}
+
+/** The update request: every editable field (a login is not created from the edit screen). */
+export function toUpdateAgentRequest(form: AgentForm): UpdateAgentRequest {
+  const { password: _password, ...rest } = toCreateAgentRequest(form);
+  return rest;
+}

@@ -1,0 +1,2 @@
+export * from './lib/auth.routes';
+export * from './lib/login-page.component';

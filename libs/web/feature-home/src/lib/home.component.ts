@@ -1,0 +1,104 @@
+import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import type { Team } from '@shiftdesk/shared-api-contract';
+import { AgentsApi, SessionStore, TeamsApi } from '@shiftdesk/web-data-access';
+import { NowService, SpinnerComponent, ZonedClockComponent } from '@shiftdesk/web-ui';
+import { formatZonedDateTime, toApiError } from '@shiftdesk/web-util';
+import { firstValueFrom } from 'rxjs';
+
+interface DeskCounts {
+  agents: number;
+  activeAgents: number;
+  teams: Team[];
+}
+
+/** The manager's home: how big the desk is, and where to go next. Nothing invented. */
+@Component({
+  selector: 'sd-home',
+  imports: [RouterLink, SpinnerComponent, ZonedClockComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="page-header">
+      <div>
+        <h1>Hello, {{ firstName() }}</h1>
+        <p class="muted">{{ today() }}</p>
+      </div>
+    </div>
+
+    @if (error()) {
+      <div class="alert alert-error" role="alert">
+        <span>{{ error() }}</span>
+        <button type="button" class="btn btn-ghost btn-small" (click)="load()">Try again</button>
+      </div>
+    }
+
+    @if (counts(); as c) {
+      <section class="stats" aria-label="Your desk">
+        <a class="stat card" routerLink="/agents" data-testid="stat-agents">
+          <span class="stat-value">{{ c.agents }}</span>
+          <span class="stat-label">{{ c.agents === 1 ? 'agent' : 'agents' }}</span>
+          <span class="stat-detail">{{ c.activeAgents }} active</span>
+        </a>
+        <a class="stat card" routerLink="/teams" data-testid="stat-teams">
+          <span class="stat-value">{{ c.teams.length }}</span>
+          <span class="stat-label">{{ c.teams.length === 1 ? 'team' : 'teams' }}</span>
+          <span class="stat-detail">{{ zoneCount() }} {{ zoneCount() === 1 ? 'time zone' : 'time zones' }}</span>
+        </a>
+      </section>
+
+      @if (c.teams.length) {
+        <section class="card section-card" aria-labelledby="teams-now">
+          <h2 id="teams-now">Your teams right now</h2>
+          <ul class="plain-list">
+            @for (team of c.teams; track team.id) {
+              <li class="list-row">
+                <a class="strong-link" [routerLink]="['/teams', team.id]">{{ team.name }}</a>
+                <span class="subtle">{{ team.agentCount }} {{ team.agentCount === 1 ? 'agent' : 'agents' }}</span>
+                <sd-zoned-clock [timeZone]="team.timeZone" />
+              </li>
+            }
+          </ul>
+        </section>
+      } @else {
+        <section class="card section-card">
+          <h2>Get started</h2>
+          <p>Create a team, then add the agents who staff it.</p>
+          <a class="btn btn-primary" routerLink="/teams/new">Add a team</a>
+        </section>
+      }
+    } @else if (!error()) {
+      <sd-spinner label="Counting your desk…" />
+    }
+  `,
+})
+export class HomeComponent implements OnInit {
+  private readonly agentsApi = inject(AgentsApi);
+  private readonly teamsApi = inject(TeamsApi);
+  private readonly session = inject(SessionStore);
+  private readonly clock = inject(NowService);
+  private readonly viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  readonly counts = signal<DeskCounts | null>(null);
+  readonly error = signal('');
+  readonly firstName = computed(() => (this.session.user()?.displayName ?? '').split(/\s+/)[0] ?? '');
+  readonly today = computed(() => `Your time: ${formatZonedDateTime(this.clock.now(), this.viewerZone)} (${this.viewerZone})`);
+  readonly zoneCount = computed(() => new Set(this.counts()?.teams.map((t) => t.timeZone)).size);
+
+  ngOnInit(): void {
+    void this.load();
+  }
+
+  async load(): Promise<void> {
+    this.error.set('');
+    try {
+      const [all, active, teams] = await Promise.all([
+        firstValueFrom(this.agentsApi.list({ page: 1, pageSize: 1 })),
+        firstValueFrom(this.agentsApi.list({ page: 1, pageSize: 1, active: true })),
+        firstValueFrom(this.teamsApi.list()),
+      ]);
+      this.counts.set({ agents: all.total, activeAgents: active.total, teams: [...teams].sort((a, b) => a.name.localeCompare(b.name)) });
+    } catch (failure) {
+      this.error.set(toApiError(failure).message);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+export * from './lib/zoned-time';
+export * from './lib/api-error';
+export * from './lib/page';
+export * from './lib/vocabulary-labels';
+export * from './lib/validation-messages';

@@ -1,0 +1,2 @@
+export * from './labour-rules';
+export * from './check-labour-rules';

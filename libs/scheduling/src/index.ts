@@ -1,4 +1,7 @@
 export * from './model/types';
+export * from './coverage';
+export * from './rules';
+export * from './staffing';
 export * from './time';
 export * from './recurrence';
 export * from './resolution';

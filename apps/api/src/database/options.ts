@@ -19,7 +19,9 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
     // The schema only ever changes through reviewed migrations, on every database and in tests.
     synchronize: false,
     migrationsRun: true,
-    logging: ['error', 'warn'] as ('error' | 'warn')[],
+    // Not 'error': TypeORM would log failed queries with their parameters (password hashes,
+    // emails). Failures reach the exception filter, which logs what is needed.
+    logging: ['warn'] as 'warn'[],
   };
   if (database.type === 'postgres') {
     return {

@@ -89,7 +89,11 @@ export interface ComputeCoverageInput {
   to: Instant;
   /** 5..60 and a divisor of 1440 (so buckets tile whole days); default 15. */
   granularityMinutes?: number;
-  /** Final, resolved shifts. Shifts of agents missing from `agents` count only in `total` and for their own channel. */
+  /**
+   * Final, resolved shifts. Every shift counts, drafts and inactive agents included (filter
+   * before calling to preview only published shifts). Shifts of agents missing from `agents`
+   * count only in `total` and for their own channel.
+   */
   shifts: readonly Shift[];
   agents: readonly SchedulingAgent[];
   rules: readonly CoverageRule[];
@@ -196,7 +200,11 @@ export function computeCoverage(input: ComputeCoverageInput): Result<Coverage, C
   const endBucket = (end: Instant) => (end >= to ? bucketCount : Math.max(0, Math.floor((end - from) / step)));
 
   const agentsById = new Map<string, SchedulingAgent>();
-  for (const agent of input.agents) agentsById.set(agent.id, agent);
+  const agentChannelMask = new Map<string, number>();
+  for (const agent of input.agents) {
+    agentsById.set(agent.id, agent);
+    agentChannelMask.set(agent.id, channelMask(agent.channels));
+  }
 
   const total = new Int32Array(bucketCount + 1);
   const channelDiffs = CHANNELS.map(() => new Int32Array(bucketCount + 1));
@@ -209,8 +217,7 @@ export function computeCoverage(input: ComputeCoverageInput): Result<Coverage, C
   const presenceByAgent = new Map<string, MaskedSegment[]>();
   for (const shift of input.shifts) {
     if (shift.end <= from || shift.start >= to) continue;
-    const agent = agentsById.get(shift.agentId);
-    const mask = shift.channel ? (CHANNEL_BIT.get(shift.channel) ?? 0) : channelMask(agent?.channels ?? []);
+    const mask = shift.channel ? (CHANNEL_BIT.get(shift.channel) ?? 0) : (agentChannelMask.get(shift.agentId) ?? 0);
     let list = presenceByAgent.get(shift.agentId);
     if (!list) {
       list = [];

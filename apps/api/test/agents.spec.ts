@@ -2,7 +2,7 @@ import type { Agent, AgentSummary, ApiError, Page, Region } from '@shiftdesk/sha
 import { AgentEntity } from '../src/modules/agents/agent.entity';
 import { UserEntity } from '../src/modules/auth/user.entity';
 import { agentRequest, createAgent, createTeam, insertManager, insertShift } from './support/fixtures';
-import { ADMIN, bearer, bootTestApp, type TestApp } from './support/test-app';
+import { ADMIN, bearer, bootTestApp, expectStatus, type TestApp } from './support/test-app';
 
 describe('agents', () => {
   let t: TestApp;
@@ -252,8 +252,8 @@ describe('agents', () => {
 
     it('cannot read agents of another team', async () => {
       const otherAgent = await createAgent(t, admin, agentRequest(teamId));
-      await t.http().get(`/api/agents/${otherAgent.id}`).set(bearer(agentToken)).expect(403);
-      await t.http().get(`/api/agents?teamId=${teamId}`).set(bearer(agentToken)).expect(403);
+      await expectStatus(t.http().get(`/api/agents/${otherAgent.id}`).set(bearer(agentToken)), 403);
+      await expectStatus(t.http().get(`/api/agents?teamId=${teamId}`).set(bearer(agentToken)), 403);
     });
 
     it('reads its own profile', async () => {
@@ -326,10 +326,10 @@ describe('agents', () => {
     });
 
     it('cannot read, change, delete or add agents in another manager\'s team', async () => {
-      await t.http().get(`/api/agents/${agent.id}`).set(bearer(other)).expect(403);
-      await t.http().patch(`/api/agents/${agent.id}`).set(bearer(other)).send({ active: false }).expect(403);
-      await t.http().delete(`/api/agents/${agent.id}`).set(bearer(other)).expect(403);
-      await t.http().post('/api/agents').set(bearer(other)).send(agentRequest(teamId)).expect(403);
+      await expectStatus(t.http().get(`/api/agents/${agent.id}`).set(bearer(other)), 403);
+      await expectStatus(t.http().patch(`/api/agents/${agent.id}`).set(bearer(other)).send({ active: false }), 403);
+      await expectStatus(t.http().delete(`/api/agents/${agent.id}`).set(bearer(other)), 403);
+      await expectStatus(t.http().post('/api/agents').set(bearer(other)).send(agentRequest(teamId)), 403);
     });
 
     it('manages the team it creates, and cannot move agents into a team it does not manage', async () => {

@@ -39,6 +39,9 @@ export function canonicalZone(value: string): string {
 
 /** The known zone closest to a misspelling, for "use a name such as …". */
 export function suggestZone(value: string): string {
+  // A bare city ("Lisbon") is the last part of its zone name.
+  const city = knownZones().find((zone) => zone.toLowerCase().endsWith(`/${value.toLowerCase().replace(/ /g, '_')}`));
+  if (city) return city;
   let best = 'Europe/Moscow';
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const zone of knownZones()) {

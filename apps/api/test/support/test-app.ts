@@ -100,3 +100,10 @@ export async function bootTestApp(options: BootOptions = {}): Promise<TestApp> {
 }
 
 export const bearer = (token: string): Record<string, string> => ({ Authorization: `Bearer ${token}` });
+
+/** Awaits a request and asserts its status; returns the response for further checks. */
+export async function expectStatus(pending: request.Test, status: number): Promise<request.Response> {
+  const response = await pending;
+  expect({ status: response.status, body: response.body as unknown }).toMatchObject({ status });
+  return response;
+}

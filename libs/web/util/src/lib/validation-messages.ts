@@ -10,6 +10,7 @@ export function describeValidationErrors(errors: Readonly<Record<string, unknown
   if (errors['timeZone']) return 'Unknown time zone: pick an IANA zone such as Europe/Lisbon.';
   if (errors['languageCode']) return 'Use a two-letter ISO 639-1 code, such as en or fr.';
   if (errors['duplicate']) return 'This language is listed twice.';
+  if (typeof errors['atLeastOne'] === 'string') return `Add at least one ${errors['atLeastOne']}.`;
   const min = errors['min'] as { min: number } | undefined;
   if (min) return `${label} must be at least ${min.min}.`;
   const max = errors['max'] as { max: number } | undefined;

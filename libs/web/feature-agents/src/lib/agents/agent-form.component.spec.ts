@@ -57,6 +57,7 @@ describe('AgentFormComponent', () => {
     await settle(fixture);
     expect(el.querySelector('#timeZone-error')?.textContent).toContain('Unknown time zone');
     expect(el.querySelector('#timeZone')?.getAttribute('aria-invalid')).toBe('true');
+    expect(el.querySelector('#channels-error')?.textContent).toContain('Add at least one channel.');
     http.expectNone('/api/agents');
   });
 
@@ -66,26 +67,25 @@ describe('AgentFormComponent', () => {
     type('#displayName', 'Anna Petrova');
     type('#email', 'anna@desk.test');
     type('#timeZone', 'Europe/Kyiv');
-    el.querySelector<HTMLButtonElement>('button.btn-small')?.click(); // + Add language
-    await settle(fixture);
     type('#language-0-code', 'fr');
+    el.querySelector<HTMLInputElement>('#channel-chat')?.click();
     el.querySelector('form')?.dispatchEvent(new Event('submit'));
     await settle(fixture);
 
     const post = http.expectOne({ method: 'POST', url: '/api/agents' });
-    expect(post.request.body).toMatchObject({ teamId: 't1', displayName: 'Anna Petrova', timeZone: 'Europe/Kyiv', languages: [{ code: 'fr', level: 'fluent' }], regionId: null });
+    expect(post.request.body).toMatchObject({ teamId: 't1', displayName: 'Anna Petrova', timeZone: 'Europe/Kyiv', languages: [{ code: 'fr', level: 'fluent' }], channels: ['chat'], regionId: null });
     expect(post.request.body).not.toHaveProperty('password');
     post.flush(
       { statusCode: 400, error: 'Bad Request', message: 'Check the highlighted fields.', fields: [
-        { field: 'timeZone', message: 'timeZone is not a zone of the tz database' },
+        { field: 'timeZone', message: 'timeZone: "Europe/Kyiv" is not an IANA time zone' },
         { field: 'languages.0.code', message: 'is not spoken on this desk' },
       ] },
       { status: 400, statusText: 'Bad Request' },
     );
     await settle(fixture);
     expect(el.querySelector('[data-testid="form-error"]')?.textContent).toContain('Check the highlighted fields.');
-    expect(el.querySelector('#timeZone-error')?.textContent).toContain('timeZone is not a zone of the tz database');
-    expect(el.querySelector('#language-0-code-error')?.textContent).toContain('is not spoken on this desk');
+    expect(el.querySelector('#timeZone-error')?.textContent).toContain('"Europe/Kyiv" is not an IANA time zone');
+    expect(el.querySelector('#language-0-code-error')?.textContent).toContain('Is not spoken on this desk');
     expect(navigate).not.toHaveBeenCalled();
     expect(el.querySelector<HTMLButtonElement>('[data-testid="save-agent"]')?.disabled).toBe(false);
   });

@@ -1,6 +1,6 @@
 import { type FormArray, type FormControl, type FormGroup, NonNullableFormBuilder, Validators } from '@angular/forms';
 import { type Agent, type Channel, CHANNELS, type CreateAgentRequest, type LanguageLevel, type UpdateAgentRequest, type WorkMode } from '@shiftdesk/shared-api-contract';
-import { timeZoneValidator, uniqueLanguagesValidator } from '../shared/validators';
+import { atLeastOneValidator, timeZoneValidator, uniqueLanguagesValidator } from '../shared/validators';
 
 export type LanguageRowForm = FormGroup<{ code: FormControl<string>; level: FormControl<LanguageLevel> }>;
 
@@ -32,14 +32,14 @@ export function buildLanguageRow(fb: NonNullableFormBuilder, code = '', level: L
 
 export function buildAgentForm(fb: NonNullableFormBuilder): AgentForm {
   return fb.group({
-    displayName: fb.control('', [Validators.required, Validators.maxLength(120)]),
-    email: fb.control('', [Validators.required, Validators.email]),
+    displayName: fb.control('', [Validators.required, Validators.minLength(2), Validators.maxLength(120)]),
+    email: fb.control('', [Validators.required, Validators.email, Validators.maxLength(254)]),
     teamId: fb.control('', Validators.required),
     regionId: fb.control(''),
     timeZone: fb.control('', [Validators.required, timeZoneValidator]),
     workMode: fb.control<WorkMode>('office'),
-    languages: fb.array<LanguageRowForm>([], uniqueLanguagesValidator),
-    channels: fb.group({ email: false, tickets: false, chat: false, phone: false }),
+    languages: fb.array<LanguageRowForm>([buildLanguageRow(fb)], [atLeastOneValidator('language'), uniqueLanguagesValidator]),
+    channels: fb.group({ email: false, tickets: false, chat: false, phone: false }, { validators: atLeastOneValidator('channel') }),
     contractHoursPerWeek: fb.control(40, [Validators.required, Validators.min(CONTRACT_HOURS.min), Validators.max(CONTRACT_HOURS.max)]),
     active: fb.control(true),
     password: fb.control('', Validators.minLength(8)),

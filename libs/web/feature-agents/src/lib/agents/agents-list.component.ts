@@ -35,7 +35,8 @@ export class AgentsListComponent implements OnInit {
   readonly pendingRemoval = signal<Agent | null>(null);
   readonly removing = signal(false);
   readonly removeError = signal('');
-  readonly teamCount = computed(() => this.directory.teams().length);
+  /** With a single team the column would repeat one name on every row. */
+  readonly showTeam = computed(() => this.directory.teams().length !== 1);
 
   ngOnInit(): void {
     void this.directory.load();

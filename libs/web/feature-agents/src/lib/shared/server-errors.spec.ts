@@ -14,15 +14,15 @@ describe('applyServerErrors', () => {
   it('puts each message on the control its dotted path names', () => {
     const f = form();
     const rest = applyServerErrors(f, [
-      { field: 'timeZone', message: 'is not a time zone of the tz database' },
+      { field: 'timeZone', message: 'timeZone: "Europe/Atlantis" is not an IANA time zone' },
       { field: 'languages.0.code', message: 'must be an ISO 639-1 code' },
       { field: 'channels.2', message: 'must be one of email, tickets, chat, phone' },
       { field: 'nickname', message: 'is not allowed' },
     ]);
-    expect(f.get('timeZone')?.errors).toEqual({ server: 'is not a time zone of the tz database' });
+    expect(f.get('timeZone')?.errors).toEqual({ server: '"Europe/Atlantis" is not an IANA time zone' });
     expect(f.get('timeZone')?.touched).toBe(true);
-    expect(f.get('languages.0.code')?.errors).toEqual({ server: 'must be an ISO 639-1 code' });
-    expect(f.get('channels')?.errors).toEqual({ server: 'must be one of email, tickets, chat, phone' });
+    expect(f.get('languages.0.code')?.errors).toEqual({ server: 'Must be an ISO 639-1 code' });
+    expect(f.get('channels')?.errors).toEqual({ server: 'Must be one of email, tickets, chat, phone' });
     expect(rest).toEqual([{ field: 'nickname', message: 'is not allowed' }]);
   });
 

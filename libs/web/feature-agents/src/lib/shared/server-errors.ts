@@ -15,10 +15,17 @@ export function applyServerErrors(form: FormGroup, fields: readonly FieldError[]
       unmatched.push(error);
       continue;
     }
-    control.setErrors({ ...(control.errors ?? {}), server: error.message });
+    control.setErrors({ ...(control.errors ?? {}), server: withoutFieldPrefix(error) });
     control.markAsTouched();
   }
   return unmatched;
+}
+
+/** Next to the field, `timeZone: "X" is not…` reads better as `"X" is not…`; the top keeps the path. */
+function withoutFieldPrefix(error: FieldError): string {
+  const prefix = `${error.field}: `;
+  const message = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+  return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
 function findControl(form: FormGroup, path: string): AbstractControl | null {

@@ -30,3 +30,15 @@ export const uniqueLanguagesValidator: ValidatorFn = (array: AbstractControl): V
   }
   return duplicate ? { duplicateLanguages: true } : null;
 };
+
+/**
+ * A group or array needs at least one entry: one row in a FormArray, or one ticked checkbox in a
+ * group of booleans. `noun` names it in the message ("Add at least one language.").
+ */
+export function atLeastOneValidator(noun: string): ValidatorFn {
+  return (control: AbstractControl): ValidationErrors | null => {
+    const value: unknown = control.value;
+    const count = Array.isArray(value) ? value.length : Object.values((value ?? {}) as Record<string, unknown>).filter(Boolean).length;
+    return count > 0 ? null : { atLeastOne: noun };
+  };
+}

@@ -1,5 +1,6 @@
 import type { CurrentUser, LoginResponse } from '@shiftdesk/shared-api-contract';
 import { createHash } from 'node:crypto';
+import { SessionCleanupService } from '../src/modules/auth/session-cleanup.service';
 import { SessionEntity } from '../src/modules/auth/session.entity';
 import { agentRequest, createAgent, createTeam } from './support/fixtures';
 import { ADMIN, bearer, bootTestApp, expectStatus, type TestApp } from './support/test-app';
@@ -69,6 +70,9 @@ describe('auth', () => {
     await t.dataSource.getRepository(SessionEntity).update({ tokenHash }, { expiresAt: new Date(Date.now() - 1000).toISOString() });
     const response = await t.http().get('/api/auth/me').set(bearer(login.token)).expect(401);
     expect(response.body.message).toMatch(/expired/);
+    // The hourly job removes it.
+    expect(await t.app.get(SessionCleanupService).removeExpired()).toBeGreaterThanOrEqual(1);
+    expect(await t.dataSource.getRepository(SessionEntity).countBy({ tokenHash })).toBe(0);
   });
 
   it('signs in an agent created with a password, linked to its agent record and team', async () => {

@@ -143,7 +143,7 @@ export class InitialSchema1767225600000 implements MigrationInterface {
           text('time_zone', 64),
           text('channel', 16, true),
           text('label', 120, true),
-          // JSON array of unpaid breaks [{ startAt, endAt }] (UTC instants, half-open).
+          // JSON array of unpaid breaks [{ "start", "end" }] (UTC instants, half-open), as ShiftBreakSpan in the contract.
           { name: 'breaks', type: 'text', isNullable: false },
           text('status', 16),
           // Where the shift came from: manual, rotation, override, solver (later issues).

@@ -32,7 +32,7 @@ export class ShiftEntity {
   @Column({ type: 'varchar', length: 120, nullable: true })
   label!: string | null;
 
-  /** JSON text: `[{ "startAt": ISO, "endAt": ISO }]`, unpaid, inside the shift. */
+  /** JSON text: `[{ "start": ISO, "end": ISO }]` (ShiftBreakSpan[]), unpaid, inside the shift. */
   @Column({ type: 'text' })
   breaks!: string;
 

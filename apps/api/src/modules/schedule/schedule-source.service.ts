@@ -1,0 +1,161 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DEFAULT_SHRINKAGE, type LabourRuleValues, type TeamSettings } from '@shiftdesk/shared-api-contract';
+import {
+  DEFAULT_LABOUR_RULES,
+  LABOUR_RULE_PRESETS,
+  resolveLabourRules,
+  resolveSchedule,
+  type CoverageRule,
+  type Instant,
+  type LabourRulesSet,
+  type Rotation,
+  type SchedulingAgent,
+  type Shift,
+} from '@shiftdesk/scheduling';
+import { DataSource, type EntityManager, In, IsNull, LessThan, MoreThan } from 'typeorm';
+import { AgentChannelEntity } from '../agents/agent-channel.entity';
+import { AgentLanguageEntity } from '../agents/agent-language.entity';
+import { AgentEntity } from '../agents/agent.entity';
+import { sortChannels, sortLanguages } from '../agents/agent.mapper';
+import { assertCanReadTeam, assertManagesTeam, type AuthenticatedUser } from '../auth/authenticated-user';
+import { CoverageRuleEntity } from '../coverage/coverage-rule.entity';
+import { toCoverageRule, toDomainCoverageRule } from '../coverage/coverage-rule.mapper';
+import { TeamSettingsEntity } from '../coverage/team-settings.entity';
+import { OverrideEntity } from '../overrides/override.entity';
+import { toDomainOverride } from '../overrides/override.mapper';
+import { RotationAgentEntity } from '../rotations/rotation-agent.entity';
+import { RotationEntity } from '../rotations/rotation.entity';
+import { toDomainRotation, toRotation } from '../rotations/rotation.mapper';
+import { ShiftEntity } from '../shifts/shift.entity';
+import { toDomainShift } from '../shifts/shift.mapper';
+import { TeamEntity } from '../teams/team.entity';
+import { DAY_MS, toIso } from './instants';
+
+export const DEFAULT_CONTRACT_HOURS = 40;
+
+/**
+ * Loads a team's scheduling data from the database and maps it to the pure domain: every
+ * consumer (schedule, coverage, gaps, violations, overlap checks, the gap scan) reads the final
+ * schedule through `resolve`, the one resolution step.
+ */
+@Injectable()
+export class ScheduleSource {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  /** The team, if the caller may read it (managers of it, its agents); else 403/404. */
+  async readableTeam(user: AuthenticatedUser, teamId: string): Promise<TeamEntity> {
+    assertCanReadTeam(user, teamId);
+    return this.loadTeam(teamId);
+  }
+
+  /** The team, if the caller manages it; agents get 403 (the role guard usually answers first). */
+  async managedTeam(user: AuthenticatedUser, teamId: string): Promise<TeamEntity> {
+    assertManagesTeam(user, teamId);
+    return this.loadTeam(teamId);
+  }
+
+  /** Managers only, for views that reveal colleagues' hours and contracts. */
+  async managedTeamForRead(user: AuthenticatedUser, teamId: string): Promise<TeamEntity> {
+    if (user.role !== 'manager') throw new ForbiddenException('Only managers of this team may see this');
+    return this.managedTeam(user, teamId);
+  }
+
+  async loadTeam(teamId: string): Promise<TeamEntity> {
+    const team = await this.dataSource.getRepository(TeamEntity).findOneBy({ id: teamId });
+    if (!team) throw new NotFoundException(`No team with id ${teamId}`);
+    return team;
+  }
+
+  /** Non-archived agents of the team (inactive ones included, flagged), as the domain sees them. */
+  async loadAgents(manager: EntityManager, teamId: string): Promise<{ agents: SchedulingAgent[]; names: Map<string, string> }> {
+    const rows = await manager.find(AgentEntity, { where: { teamId, archivedAt: IsNull() }, order: { displayName: 'ASC', id: 'ASC' } });
+    const ids = rows.map((row) => row.id);
+    const [languages, channels] =
+      ids.length === 0 ? [[], []] : await Promise.all([manager.findBy(AgentLanguageEntity, { agentId: In(ids) }), manager.findBy(AgentChannelEntity, { agentId: In(ids) })]);
+    const agents = rows.map((row) => ({
+      id: row.id,
+      displayName: row.displayName,
+      timeZone: row.timeZone,
+      languages: sortLanguages(languages.filter((l) => l.agentId === row.id)),
+      channels: sortChannels(channels.filter((c) => c.agentId === row.id)),
+      contractHoursPerWeek: row.contractHoursPerWeek,
+      active: row.active,
+    }));
+    return { agents, names: new Map(rows.map((row) => [row.id, row.displayName])) };
+  }
+
+  /** Every rotation version of the team with its ordered agents, in the contract shape. */
+  async loadRotations(manager: EntityManager, teamId: string) {
+    const rows = await manager.find(RotationEntity, { where: { teamId }, order: { startDate: 'ASC', createdAt: 'ASC', id: 'ASC' } });
+    const agentIds = await this.loadRotationAgents(manager, rows.map((row) => row.id));
+    return rows.map((row) => toRotation(row, agentIds.get(row.id) ?? []));
+  }
+
+  async loadRotationAgents(manager: EntityManager, rotationIds: string[]): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>();
+    if (rotationIds.length === 0) return result;
+    const links = await manager.find(RotationAgentEntity, { where: { rotationId: In(rotationIds) }, order: { rotationId: 'ASC', position: 'ASC' } });
+    for (const link of links) result.set(link.rotationId, [...(result.get(link.rotationId) ?? []), link.agentId]);
+    return result;
+  }
+
+  async loadDomainRotations(manager: EntityManager, teamId: string): Promise<Rotation[]> {
+    return (await this.loadRotations(manager, teamId)).map((rotation) => toDomainRotation(rotation));
+  }
+
+  async loadRules(manager: EntityManager, teamId: string): Promise<CoverageRule[]> {
+    const rows = await manager.find(CoverageRuleEntity, { where: { teamId }, order: { name: 'ASC', id: 'ASC' } });
+    return rows.map((row) => toDomainCoverageRule(toCoverageRule(row)));
+  }
+
+  /**
+   * The final schedule of a team over [from, to): manual shifts + rotations + overrides, through
+   * `resolveSchedule`. Swaps and time off come in a later issue (empty). `agentId` also pulls in
+   * that agent's manual shifts filed under other teams, for overlap checks.
+   */
+  async resolve(manager: EntityManager, input: { teamId: string; from: Instant; to: Instant; agentId?: string }): Promise<Shift[]> {
+    const { teamId, from, to } = input;
+    const window = { startAt: LessThan(toIso(to)), endAt: MoreThan(toIso(from)) };
+    const manual = await manager.find(ShiftEntity, {
+      where: input.agentId ? [{ ...window, teamId }, { ...window, agentId: input.agentId }] : { ...window, teamId },
+    });
+    // An override just outside the window can still cut a rotation shift that reaches into it
+    // (shifts last at most a day).
+    const overrides = await manager.find(OverrideEntity, {
+      where: { teamId, startAt: LessThan(toIso(to + DAY_MS)), endAt: MoreThan(toIso(from - DAY_MS)) },
+    });
+    const rotations = await this.loadDomainRotations(manager, teamId);
+    return resolveSchedule({
+      shifts: manual.map(toDomainShift),
+      rotations,
+      overrides: overrides.map(toDomainOverride),
+      swaps: [],
+      timeOff: [],
+      from,
+      to,
+    });
+  }
+
+  async loadSettings(manager: EntityManager, teamId: string): Promise<TeamSettings> {
+    const row = await manager.findOneBy(TeamSettingsEntity, { teamId });
+    if (!row) return { teamId, shrinkage: DEFAULT_SHRINKAGE, contractHoursPerWeek: DEFAULT_CONTRACT_HOURS, labourRulePreset: 'default', labourRules: {} };
+    return {
+      teamId,
+      shrinkage: row.shrinkage,
+      contractHoursPerWeek: row.contractHoursPerWeek,
+      labourRulePreset: row.labourRulePreset,
+      labourRules: JSON.parse(row.labourRules) as LabourRuleValues,
+    };
+  }
+
+  /** Team labour rules: the preset (or Shiftdesk defaults) with the team's explicit values on top. */
+  labourRulesOf(settings: TeamSettings): LabourRulesSet {
+    const base = settings.labourRulePreset === 'default' ? DEFAULT_LABOUR_RULES : LABOUR_RULE_PRESETS[settings.labourRulePreset];
+    return { defaults: resolveLabourRules({ base, teamDefaults: settings.labourRules }) };
+  }
+}

@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CHANNELS, SHIFT_STATUSES, type Channel, type CreateShiftRequest, type ShiftStatus } from '@shiftdesk/shared-api-contract';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsIanaTimeZone, IsPresentThenValid, Trim } from '../../../common/validators';
+import { IsInstant } from '../../schedule/schedule-validators';
+import { ShiftBreakDto } from './shift-fields';
+
+export class CreateShiftDto implements CreateShiftRequest {
+  @ApiProperty({ description: 'An active agent of the team' })
+  @IsString({ message: 'must be the id of an agent of this team' })
+  @IsNotEmpty({ message: 'must be the id of an agent of this team' })
+  agentId!: string;
+
+  @ApiProperty({ example: '2026-01-05T08:00:00Z', description: 'Inclusive start, ISO 8601 instant' })
+  @IsInstant()
+  start!: string;
+
+  @ApiProperty({ example: '2026-01-05T16:00:00Z', description: 'Exclusive end, after start, at most 24 h later' })
+  @IsInstant()
+  end!: string;
+
+  @ApiProperty({ example: 'Europe/Berlin', description: 'IANA zone the shift was planned in' })
+  @IsIanaTimeZone()
+  timeZone!: string;
+
+  @ApiPropertyOptional({ enum: CHANNELS, nullable: true })
+  @IsOptional()
+  @IsIn(CHANNELS, { message: `must be one of ${CHANNELS.join(', ')}, or null` })
+  channel?: Channel | null;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: 120 })
+  @IsOptional()
+  @Trim()
+  @IsString({ message: 'must be text, or null' })
+  @MaxLength(120, { message: 'must be at most 120 characters long' })
+  label?: string | null;
+
+  @ApiPropertyOptional({ type: [ShiftBreakDto] })
+  @IsPresentThenValid()
+  @IsArray({ message: 'must be a list of breaks [{ "start": …, "end": … }]' })
+  @ArrayMaxSize(10, { message: 'may list at most 10 breaks' })
+  @ValidateNested({ each: true })
+  @Type(() => ShiftBreakDto)
+  breaks?: ShiftBreakDto[];
+
+  @ApiPropertyOptional({ enum: SHIFT_STATUSES, default: 'published' })
+  @IsPresentThenValid()
+  @IsIn(SHIFT_STATUSES, { message: `must be one of ${SHIFT_STATUSES.join(', ')}` })
+  status?: ShiftStatus;
+}

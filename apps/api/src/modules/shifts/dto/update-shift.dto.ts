@@ -1,0 +1,56 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { CHANNELS, SHIFT_STATUSES, type Channel, type ShiftStatus, type UpdateShiftRequest } from '@shiftdesk/shared-api-contract';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsIanaTimeZone, IsPresentThenValid, Trim } from '../../../common/validators';
+import { IsInstant } from '../../schedule/schedule-validators';
+import { ShiftBreakDto } from './shift-fields';
+
+/** Every field optional; the merged shift is validated as a whole (end after start, breaks inside, no overlap). */
+export class UpdateShiftDto implements UpdateShiftRequest {
+  @ApiPropertyOptional()
+  @IsPresentThenValid()
+  @IsString({ message: 'must be the id of an agent of this team' })
+  @IsNotEmpty({ message: 'must be the id of an agent of this team' })
+  agentId?: string;
+
+  @ApiPropertyOptional()
+  @IsPresentThenValid()
+  @IsInstant()
+  start?: string;
+
+  @ApiPropertyOptional()
+  @IsPresentThenValid()
+  @IsInstant()
+  end?: string;
+
+  @ApiPropertyOptional()
+  @IsPresentThenValid()
+  @IsIanaTimeZone()
+  timeZone?: string;
+
+  @ApiPropertyOptional({ enum: CHANNELS, nullable: true })
+  @IsOptional()
+  @IsIn(CHANNELS, { message: `must be one of ${CHANNELS.join(', ')}, or null` })
+  channel?: Channel | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Trim()
+  @IsString({ message: 'must be text, or null' })
+  @MaxLength(120, { message: 'must be at most 120 characters long' })
+  label?: string | null;
+
+  @ApiPropertyOptional({ type: [ShiftBreakDto] })
+  @IsPresentThenValid()
+  @IsArray({ message: 'must be a list of breaks [{ "start": …, "end": … }]' })
+  @ArrayMaxSize(10, { message: 'may list at most 10 breaks' })
+  @ValidateNested({ each: true })
+  @Type(() => ShiftBreakDto)
+  breaks?: ShiftBreakDto[];
+
+  @ApiPropertyOptional({ enum: SHIFT_STATUSES })
+  @IsPresentThenValid()
+  @IsIn(SHIFT_STATUSES, { message: `must be one of ${SHIFT_STATUSES.join(', ')}` })
+  status?: ShiftStatus;
+}

@@ -79,11 +79,26 @@ describe('manager in the browser', () => {
     expect(await row.textContent()).toMatch(/Europe\/Madrid · \d\d:\d\d CES?T/);
     expect(await row.textContent()).toContain('ES native');
 
+    // Edit: the form loads the saved values; a change is saved and reported.
+    await row.getByRole('link', { name: 'Lucía Navarro', exact: true }).click();
+    await page.waitForURL(/\/agents\/[^/]+$/);
+    await page.getByRole('heading', { name: 'Lucía Navarro' }).waitFor();
+    expect(await page.getByLabel('Time zone').inputValue()).toBe('Europe/Madrid');
+    expect(await page.getByLabel('Chat').isChecked()).toBe(true);
+    await page.getByLabel('Contract hours per week').fill('36');
+    await page.getByLabel('Remote').check();
+    await shot(page, '05-agent-edit');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL((url) => url.pathname === '/agents');
+    await page.getByTestId('list-notice').getByText('Lucía Navarro was saved.').waitFor();
+    expect(await row.textContent()).toContain('36');
+    expect(await row.textContent()).toContain('Remote');
+
     // A new agent has no shifts, so the server deletes rather than archives, and says so.
     await row.getByRole('button', { name: 'Archive or delete Lucía Navarro' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
-    await shot(page, '05-confirm-remove');
+    await shot(page, '05-confirm-remove', false);
     await dialog.getByRole('button', { name: 'Archive or delete' }).click();
     await page.getByTestId('list-notice').getByText('Lucía Navarro was deleted.').waitFor();
     await row.waitFor({ state: 'detached' });
@@ -110,6 +125,31 @@ describe('manager in the browser', () => {
     expect(await page.getByTestId('form-error').textContent()).toContain('already uses');
     expect(new URL(page.url()).pathname).toBe('/agents/new');
     await shot(page, '06-agent-form-server-error');
+  });
+
+  it('creates a team, refusing an unknown zone first, and edits it', async () => {
+    const { page } = s;
+    await logIn(page, ADMIN.email, ADMIN.password);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
+    await page.getByRole('link', { name: 'Add team' }).click();
+    await page.getByLabel('Name').fill('Night owls');
+    await page.getByLabel('Description').fill('Covers the Asian morning.');
+    await page.getByLabel('Time zone').fill('Asia/Atlantis');
+    await page.getByRole('button', { name: 'Add team' }).click();
+    await page.locator('#team-timeZone-error').getByText('Unknown time zone').waitFor();
+    await page.getByLabel('Time zone').fill('Asia/Baku');
+    await page.getByRole('button', { name: 'Add team' }).click();
+    await page.waitForURL((url) => url.pathname === '/teams');
+    await page.getByText('Night owls was added.').waitFor();
+    const row = page.getByTestId('teams-table').locator('tr', { hasText: 'Night owls' });
+    expect(await row.textContent()).toMatch(/Asia\/Baku · \d\d:\d\d GMT\+4/);
+
+    await row.getByRole('link', { name: 'Edit Night owls' }).click();
+    await page.getByRole('heading', { name: 'Night owls' }).waitFor();
+    await shot(page, '03-team-form');
+    await page.getByLabel('Name').fill('Night owls (Baku)');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Night owls (Baku) was saved.').waitFor();
   });
 
   it('logs out: the session is gone and management pages ask for a login again', async () => {

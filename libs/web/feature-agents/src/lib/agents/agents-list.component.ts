@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, type OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, type OnInit, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -29,6 +29,9 @@ export class AgentsListComponent implements OnInit {
     .sort((a, b) => a.name.localeCompare(b.name));
   readonly sortLanguages = sortLanguages;
 
+  /** `?teamId=` (from the teams list): opens the list filtered to that team. */
+  readonly teamId = input<string>();
+
   readonly filterForm = inject(NonNullableFormBuilder).group<AgentFilters>({ ...this.store.filters() });
 
   /** The agent waiting for a yes in the confirm dialog. */
@@ -40,7 +43,13 @@ export class AgentsListComponent implements OnInit {
 
   ngOnInit(): void {
     void this.directory.load();
-    this.store.load();
+    const teamId = this.teamId();
+    if (teamId && teamId !== this.store.filters().teamId) {
+      this.filterForm.patchValue({ teamId }, { emitEvent: false });
+      this.store.updateFilters({ teamId });
+    } else {
+      this.store.load();
+    }
     this.filterForm.valueChanges
       .pipe(
         debounceTime(250),

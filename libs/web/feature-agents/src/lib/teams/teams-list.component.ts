@@ -57,7 +57,7 @@ import { TeamsNoticeStore } from './teams-notice.store';
                 <td data-label="Name"><a class="strong-link" [routerLink]="team.id">{{ team.name }}</a></td>
                 <td data-label="Description" class="subtle">{{ team.description || '—' }}</td>
                 <td data-label="Time zone" class="nowrap"><sd-zoned-clock [timeZone]="team.timeZone" /></td>
-                <td data-label="Agents" class="num"><a [routerLink]="['/agents']" class="quiet-link">{{ team.agentCount }}</a></td>
+                <td data-label="Agents" class="num"><a [routerLink]="['/agents']" [queryParams]="{ teamId: team.id }" class="quiet-link" [attr.aria-label]="team.agentCount + ' agents in ' + team.name">{{ team.agentCount }}</a></td>
                 <td class="actions"><a class="btn btn-ghost btn-small" [routerLink]="team.id" [attr.aria-label]="'Edit ' + team.name">Edit</a></td>
               </tr>
             }

@@ -162,5 +162,16 @@ describe('manager in the browser', () => {
     await page.waitForURL((url) => url.pathname === '/login');
     expect(new URL(page.url()).searchParams.get('returnUrl')).toBe('/agents');
     await shot(page, '00-login');
+
+    // A token the server no longer knows is dropped on start: back to the login, not a broken page.
+    await page.evaluate(() => localStorage.setItem('shiftdesk.token', 'revoked-or-expired'));
+    await page.goto('/teams');
+    await page.waitForURL((url) => url.pathname === '/login');
+    expect(await page.evaluate(() => localStorage.getItem('shiftdesk.token'))).toBeNull();
+    // Signing in from there returns to the page that was asked for.
+    await page.getByLabel('Email').fill(DEMO_MANAGER.email);
+    await page.getByLabel('Password').fill(DEMO_MANAGER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/teams');
   });
 });

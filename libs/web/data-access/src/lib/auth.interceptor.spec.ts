@@ -46,6 +46,7 @@ describe('session, interceptor and guards', () => {
   it('forgets the session and goes to the login page on a 401', async () => {
     const session = await signIn('manager');
     const router = TestBed.inject(Router);
+    await router.navigateByUrl('/');
     const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
     const request = firstValueFrom(TestBed.inject(HttpClient).get('/api/agents'));
     http.expectOne('/api/agents').flush({ statusCode: 401, error: 'Unauthorized', message: 'Session expired.' }, { status: 401, statusText: 'Unauthorized' });
@@ -53,6 +54,19 @@ describe('session, interceptor and guards', () => {
     expect(session.user()).toBeNull();
     expect(localStorage.getItem(TOKEN_STORAGE_KEY)).toBeNull();
     expect(navigate).toHaveBeenCalledWith(['/login'], expect.anything());
+  });
+
+  it('leaves the redirect to the guards during the start-up session check', async () => {
+    localStorage.setItem(TOKEN_STORAGE_KEY, 'stale');
+    const session = TestBed.inject(SessionStore);
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate');
+    const restoring = session.restore();
+    const me = http.expectOne('/api/auth/me');
+    expect(me.request.headers.get('Authorization')).toBe('Bearer stale');
+    me.flush({ statusCode: 401, error: 'Unauthorized', message: 'Session expired.' }, { status: 401, statusText: 'Unauthorized' });
+    await restoring;
+    expect(session.token()).toBeNull();
+    expect(navigate).not.toHaveBeenCalled();
   });
 
   it('does not treat a failed login as an expired session', async () => {

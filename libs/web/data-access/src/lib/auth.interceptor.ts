@@ -21,6 +21,9 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
       const isLogin = request.url === `${API_BASE}/auth/login`;
       if (api && !isLogin && error instanceof HttpErrorResponse && error.status === 401) {
         session.clear();
+        // Before the first navigation (the start-up session check) the guards redirect with
+        // the requested page as returnUrl; navigating here would race them and lose it.
+        if (!router.navigated) return throwError(() => error);
         const current = router.url;
         const returnUrl = current && !current.startsWith('/login') ? current : undefined;
         void router.navigate(['/login'], { queryParams: returnUrl && returnUrl !== '/' ? { returnUrl } : {} });

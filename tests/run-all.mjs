@@ -12,7 +12,7 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const jestBin = join(root, 'node_modules/jest/bin/jest.js');
-const nxBin = join(root, 'node_modules/nx/bin/nx.js');
+const nxBin = join(root, 'node_modules/nx/dist/bin/nx.js');
 const outDir = mkdtempSync(join(tmpdir(), 'shiftdesk-tests-'));
 const baseEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0' };
 const rows = [];

@@ -10,14 +10,14 @@ import {
   Weekday,
 } from '../model/types';
 import {
-  addLocalDays,
-  isKnownTimeZone,
+  addCalendarDays,
+  getIsoWeekday,
+  getLocalDate,
   isLocalDate,
-  parseLocalTime,
-  resolveLocalDateTime,
-  toLocalDate,
-  weekdayOf,
-} from './local-time';
+  isValidTimeZone,
+  localMinuteToInstant,
+  parseMinuteOfDay,
+} from '../time';
 
 /**
  * One daily window in the rule's zone. `end <= start` means the window crosses midnight and
@@ -118,8 +118,8 @@ function validateWindows(
   const spans: { start: number; end: number; index: number }[] = [];
   windows.forEach((window: Partial<CoverageWindow> | null, index) => {
     const at = `${path}[${index}]`;
-    const start = parseLocalTime(String(window?.start ?? ''));
-    const end = parseLocalTime(String(window?.end ?? ''), true);
+    const start = parseMinuteOfDay(String(window?.start ?? ''));
+    const end = parseMinuteOfDay(String(window?.end ?? ''), { allowEndOfDay: true });
     if (start === null) {
       errors.push({ field: `${at}.start`, reason: 'invalid-time', message: `${at}.start must be HH:mm (00:00–23:59)` });
     }
@@ -157,7 +157,7 @@ export function validateCoverageRule(
   if (rule.kind !== 'window' && rule.kind !== 'always') {
     errors.push({ field: 'kind', reason: 'required', message: "kind must be 'window' or 'always'" });
   }
-  if (!isKnownTimeZone(rule.timeZone)) {
+  if (!isValidTimeZone(rule.timeZone)) {
     errors.push({ field: 'timeZone', reason: 'invalid-time-zone', message: `unknown time zone '${rule.timeZone}'` });
   }
   if (!isPositiveInteger(rule.minAgents)) {
@@ -264,7 +264,7 @@ function windowsOn(rule: CoverageRule, date: LocalDate, exceptions: Map<LocalDat
   const exception = exceptions.get(date);
   if (exception) return { windows: exception.windows, minAgents: exception.minAgents ?? rule.minAgents };
   if (rule.kind === 'always') return { windows: [{ start: '00:00', end: '24:00' }], minAgents: rule.minAgents };
-  return { windows: rule.windows[weekdayOf(date)] ?? [], minAgents: rule.minAgents };
+  return { windows: rule.windows[getIsoWeekday(date)] ?? [], minAgents: rule.minAgents };
 }
 
 /**
@@ -283,18 +283,18 @@ export function expandCoverageRule(input: { rule: CoverageRule; from: Instant; t
 
   const raw: CoverageDemand[] = [];
   // Start one day early: yesterday's cross-midnight window can reach into `from`.
-  const lastDate = toLocalDate(to, rule.timeZone);
-  for (let date = addLocalDays(toLocalDate(from, rule.timeZone), -1); date <= lastDate; date = addLocalDays(date, 1)) {
+  const lastDate = getLocalDate(to, rule.timeZone);
+  for (let date = addCalendarDays(getLocalDate(from, rule.timeZone), -1); date <= lastDate; date = addCalendarDays(date, 1)) {
     if (rule.validFrom !== undefined && date < rule.validFrom) continue;
     if (rule.validTo !== undefined && date > rule.validTo) continue;
     const { windows, minAgents } = windowsOn(rule, date, exceptions);
     for (const window of windows) {
-      const startMinutes = parseLocalTime(window.start);
-      let endMinutes = parseLocalTime(window.end, true);
+      const startMinutes = parseMinuteOfDay(window.start);
+      let endMinutes = parseMinuteOfDay(window.end, { allowEndOfDay: true });
       if (startMinutes === null || endMinutes === null) continue;
       if (endMinutes <= startMinutes) endMinutes += 1440;
-      const start = Math.max(from, resolveLocalDateTime(date, startMinutes, rule.timeZone));
-      const end = Math.min(to, resolveLocalDateTime(date, endMinutes, rule.timeZone));
+      const start = Math.max(from, localMinuteToInstant({ date, minutes: startMinutes, zone: rule.timeZone }));
+      const end = Math.min(to, localMinuteToInstant({ date, minutes: endMinutes, zone: rule.timeZone }));
       if (end > start) raw.push({ start, end, minAgents });
     }
   }

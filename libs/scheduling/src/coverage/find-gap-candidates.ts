@@ -2,7 +2,7 @@ import { Instant, LANGUAGE_LEVELS, LanguageLevel, SchedulingAgent, Shift } from 
 import { checkLabourRules, LabourViolation } from '../rules/check-labour-rules';
 import { LabourRulesSet, selectLabourRules } from '../rules/labour-rules';
 import { Gap } from './find-gaps';
-import { addLocalDays, startOfIsoWeek, startOfLocalDay, toLocalDate } from './local-time';
+import { addCalendarDays, getLocalDate, getStartOfIsoWeek, getStartOfLocalDay } from '../time';
 
 const HOUR_MS = 3_600_000;
 const WEEK_MS = 7 * 24 * HOUR_MS;
@@ -103,9 +103,9 @@ export function findCandidatesForGap(input: {
     });
     if (violations.some((violation) => violation.shiftIds.includes(proposed.id))) continue;
 
-    const monday = startOfIsoWeek(toLocalDate(gap.start, agent.timeZone));
-    const weekStart = startOfLocalDay(monday, agent.timeZone);
-    const weekEnd = startOfLocalDay(addLocalDays(monday, 7), agent.timeZone);
+    const monday = getStartOfIsoWeek(getLocalDate(gap.start, agent.timeZone));
+    const weekStart = getStartOfLocalDay(monday, agent.timeZone);
+    const weekEnd = getStartOfLocalDay(addCalendarDays(monday, 7), agent.timeZone);
     const before = own.reduce((sum, shift) => sum + workedMs(shift, weekStart, weekEnd), 0) / HOUR_MS;
     const gapHours = workedMs({ ...proposed, start: gap.start, end: gap.end, breaks: [] }, weekStart, weekEnd) / HOUR_MS;
     candidates.push({

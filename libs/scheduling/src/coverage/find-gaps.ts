@@ -1,7 +1,7 @@
 import { Channel, Instant } from '../model/types';
 import { Coverage } from './compute-coverage';
 import { CoverageLanguageRequirement, CoverageRule } from './coverage-rule';
-import { formatUtc } from './local-time';
+import { formatIsoUtc } from '../time';
 
 /**
  * `uncovered`: a plain rule (no language, no channel) with nobody present anywhere in the gap.
@@ -96,7 +96,7 @@ export function findGaps(input: {
       if (runStart >= 0 && severity !== runSeverity) {
         const start = bucketStart(runStart);
         gaps.push({
-          id: `gap:${series.ruleId}:${formatUtc(start)}`,
+          id: `gap:${series.ruleId}:${formatIsoUtc(start)}`,
           ruleId: series.ruleId,
           ruleName,
           severity: codes[runSeverity - 1],
@@ -135,7 +135,7 @@ export function findGaps(input: {
         if (!lone && start >= 0) {
           const startMs = bucketStart(start);
           gaps.push({
-            id: `single-point:${series.ruleId}:${formatUtc(startMs)}`,
+            id: `single-point:${series.ruleId}:${formatIsoUtc(startMs)}`,
             ruleId: series.ruleId,
             ruleName,
             severity: 'single-point',

@@ -1,15 +1,15 @@
 import { DateTime } from 'luxon';
 import { Instant, LocalDate, SchedulingAgent, Shift, TimeZone } from '../model/types';
 import {
-  addLocalDays,
-  formatHours,
-  formatLocal,
-  parseLocalTime,
-  resolveLocalDateTime,
-  startOfIsoWeek,
-  startOfLocalDay,
-  toLocalDate,
-} from '../coverage/local-time';
+  addCalendarDays,
+  formatDurationHours,
+  formatLocalDateTime,
+  getLocalDate,
+  getStartOfIsoWeek,
+  getStartOfLocalDay,
+  localMinuteToInstant,
+  parseMinuteOfDay,
+} from '../time';
 import { LabourRules, LabourRulesSet, selectLabourRules } from './labour-rules';
 
 export type LabourRuleCode =
@@ -88,16 +88,16 @@ function isoWeekLabel(weekStart: LocalDate): string {
 function nightSpans(input: { start: Instant; end: Instant; zone: TimeZone; rules: LabourRules }): WorkedSpan[] {
   const window = input.rules.nightWindow;
   if (!window) return [];
-  const startMinutes = parseLocalTime(window.start);
-  let endMinutes = parseLocalTime(window.end, true);
+  const startMinutes = parseMinuteOfDay(window.start);
+  let endMinutes = parseMinuteOfDay(window.end, { allowEndOfDay: true });
   if (startMinutes === null || endMinutes === null) return [];
   if (endMinutes <= startMinutes) endMinutes += 1440;
   const out: WorkedSpan[] = [];
-  const last = toLocalDate(input.end, input.zone);
-  for (let date = addLocalDays(toLocalDate(input.start, input.zone), -1); date <= last; date = addLocalDays(date, 1)) {
+  const last = getLocalDate(input.end, input.zone);
+  for (let date = addCalendarDays(getLocalDate(input.start, input.zone), -1); date <= last; date = addCalendarDays(date, 1)) {
     out.push({
-      start: resolveLocalDateTime(date, startMinutes, input.zone),
-      end: resolveLocalDateTime(date, endMinutes, input.zone),
+      start: localMinuteToInstant({ date, minutes: startMinutes, zone: input.zone }),
+      end: localMinuteToInstant({ date, minutes: endMinutes, zone: input.zone }),
     });
   }
   return out;
@@ -133,7 +133,7 @@ function checkShiftLengthAndRest(context: AgentContext): void {
         end: shift.end,
         actual: length,
         limit: rules.maxShiftHours,
-        message: `${formatHours(length)} h shift from ${formatLocal(shift.start, agent.timeZone)}; at most ${formatHours(rules.maxShiftHours)} h allowed`,
+        message: `${formatDurationHours(length)} h shift from ${formatLocalDateTime(shift.start, agent.timeZone)}; at most ${formatDurationHours(rules.maxShiftHours)} h allowed`,
       });
     }
     if (previous) {
@@ -146,7 +146,7 @@ function checkShiftLengthAndRest(context: AgentContext): void {
           end: Math.max(previous.end, shift.end),
           actual: -rest,
           limit: 0,
-          message: `shifts overlap by ${formatHours(-rest)} h`,
+          message: `shifts overlap by ${formatDurationHours(-rest)} h`,
         });
       } else if (rest < rules.minRestHours) {
         push(context, {
@@ -156,7 +156,7 @@ function checkShiftLengthAndRest(context: AgentContext): void {
           end: shift.end,
           actual: rest,
           limit: rules.minRestHours,
-          message: `${formatHours(rest)} h rest between shifts; at least ${formatHours(rules.minRestHours)} h required`,
+          message: `${formatDurationHours(rest)} h rest between shifts; at least ${formatDurationHours(rules.minRestHours)} h required`,
         });
       }
     }
@@ -168,13 +168,13 @@ function checkConsecutiveDays(context: AgentContext): void {
   const { rules, shifts, agent } = context;
   const byDate = new Map<LocalDate, Shift[]>();
   for (const shift of shifts) {
-    const date = toLocalDate(shift.start, agent.timeZone);
+    const date = getLocalDate(shift.start, agent.timeZone);
     byDate.set(date, [...(byDate.get(date) ?? []), shift]);
   }
   const dates = [...byDate.keys()].sort();
   let runStart = 0;
   for (let i = 1; i <= dates.length; i += 1) {
-    if (i < dates.length && dates[i] === addLocalDays(dates[i - 1], 1)) continue;
+    if (i < dates.length && dates[i] === addCalendarDays(dates[i - 1], 1)) continue;
     const length = i - runStart;
     if (length > rules.maxConsecutiveDays) {
       const runShifts = dates.slice(runStart, i).flatMap((date) => byDate.get(date) as Shift[]);
@@ -196,9 +196,9 @@ function checkConsecutiveDays(context: AgentContext): void {
 function weeksOf(context: AgentContext): { monday: LocalDate; start: Instant; end: Instant }[] {
   const zone = context.agent.timeZone;
   const weeks = [];
-  const lastMonday = startOfIsoWeek(toLocalDate(context.to - 1, zone));
-  for (let monday = startOfIsoWeek(toLocalDate(context.from, zone)); monday <= lastMonday; monday = addLocalDays(monday, 7)) {
-    weeks.push({ monday, start: startOfLocalDay(monday, zone), end: startOfLocalDay(addLocalDays(monday, 7), zone) });
+  const lastMonday = getStartOfIsoWeek(getLocalDate(context.to - 1, zone));
+  for (let monday = getStartOfIsoWeek(getLocalDate(context.from, zone)); monday <= lastMonday; monday = addCalendarDays(monday, 7)) {
+    weeks.push({ monday, start: getStartOfLocalDay(monday, zone), end: getStartOfLocalDay(addCalendarDays(monday, 7), zone) });
   }
   return weeks;
 }
@@ -262,7 +262,7 @@ function checkWeeks(context: AgentContext): void {
           end: week.end,
           actual: longestHours,
           limit: rules.weeklyRestHours,
-          message: `longest uninterrupted rest in week ${label} is ${formatHours(longestHours)} h; at least ${formatHours(rules.weeklyRestHours)} h required`,
+          message: `longest uninterrupted rest in week ${label} is ${formatDurationHours(longestHours)} h; at least ${formatDurationHours(rules.weeklyRestHours)} h required`,
         });
       }
     }
@@ -277,7 +277,7 @@ function checkWeeks(context: AgentContext): void {
           end: week.end,
           actual: hours,
           limit,
-          message: `${formatHours(hours)} h worked in week ${label}; contract ${formatHours(agent.contractHoursPerWeek)} h + ${formatHours(rules.weeklyHoursTolerance)} h tolerance`,
+          message: `${formatDurationHours(hours)} h worked in week ${label}; contract ${formatDurationHours(agent.contractHoursPerWeek)} h + ${formatDurationHours(rules.weeklyHoursTolerance)} h tolerance`,
         });
       }
     }
@@ -290,7 +290,7 @@ function checkWeeks(context: AgentContext): void {
         end: week.end,
         actual: hours,
         limit: rules.maxWeeklyHours,
-        message: `${formatHours(hours)} h worked in week ${label}; at most ${formatHours(rules.maxWeeklyHours)} h allowed`,
+        message: `${formatDurationHours(hours)} h worked in week ${label}; at most ${formatDurationHours(rules.maxWeeklyHours)} h allowed`,
       });
     }
   }
@@ -313,7 +313,7 @@ function checkWeeks(context: AgentContext): void {
           end,
           actual: average,
           limit: rules.maxWeeklyHours,
-          message: `${formatHours(average)} h average week over ${block.length} week(s) from ${isoWeekLabel(block[0].monday)}; at most ${formatHours(rules.maxWeeklyHours)} h allowed`,
+          message: `${formatDurationHours(average)} h average week over ${block.length} week(s) from ${isoWeekLabel(block[0].monday)}; at most ${formatDurationHours(rules.maxWeeklyHours)} h allowed`,
         });
       }
     }
@@ -350,7 +350,7 @@ function checkNightWork(context: AgentContext): void {
           end: Math.max(...shifts.filter((s) => shiftIds.includes(s.id)).map((s) => s.end)),
           actual: hours,
           limit: rules.maxNightHoursPer24,
-          message: `${formatHours(hours)} h worked in the 24 h from the night shift at ${formatLocal(shift.start, agent.timeZone)}; at most ${formatHours(rules.maxNightHoursPer24)} h allowed`,
+          message: `${formatDurationHours(hours)} h worked in the 24 h from the night shift at ${formatLocalDateTime(shift.start, agent.timeZone)}; at most ${formatDurationHours(rules.maxNightHoursPer24)} h allowed`,
         });
       }
     }
@@ -364,7 +364,7 @@ function checkNightWork(context: AgentContext): void {
           end: shift.end,
           actual: workedHours,
           limit,
-          message: `${formatHours(workedHours)} h night shift from ${formatLocal(shift.start, agent.timeZone)}; a night shift must be ${formatHours(rules.nightShiftShorterByHours)} h shorter than the ${formatHours(standard)} h day shift (at most ${formatHours(limit)} h)`,
+          message: `${formatDurationHours(workedHours)} h night shift from ${formatLocalDateTime(shift.start, agent.timeZone)}; a night shift must be ${formatDurationHours(rules.nightShiftShorterByHours)} h shorter than the ${formatDurationHours(standard)} h day shift (at most ${formatDurationHours(limit)} h)`,
         });
       }
     }

@@ -1,6 +1,6 @@
 import { LocalDate, Result, SchedulingAgent } from '../model/types';
 import { CoverageLanguageRequirement, CoverageRule, expandCoverageRule, flattenDemand } from '../coverage/coverage-rule';
-import { addLocalDays, isLocalDate, resolveLocalDateTime } from '../coverage/local-time';
+import { addCalendarDays, getStartOfLocalDay, isLocalDate } from '../time';
 
 /** Team default share of contract hours lost to leave, sickness, training and breaks. */
 export const DEFAULT_SHRINKAGE = 0.3;
@@ -54,8 +54,8 @@ function validateInputs(input: { contractHoursPerWeek: number; shrinkage: number
 
 function weekSpan(rule: CoverageRule, weekStart: LocalDate) {
   return {
-    from: resolveLocalDateTime(weekStart, 0, rule.timeZone),
-    to: resolveLocalDateTime(addLocalDays(weekStart, 7), 0, rule.timeZone),
+    from: getStartOfLocalDay(weekStart, rule.timeZone),
+    to: getStartOfLocalDay(addCalendarDays(weekStart, 7), rule.timeZone),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { LocalDate, LocalTime, Result } from '../model/types';
+import type { LocalDate, LocalTime, Result, Weekday } from '../model/types';
 
 /**
  * Strict parsing and arithmetic for zone-less wall-clock values.
@@ -41,12 +41,17 @@ export function parseLocalDate(value: unknown, field = 'date'): Result<LocalDate
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC rolls 02-30 over to 03-02; a round trip that changes the fields means no such day.
-  if (year < 1000 || probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
+  // A round trip through the day count that changes the fields means no such day (02-30).
+  const probe = fromEpochDay(toEpochDay({ year, month, day }));
+  if (year < 1000 || probe.year !== year || probe.month !== month || probe.day !== day) {
     return { ok: false, reason: 'invalid-date', field, message: `${field} ${String(value)} is not a calendar date` };
   }
   return { ok: true, value: { year, month, day } };
+}
+
+/** True when `value` is a real calendar date written `YYYY-MM-DD` (the rules of `parseLocalDate`). */
+export function isLocalDate(value: unknown): value is LocalDate {
+  return parseLocalDate(value).ok;
 }
 
 /** Parses a 24-hour `HH:mm` local time strictly (00:00–23:59; no seconds, no `24:00`). */
@@ -63,26 +68,57 @@ export function parseLocalTime(value: unknown, field = 'time'): Result<LocalTime
   return { ok: true, value: { hour, minute } };
 }
 
-/** Days since 1970-01-01 of a local calendar date (zone-less). */
+/**
+ * Minutes after local midnight of an `HH:mm` time (0–1439), or null when it is not one.
+ * With `allowEndOfDay`, `24:00` is also accepted and gives 1440 (the end of a window that runs
+ * to midnight). Zone-less: the minutes are wall-clock minutes, not elapsed time.
+ */
+export function parseMinuteOfDay(value: string, options: { allowEndOfDay?: boolean } = {}): number | null {
+  if (options.allowEndOfDay && value === '24:00') return 24 * 60;
+  const parsed = parseLocalTime(value);
+  return parsed.ok ? toMinuteOfDay(parsed.value) : null;
+}
+
+/** Days since 1970-01-01 of a local calendar date (zone-less, proleptic Gregorian). */
 export function toEpochDay(parts: LocalDateParts): number {
-  return Math.floor(Date.UTC(parts.year, parts.month - 1, parts.day) / MS_PER_DAY);
+  // H. Hinnant's days_from_civil: integer maths, no Date objects, no host TZ.
+  const y = parts.month <= 2 ? parts.year - 1 : parts.year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (parts.month + (parts.month > 2 ? -3 : 9)) + 2) / 5) + parts.day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Calendar fields of a day count since 1970-01-01 (inverse of `toEpochDay`). */
+export function fromEpochDay(epochDay: number): LocalDateParts {
+  // H. Hinnant's civil_from_days.
+  const z = epochDay + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 /** Formats a day count since 1970-01-01 as `YYYY-MM-DD`. */
 export function formatEpochDay(epochDay: number): LocalDate {
-  return formatWallDate(epochDay * MS_PER_DAY);
+  const { year, month, day } = fromEpochDay(epochDay);
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
 /** `YYYY-MM-DD` of a wall-ms value. */
 export function formatWallDate(wallMs: number): LocalDate {
-  const d = new Date(wallMs);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
+  return formatEpochDay(Math.floor(wallMs / MS_PER_DAY));
 }
 
 /** `HH:mm` of a wall-ms value (seconds are dropped, not rounded). */
 export function formatWallTime(wallMs: number): LocalTime {
-  const d = new Date(wallMs);
-  return `${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}`;
+  const minuteOfDay = Math.floor((wallMs - Math.floor(wallMs / MS_PER_DAY) * MS_PER_DAY) / MS_PER_MINUTE);
+  return `${pad(Math.floor(minuteOfDay / 60), 2)}:${pad(minuteOfDay % 60, 2)}`;
 }
 
 /** Minutes after local midnight of a parsed time. */
@@ -92,12 +128,47 @@ export function toMinuteOfDay(parts: LocalTimeParts): number {
 
 /**
  * Adds whole calendar days to a `YYYY-MM-DD` date; returns the input's parse failure if it is
- * not a date.
+ * not a date. For untrusted input; code holding an already valid date uses `addCalendarDays`.
  */
 export function addLocalDays(date: LocalDate, days: number): Result<LocalDate, 'invalid-date'> {
   const parsed = parseLocalDate(date);
   if (!parsed.ok) return parsed;
   return { ok: true, value: formatEpochDay(toEpochDay(parsed.value) + Math.trunc(days)) };
+}
+
+/**
+ * `date` plus `days` whole calendar days (negative goes back), as `YYYY-MM-DD`. Zone-less: a
+ * calendar day, not 24 h. `date` must already be valid (it came from a validated rule or from
+ * `getLocalDate`); a malformed one is a programming error and throws a RangeError.
+ */
+export function addCalendarDays(date: LocalDate, days: number): LocalDate {
+  const added = addLocalDays(date, days);
+  if (!added.ok) throw new RangeError(`addCalendarDays: ${added.message}`);
+  return added.value;
+}
+
+/** ISO weekday of a local date: 1 = Monday … 7 = Sunday. Throws a RangeError on a malformed date. */
+export function getIsoWeekday(date: LocalDate): Weekday {
+  // 1970-01-01 (epoch day 0) was a Thursday, ISO 4.
+  return ((((toEpochDayOf(date) + 3) % 7) + 7) % 7) + 1 as Weekday;
+}
+
+/** Monday (`YYYY-MM-DD`) of the ISO week (Monday–Sunday) containing `date`. */
+export function getStartOfIsoWeek(date: LocalDate): LocalDate {
+  return addCalendarDays(date, 1 - getIsoWeekday(date));
+}
+
+/** Epoch day of a valid `YYYY-MM-DD`; a malformed date is a programming error (RangeError). */
+export function toEpochDayOf(date: LocalDate): number {
+  const parsed = parseLocalDate(date);
+  if (!parsed.ok) throw new RangeError(`toEpochDayOf: ${parsed.message}`);
+  return toEpochDay(parsed.value);
+}
+
+/** Hours with at most one decimal and no trailing `.0` (9.5 → "9.5", 11 → "11"), for messages. */
+export function formatDurationHours(hours: number): string {
+  const rounded = Math.round(hours * 10) / 10;
+  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
 }
 
 function pad(value: number, width: number): string {

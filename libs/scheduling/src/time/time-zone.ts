@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import type { Instant, TimeZone } from '../model/types';
-import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from './local-date-time';
+import { MS_PER_DAY, MS_PER_MINUTE } from './local-date-time';
 
 /*
  * DST POLICY (the one rule every part of Shiftdesk follows; also in libs/scheduling/README.md)
@@ -40,38 +40,72 @@ export function isValidTimeZone(zone: unknown): zone is TimeZone {
   return IANAZone.isValidZone(zone);
 }
 
-/** Offset of `zone` from UTC at `instant`, in minutes (Berlin summer → +120). */
-export function getZoneOffsetMinutes(zone: TimeZone, instant: Instant): number {
-  return IANAZone.create(zone).offset(instant);
+/*
+ * Zone offsets, memoised per UTC day.
+ *
+ * One offset lookup through luxon/Intl costs tens of microseconds, and coverage, labour rules
+ * and rotation expansion ask for millions. So each (zone, UTC day) is looked up once: the offset
+ * at the day's start, at its end, and, when they differ, the first minute on the new offset
+ * (binary search, ~11 more lookups on the rare transition days). Neighbouring days share their
+ * boundary lookup. Assumes at most one offset change per UTC day, true for every IANA zone
+ * since the 1970s; transitions need not fall on a 15-minute or hour boundary.
+ * Pure memoisation of a deterministic function; bounded so a long-running API process cannot
+ * grow it without limit.
+ */
+
+/** Offsets (minutes) at the start and end of one UTC day, and where they change. */
+interface DayOffsets {
+  start: number;
+  end: number;
+  /** First instant (UTC epoch ms) on the `end` offset; the next day's start when none changes. */
+  transition: Instant;
 }
 
-/*
- * Per-zone cache: local epoch day → the single UTC offset (minutes) that holds for every wall
- * time of that day, or null when a transition is close enough that the slow path must decide.
- * Pure memoisation of a deterministic function; bounded so a long-running API process
- * cannot grow it without limit.
- */
-const uniformDayOffsets = new Map<TimeZone, Map<number, number | null>>();
-const MAX_CACHED_DAYS_PER_ZONE = 200_000;
+const MAX_CACHED_DAYS_PER_ZONE = 100_000;
+const MINUTES_PER_DAY = MS_PER_DAY / MS_PER_MINUTE;
+const dayOffsetsByZone = new Map<TimeZone, { zone: IANAZone; days: Map<number, DayOffsets> }>();
 
-function getUniformDayOffset(zone: TimeZone, epochDay: number): number | null {
-  let days = uniformDayOffsets.get(zone);
-  if (!days) {
-    days = new Map();
-    uniformDayOffsets.set(zone, days);
+function getDayOffsets(zoneName: TimeZone, dayIndex: number): DayOffsets | null {
+  let entry = dayOffsetsByZone.get(zoneName);
+  if (!entry) {
+    const zone = IANAZone.create(zoneName);
+    // Invalid zones are not cached, so junk names cannot grow the map.
+    if (!zone.isValid) return null;
+    entry = { zone, days: new Map() };
+    dayOffsetsByZone.set(zoneName, entry);
   }
-  const cached = days.get(epochDay);
-  if (cached !== undefined) return cached;
-  // Any wall time of this day maps into [dayStart − 14 h, dayStart + 38 h]; probing from a day
-  // before to two days after (and the middle) covers that span with room to spare.
-  const dayStart = epochDay * MS_PER_DAY;
-  const before = getZoneOffsetMinutes(zone, dayStart - MS_PER_DAY);
-  const middle = getZoneOffsetMinutes(zone, dayStart + 12 * MS_PER_HOUR);
-  const after = getZoneOffsetMinutes(zone, dayStart + 2 * MS_PER_DAY);
-  const uniform = before === middle && middle === after ? before : null;
+  const { zone, days } = entry;
+  const cached = days.get(dayIndex);
+  if (cached) return cached;
+  const dayStart = dayIndex * MS_PER_DAY;
+  const start = days.get(dayIndex - 1)?.end ?? zone.offset(dayStart);
+  const end = days.get(dayIndex + 1)?.start ?? zone.offset(dayStart + MS_PER_DAY);
+  let transition = dayStart + MS_PER_DAY;
+  if (start !== end) {
+    let lo = 0;
+    let hi = MINUTES_PER_DAY;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (zone.offset(dayStart + mid * MS_PER_MINUTE) === end) hi = mid;
+      else lo = mid + 1;
+    }
+    transition = dayStart + lo * MS_PER_MINUTE;
+  }
   if (days.size >= MAX_CACHED_DAYS_PER_ZONE) days.clear();
-  days.set(epochDay, uniform);
-  return uniform;
+  const offsets = { start, end, transition };
+  days.set(dayIndex, offsets);
+  return offsets;
+}
+
+/**
+ * Offset of `zone` from UTC at `instant` (UTC epoch ms), in minutes (Berlin summer → +120,
+ * New York winter → −300). NaN for an invalid zone or a non-finite instant.
+ */
+export function getZoneOffsetMinutes(zone: TimeZone, instant: Instant): number {
+  if (!Number.isFinite(instant)) return NaN;
+  const offsets = getDayOffsets(zone, Math.floor(instant / MS_PER_DAY));
+  if (!offsets) return NaN;
+  return instant < offsets.transition ? offsets.start : offsets.end;
 }
 
 /**
@@ -79,18 +113,15 @@ function getUniformDayOffset(zone: TimeZone, epochDay: number): number | null {
  * applying the DST policy above. `zone` must be valid (see `isValidTimeZone`).
  */
 export function wallToInstant(zone: TimeZone, wallMs: number): Instant {
-  const uniform = getUniformDayOffset(zone, Math.floor(wallMs / MS_PER_DAY));
-  if (uniform !== null) return wallMs - uniform * MS_PER_MINUTE;
-  return resolveNearTransition(zone, wallMs);
-}
-
-function resolveNearTransition(zone: TimeZone, wallMs: number): Instant {
-  // The offsets in force a day before and a day after bracket the transition.
+  // A real instant t matches the reading when t + offset(t) = wall. The offsets in force a day
+  // either side bracket any transition near it.
   const offsetBefore = getZoneOffsetMinutes(zone, wallMs - MS_PER_DAY);
   const offsetAfter = getZoneOffsetMinutes(zone, wallMs + MS_PER_DAY);
   const readBefore = wallMs - offsetBefore * MS_PER_MINUTE;
-  const readAfter = wallMs - offsetAfter * MS_PER_MINUTE;
+  // Same offset a day either side: no transition near (at most one per day), so it holds.
+  if (offsetBefore === offsetAfter) return readBefore;
   const beforeHolds = getZoneOffsetMinutes(zone, readBefore) === offsetBefore;
+  const readAfter = wallMs - offsetAfter * MS_PER_MINUTE;
   const afterHolds = getZoneOffsetMinutes(zone, readAfter) === offsetAfter;
   if (beforeHolds && afterHolds) return Math.min(readBefore, readAfter); // fall-back: first occurrence
   if (beforeHolds) return readBefore;

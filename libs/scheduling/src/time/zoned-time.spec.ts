@@ -1,6 +1,15 @@
 import { addLocalDays, parseLocalDate, parseLocalTime } from './local-date-time';
 import { isValidTimeZone } from './time-zone';
-import { formatInZone, formatOffset, instantToLocal, localToInstant } from './zoned-time';
+import {
+  formatInZone,
+  formatIsoUtc,
+  formatLocalDateTime,
+  formatOffset,
+  getStartOfLocalDay,
+  instantToLocal,
+  localMinuteToInstant,
+  localToInstant,
+} from './zoned-time';
 
 /** Test helper: the instant for a UTC calendar reading (month 1–12). */
 const utc = (y: number, m: number, d: number, h = 0, min = 0): number => Date.UTC(y, m - 1, d, h, min);
@@ -128,5 +137,41 @@ describe('formatInZone', () => {
   });
   it('throws on a zone that was never validated', () => {
     expect(() => formatInZone(0, 'UTC+3')).toThrow(RangeError);
+  });
+});
+
+describe('localMinuteToInstant (minutes after local midnight, DST policy)', () => {
+  const iso = (ms: number) => formatIsoUtc(ms);
+  it.each([
+    ['Europe/Berlin', '2024-03-31', 150, '2024-03-31T01:30:00Z'], // 02:30 does not exist → 03:30 CEST
+    ['Europe/Berlin', '2024-10-27', 150, '2024-10-27T00:30:00Z'], // 02:30 twice → the first (CEST)
+    ['America/New_York', '2024-03-10', 150, '2024-03-10T07:30:00Z'], // 02:30 does not exist → 03:30 EDT
+    ['America/New_York', '2024-11-03', 90, '2024-11-03T05:30:00Z'], // 01:30 twice → the first (EDT)
+    ['Australia/Adelaide', '2024-04-07', 150, '2024-04-06T16:00:00Z'], // 02:30 twice → the first (ACDT +10:30)
+    ['Australia/Adelaide', '2024-10-06', 150, '2024-10-05T17:00:00Z'], // 02:30 does not exist → 03:30 ACDT
+    ['Australia/Lord_Howe', '2024-04-07', 105, '2024-04-06T14:45:00Z'], // 01:45 twice (30-min DST) → +11:00
+    ['Asia/Kolkata', '2024-03-31', 150, '2024-03-30T21:00:00Z'],
+  ])('%s %s +%i min → %s', (zone, date, minutes, expected) => {
+    expect(iso(localMinuteToInstant({ date, minutes, zone }))).toBe(expected);
+  });
+
+  it('rolls 1440 minutes and more into the next day (a 24:00 end)', () => {
+    expect(localMinuteToInstant({ date: '2026-03-28', minutes: 1440, zone: 'Europe/Berlin' })).toBe(getStartOfLocalDay('2026-03-29', 'Europe/Berlin'));
+    expect(getStartOfLocalDay('2026-03-29', 'Europe/Berlin')).toBe(utc(2026, 3, 28, 23));
+  });
+
+  it('throws on a malformed date (validated input only)', () => {
+    expect(() => localMinuteToInstant({ date: '2026-02-30', minutes: 0, zone: 'UTC' })).toThrow(RangeError);
+  });
+});
+
+describe('formatIsoUtc and formatLocalDateTime', () => {
+  it('writes UTC ISO text with milliseconds only when present', () => {
+    expect(formatIsoUtc(utc(2026, 3, 29, 1, 30))).toBe('2026-03-29T01:30:00Z');
+    expect(formatIsoUtc(utc(2026, 3, 29, 1, 30) + 250)).toBe('2026-03-29T01:30:00.250Z');
+  });
+  it('writes the local wall clock without the zone', () => {
+    expect(formatLocalDateTime(utc(2026, 11, 1, 5, 30), 'America/New_York')).toBe('2026-11-01 01:30');
+    expect(formatLocalDateTime(utc(2026, 1, 15, 22), 'Asia/Kolkata')).toBe('2026-01-16 03:30');
   });
 });

@@ -1,5 +1,5 @@
 import type { Instant, LocalDate, LocalTime, Result, TimeZone } from '../model/types';
-import { formatWallDate, formatWallTime, MS_PER_MINUTE, parseLocalDate, parseLocalTime } from './local-date-time';
+import { formatEpochDay, formatWallDate, formatWallTime, MS_PER_DAY, MS_PER_MINUTE, parseLocalDate, parseLocalTime, toEpochDayOf } from './local-date-time';
 import { getZoneOffsetMinutes, instantToWall, isValidTimeZone, wallToInstant } from './time-zone';
 
 /** Why a wall-clock value could not be turned into an instant (or back). */
@@ -52,6 +52,42 @@ export function formatInZone(instant: Instant, zone: TimeZone): string {
   if (!isValidTimeZone(zone)) throw new RangeError(`formatInZone: not an IANA time zone: ${String(zone)}`);
   const wallMs = instantToWall(zone, instant);
   return `${formatWallDate(wallMs)} ${formatWallTime(wallMs)} ${getZoneAbbreviation(instant, zone)} (${zone})`;
+}
+
+/**
+ * Instant (UTC epoch ms) of `minutes` wall-clock minutes after local midnight of `date` in
+ * `zone`, under the DST policy in `time-zone.ts`. Minutes of 1440 or more roll into the
+ * following days, so 1440 is the next day's 00:00 (the end of a window written `24:00`).
+ * For values already validated (rules, rotations): a malformed date throws a RangeError; an
+ * invalid zone gives NaN. Untrusted input goes through `localToInstant`.
+ */
+export function localMinuteToInstant(input: { date: LocalDate; minutes: number; zone: TimeZone }): Instant {
+  return wallToInstant(input.zone, toEpochDayOf(input.date) * MS_PER_DAY + input.minutes * MS_PER_MINUTE);
+}
+
+/** Instant (UTC epoch ms) of local midnight starting `date` in `zone`; the DST policy applies. */
+export function getStartOfLocalDay(date: LocalDate, zone: TimeZone): Instant {
+  return localMinuteToInstant({ date, minutes: 0, zone });
+}
+
+/** Local calendar date (`YYYY-MM-DD`) in `zone` of an instant (UTC epoch ms). */
+export function getLocalDate(instant: Instant, zone: TimeZone): LocalDate {
+  return formatEpochDay(Math.floor(instantToWall(zone, instant) / MS_PER_DAY));
+}
+
+/** Local `YYYY-MM-DD HH:mm` in `zone` of an instant, without the zone, for human messages. */
+export function formatLocalDateTime(instant: Instant, zone: TimeZone): string {
+  const wallMs = instantToWall(zone, instant);
+  return `${formatWallDate(wallMs)} ${formatWallTime(wallMs)}`;
+}
+
+/**
+ * ISO 8601 text of an instant in UTC, milliseconds only when non-zero
+ * (`2026-03-29T01:30:00Z`), used in stable ids and messages.
+ */
+export function formatIsoUtc(instant: Instant): string {
+  const text = new Date(instant).toISOString();
+  return text.endsWith('.000Z') ? `${text.slice(0, -5)}Z` : text;
 }
 
 /*

@@ -36,7 +36,7 @@ export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
-  { ignores: ['**/dist', '**/node_modules', '**/.angular', '**/coverage', '!libs/scheduling/src/coverage', 'tmp', 'data', '**/*.js', '**/*.mjs'] },
+  { ignores: ['**/dist', '**/node_modules', '**/.angular', '**/coverage', '!libs/scheduling/src/coverage', '!apps/api/src/modules/coverage', 'tmp', 'data', '**/*.js', '**/*.mjs'] },
   {
     files: ['**/*.ts'],
     rules: {

@@ -9,7 +9,13 @@ import { AgentsModule } from '../modules/agents/agents.module';
 import { AuthModule } from '../modules/auth/auth.module';
 import { DemoModule } from '../modules/demo/demo.module';
 import { HealthModule } from '../modules/health/health.module';
+import { CoverageModule } from '../modules/coverage/coverage.module';
+import { OverridesModule } from '../modules/overrides/overrides.module';
 import { RegionsModule } from '../modules/regions/regions.module';
+import { RotationsModule } from '../modules/rotations/rotations.module';
+import { ScheduleSourceModule } from '../modules/schedule/schedule-source.module';
+import { ScheduleViewsModule } from '../modules/schedule/schedule.module';
+import { ShiftsModule } from '../modules/shifts/shifts.module';
 import { TeamsModule } from '../modules/teams/teams.module';
 
 /** Whether the built web app is there to serve (it is absent in API-only development and tests). */
@@ -44,6 +50,12 @@ export class AppModule {
         TeamsModule,
         AgentsModule,
         DemoModule,
+        ScheduleSourceModule,
+        ShiftsModule,
+        RotationsModule,
+        OverridesModule,
+        CoverageModule,
+        ScheduleViewsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -7,7 +7,14 @@ import { RegionEntity } from '../modules/regions/region.entity';
 import { ShiftEntity } from '../modules/shifts/shift.entity';
 import { ManagerTeamEntity } from '../modules/teams/manager-team.entity';
 import { TeamEntity } from '../modules/teams/team.entity';
+import { GapAlertEntity } from '../modules/alerts/gap-alert.entity';
+import { CoverageRuleEntity } from '../modules/coverage/coverage-rule.entity';
+import { TeamSettingsEntity } from '../modules/coverage/team-settings.entity';
+import { OverrideEntity } from '../modules/overrides/override.entity';
+import { RotationAgentEntity } from '../modules/rotations/rotation-agent.entity';
+import { RotationEntity } from '../modules/rotations/rotation.entity';
 import { InitialSchema1767225600000 } from './migrations/1767225600000-initial-schema';
+import { Schedule1767312000000 } from './migrations/1767312000000-schedule';
 
 // Listed explicitly: glob discovery finds nothing once webpack has bundled the app.
 export const ENTITIES = [
@@ -20,7 +27,13 @@ export const ENTITIES = [
   UserEntity,
   SessionEntity,
   ShiftEntity,
+  RotationEntity,
+  RotationAgentEntity,
+  OverrideEntity,
+  CoverageRuleEntity,
+  TeamSettingsEntity,
+  GapAlertEntity,
 ];
 
 /** In order of their timestamps; later issues append here. */
-export const MIGRATIONS = [InitialSchema1767225600000];
+export const MIGRATIONS = [InitialSchema1767225600000, Schedule1767312000000];

@@ -4,3 +4,5 @@ export * from './auth';
 export * from './teams';
 export * from './regions';
 export * from './agents';
+export * from './schedule';
+export * from './coverage';

@@ -3,18 +3,13 @@ import type { Shift } from '@shiftdesk/scheduling';
 import { fromIso, toIso } from '../schedule/instants';
 import type { ShiftEntity } from './shift.entity';
 
-/** The stored break form (see the initial migration): `[{ startAt, endAt }]`, ISO UTC. */
-interface StoredBreak {
-  startAt: string;
-  endAt: string;
-}
-
+/** Breaks are stored as the contract writes them: JSON `[{ "start", "end" }]`, ISO UTC (see shift.entity.ts). */
 export function parseBreaks(json: string): ShiftBreakSpan[] {
-  return (JSON.parse(json) as StoredBreak[]).map((b) => ({ start: b.startAt, end: b.endAt }));
+  return (JSON.parse(json) as ShiftBreakSpan[]).map((b) => ({ start: b.start, end: b.end }));
 }
 
 export function serializeBreaks(breaks: readonly ShiftBreakSpan[]): string {
-  return JSON.stringify(breaks.map((b) => ({ startAt: b.start, endAt: b.end })));
+  return JSON.stringify(breaks.map((b) => ({ start: b.start, end: b.end })));
 }
 
 export function toManualShift(entity: ShiftEntity): ManualShift {

@@ -1,0 +1,226 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import {
+  COVERAGE_PRESET_NAMES,
+  type CoveragePreset,
+  type CoverageRule as CoverageRuleContract,
+  type CreateCoverageRuleRequest,
+  type LabourRuleValues,
+  type TeamSettings,
+  type UpdateCoverageRuleRequest,
+  type UpdateTeamSettingsRequest,
+} from '@shiftdesk/shared-api-contract';
+import { COVERAGE_PRESETS, createCoverageRuleFromPreset, validateCoverageRule, type CoverageRule } from '@shiftdesk/scheduling';
+import { randomUUID } from 'node:crypto';
+import { nowIso } from '../../database/columns';
+import { Transactions } from '../../database/transactions';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { badField, badFields } from '../schedule/schedule-errors';
+import { ScheduleChanges } from '../schedule/schedule-changes.service';
+import { ScheduleSource } from '../schedule/schedule-source.service';
+import { CoverageRuleEntity } from './coverage-rule.entity';
+import { toCoverageRule, toDomainCoverageRule } from './coverage-rule.mapper';
+import { TeamSettingsEntity } from './team-settings.entity';
+
+/** Team labour values a manager may set; `nullable` ones accept null (check off). */
+const LABOUR_VALUE_KEYS: Record<keyof LabourRuleValues, { nullable: boolean; max: number }> = {
+  minRestHours: { nullable: false, max: 48 },
+  maxShiftHours: { nullable: false, max: 24 },
+  maxConsecutiveDays: { nullable: false, max: 31 },
+  weeklyRestHours: { nullable: false, max: 168 },
+  weeklyHoursTolerance: { nullable: true, max: 168 },
+  maxWeeklyHours: { nullable: true, max: 168 },
+  averagingWeeks: { nullable: true, max: 52 },
+};
+
+@Injectable()
+export class CoverageRulesService {
+  constructor(
+    private readonly source: ScheduleSource,
+    private readonly transactions: Transactions,
+    private readonly changes: ScheduleChanges,
+  ) {}
+
+  presets(): CoveragePreset[] {
+    return COVERAGE_PRESET_NAMES.map((name) => {
+      const preset = COVERAGE_PRESETS[name];
+      return { name, label: preset.label, kind: preset.kind, window: preset.window ? { ...preset.window } : null, hoursPerDay: preset.hoursPerDay };
+    });
+  }
+
+  async list(user: AuthenticatedUser, teamId: string): Promise<CoverageRuleContract[]> {
+    await this.source.readableTeam(user, teamId);
+    const rows = await this.source.manager.find(CoverageRuleEntity, { where: { teamId }, order: { name: 'ASC', id: 'ASC' } });
+    return rows.map(toCoverageRule);
+  }
+
+  async get(user: AuthenticatedUser, teamId: string, id: string): Promise<CoverageRuleContract> {
+    await this.source.readableTeam(user, teamId);
+    return toCoverageRule(await this.load(teamId, id));
+  }
+
+  /** From a preset (`{ preset, timeZone?, minAgents?, weekdays? }`) or the full shape. */
+  async create(user: AuthenticatedUser, teamId: string, request: CreateCoverageRuleRequest): Promise<CoverageRuleContract> {
+    const team = await this.source.managedTeam(user, teamId);
+    const id = randomUUID();
+    const base: CoverageRule = request.preset
+      ? createCoverageRuleFromPreset({
+          preset: request.preset,
+          timeZone: request.timeZone ?? team.timeZone,
+          minAgents: request.minAgents ?? 1,
+          ...(request.weekdays ? { weekdays: request.weekdays } : {}),
+          ...(request.name ? { name: request.name } : {}),
+          id,
+          teamId,
+        })
+      : {
+          id,
+          teamId,
+          name: request.name ?? '',
+          kind: request.kind ?? 'window',
+          timeZone: request.timeZone ?? team.timeZone,
+          windows: request.windows ?? {},
+          minAgents: request.minAgents as number,
+          exceptions: [],
+        };
+    if (!request.preset && request.minAgents === undefined) throw badField('minAgents', 'is required: how many agents must be on shift, at least 1');
+    if (request.preset && request.kind !== undefined) throw badField('kind', 'comes from the preset; leave it out or give no preset');
+    if (request.preset && request.windows !== undefined) throw badField('windows', 'come from the preset; leave them out or give no preset');
+    const rule = this.checked(applyOptional(base, request));
+    const now = nowIso();
+    const row = toEntity(rule, now, now);
+    await this.transactions.run((manager) => manager.insert(CoverageRuleEntity, row));
+    await this.changes.changed(teamId);
+    return toCoverageRule(row);
+  }
+
+  async update(user: AuthenticatedUser, teamId: string, id: string, request: UpdateCoverageRuleRequest): Promise<CoverageRuleContract> {
+    await this.source.managedTeam(user, teamId);
+    const row = await this.transactions.run(async (manager) => {
+      const current = await manager.findOneBy(CoverageRuleEntity, { id, teamId });
+      if (!current) throw new NotFoundException(`No coverage rule with id ${id} in this team`);
+      const merged: CoverageRule = {
+        ...toDomainCoverageRule(toCoverageRule(current)),
+        ...(request.name !== undefined ? { name: request.name } : {}),
+        ...(request.kind !== undefined ? { kind: request.kind } : {}),
+        ...(request.timeZone !== undefined ? { timeZone: request.timeZone } : {}),
+        ...(request.windows !== undefined ? { windows: request.windows } : {}),
+        ...(request.minAgents !== undefined ? { minAgents: request.minAgents } : {}),
+      };
+      const next = toEntity(this.checked(applyOptional(merged, request)), current.createdAt, nowIso());
+      await manager.save(CoverageRuleEntity, next);
+      return next;
+    });
+    await this.changes.changed(teamId);
+    return toCoverageRule(row);
+  }
+
+  async remove(user: AuthenticatedUser, teamId: string, id: string): Promise<void> {
+    await this.source.managedTeam(user, teamId);
+    await this.transactions.run(async (manager) => {
+      const result = await manager.delete(CoverageRuleEntity, { id, teamId });
+      if (!result.affected) throw new NotFoundException(`No coverage rule with id ${id} in this team`);
+    });
+    await this.changes.changed(teamId);
+  }
+
+  /** Readable by managers of the team (shrinkage and contracts are planning data). */
+  async settings(user: AuthenticatedUser, teamId: string): Promise<TeamSettings> {
+    await this.source.managedTeamForRead(user, teamId);
+    return this.source.loadSettings(this.source.manager, teamId);
+  }
+
+  async updateSettings(user: AuthenticatedUser, teamId: string, request: UpdateTeamSettingsRequest): Promise<TeamSettings> {
+    await this.source.managedTeam(user, teamId);
+    const labourRules = request.labourRules !== undefined ? checkLabourValues(request.labourRules) : undefined;
+    const settings = await this.transactions.run(async (manager) => {
+      const current = await this.source.loadSettings(manager, teamId);
+      const next: TeamSettings = {
+        ...current,
+        ...(request.shrinkage !== undefined ? { shrinkage: request.shrinkage } : {}),
+        ...(request.contractHoursPerWeek !== undefined ? { contractHoursPerWeek: request.contractHoursPerWeek } : {}),
+        ...(request.labourRulePreset !== undefined ? { labourRulePreset: request.labourRulePreset } : {}),
+        ...(labourRules !== undefined ? { labourRules } : {}),
+      };
+      await manager.save(TeamSettingsEntity, {
+        teamId,
+        shrinkage: next.shrinkage,
+        contractHoursPerWeek: next.contractHoursPerWeek,
+        labourRulePreset: next.labourRulePreset,
+        labourRules: JSON.stringify(next.labourRules),
+        updatedAt: nowIso(),
+      });
+      return next;
+    });
+    await this.changes.changed(teamId);
+    return settings;
+  }
+
+  private async load(teamId: string, id: string): Promise<CoverageRuleEntity> {
+    const row = await this.source.manager.findOneBy(CoverageRuleEntity, { id, teamId });
+    if (!row) throw new NotFoundException(`No coverage rule with id ${id} in this team`);
+    return row;
+  }
+
+  private checked(rule: CoverageRule): CoverageRule {
+    const validation = validateCoverageRule(rule);
+    if (!validation.ok) throw badFields(validation.errors);
+    return rule;
+  }
+}
+
+/** Language, channel, validity and exceptions: the same for presets and full rules; null removes. */
+function applyOptional(rule: CoverageRule, request: UpdateCoverageRuleRequest): CoverageRule {
+  const next: CoverageRule = { ...rule };
+  if (request.language !== undefined) {
+    if (request.language === null) delete next.language;
+    else next.language = { code: request.language.code, minLevel: request.language.minLevel };
+  }
+  for (const key of ['channel', 'validFrom', 'validTo'] as const) {
+    const value = request[key];
+    if (value === null) delete next[key];
+    else if (value !== undefined) Object.assign(next, { [key]: value });
+  }
+  if (request.exceptions !== undefined) next.exceptions = request.exceptions;
+  return next;
+}
+
+/** Rebuilt field by field after validation: JSON objects are not whitelisted by the pipe. */
+function toEntity(rule: CoverageRule, createdAt: string, updatedAt: string): CoverageRuleEntity {
+  const windows = (list: { start: string; end: string }[]) => list.map((w) => ({ start: w.start, end: w.end }));
+  return {
+    id: rule.id,
+    teamId: rule.teamId as string,
+    name: rule.name.trim(),
+    kind: rule.kind,
+    timeZone: rule.timeZone,
+    minAgents: rule.minAgents,
+    windows: JSON.stringify(rule.kind === 'always' ? {} : Object.fromEntries(Object.entries(rule.windows).map(([day, list]) => [day, windows(list ?? [])]))),
+    languageCode: rule.language?.code ?? null,
+    languageMinLevel: rule.language?.minLevel ?? null,
+    channel: rule.channel ?? null,
+    validFrom: rule.validFrom ?? null,
+    validTo: rule.validTo ?? null,
+    exceptions: JSON.stringify(
+      rule.exceptions.map((e) => ({ date: e.date, windows: windows(e.windows), ...(e.minAgents !== undefined ? { minAgents: e.minAgents } : {}) })),
+    ),
+    createdAt,
+    updatedAt,
+  };
+}
+
+function checkLabourValues(values: LabourRuleValues): LabourRuleValues {
+  const out: Record<string, number | null> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const spec = LABOUR_VALUE_KEYS[key as keyof LabourRuleValues];
+    const field = `labourRules.${key}`;
+    if (!spec) throw badField(field, `is not a labour rule; use ${Object.keys(LABOUR_VALUE_KEYS).join(', ')}`);
+    if (value === null) {
+      if (!spec.nullable) throw badField(field, 'cannot be switched off; give a number');
+      out[key] = null;
+      continue;
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > spec.max) throw badField(field, `must be a number from 0 to ${spec.max}`);
+    out[key] = value;
+  }
+  return out as LabourRuleValues;
+}

@@ -1,0 +1,27 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { LabourRulePresetName } from '@shiftdesk/shared-api-contract';
+import { InstantColumn } from '../../database/columns';
+
+/** Scheduling settings of a team; a team without a row uses the defaults. */
+@Entity({ name: 'team_settings' })
+export class TeamSettingsEntity {
+  @PrimaryColumn({ name: 'team_id', type: 'varchar', length: 36 })
+  teamId!: string;
+
+  /** 0–0.9: share of contract hours lost to leave, sickness, training, breaks. */
+  @Column({ type: 'double precision' })
+  shrinkage!: number;
+
+  @Column({ name: 'contract_hours_per_week', type: 'double precision' })
+  contractHoursPerWeek!: number;
+
+  @Column({ name: 'labour_rule_preset', type: 'varchar', length: 32 })
+  labourRulePreset!: LabourRulePresetName;
+
+  /** JSON text: explicit LabourRuleValues on top of the preset. */
+  @Column({ name: 'labour_rules', type: 'text' })
+  labourRules!: string;
+
+  @InstantColumn('updated_at')
+  updatedAt!: string;
+}

@@ -1,0 +1,50 @@
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { DeleteRotationResponse, Rotation, RotationPreviewResponse, UpdateRotationResponse } from '@shiftdesk/shared-api-contract';
+import { Roles } from '../auth/auth.constants';
+import { AuthUser, type AuthenticatedUser } from '../auth/authenticated-user';
+import { CreateRotationDto } from './dto/create-rotation.dto';
+import { PreviewRotationDto } from './dto/preview-rotation.dto';
+import { UpdateRotationDto } from './dto/update-rotation.dto';
+import { RotationsService } from './rotations.service';
+
+@ApiTags('rotations')
+@ApiBearerAuth()
+@Controller('teams/:teamId/rotations')
+export class RotationsController {
+  constructor(private readonly rotations: RotationsService) {}
+
+  @Get()
+  list(@AuthUser() user: AuthenticatedUser, @Param('teamId') teamId: string): Promise<Rotation[]> {
+    return this.rotations.list(user, teamId);
+  }
+
+  @Get(':id')
+  get(@AuthUser() user: AuthenticatedUser, @Param('teamId') teamId: string, @Param('id') id: string): Promise<Rotation> {
+    return this.rotations.get(user, teamId, id);
+  }
+
+  @Get(':id/preview')
+  preview(@AuthUser() user: AuthenticatedUser, @Param('teamId') teamId: string, @Param('id') id: string, @Query() query: PreviewRotationDto): Promise<RotationPreviewResponse> {
+    return this.rotations.preview(user, teamId, id, query);
+  }
+
+  @Roles('manager')
+  @Post()
+  create(@AuthUser() user: AuthenticatedUser, @Param('teamId') teamId: string, @Body() body: CreateRotationDto): Promise<Rotation> {
+    return this.rotations.create(user, teamId, body);
+  }
+
+  /** In place before the rotation starts; afterwards a new version from `effectiveFrom`. */
+  @Roles('manager')
+  @Patch(':id')
+  update(@AuthUser() user: AuthenticatedUser, @Param('teamId') teamId: string, @Param('id') id: string, @Body() body: UpdateRotationDto): Promise<UpdateRotationResponse> {
+    return this.rotations.update(user, teamId, id, body);
+  }
+
+  @Roles('manager')
+  @Delete(':id')
+  remove(@AuthUser() user: AuthenticatedUser, @Param('teamId') teamId: string, @Param('id') id: string): Promise<DeleteRotationResponse> {
+    return this.rotations.remove(user, teamId, id);
+  }
+}

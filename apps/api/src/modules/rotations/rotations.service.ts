@@ -1,0 +1,233 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type {
+  CreateRotationRequest,
+  DeleteRotationResponse,
+  Rotation as RotationContract,
+  RotationPreviewQuery,
+  RotationPreviewResponse,
+  UpdateRotationRequest,
+  UpdateRotationResponse,
+} from '@shiftdesk/shared-api-contract';
+import { instantToLocal, previewRotation, splitRotationAt, validateRotation, type Rotation } from '@shiftdesk/scheduling';
+import { randomUUID } from 'node:crypto';
+import { type EntityManager, In } from 'typeorm';
+import { apiError } from '../../common/api-error';
+import { nowIso } from '../../database/columns';
+import { Transactions } from '../../database/transactions';
+import { AgentEntity } from '../agents/agent.entity';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { fromIso, toIso } from '../schedule/instants';
+import { badField, badFields } from '../schedule/schedule-errors';
+import { ScheduleChanges } from '../schedule/schedule-changes.service';
+import { ScheduleSource } from '../schedule/schedule-source.service';
+import { RotationAgentEntity } from './rotation-agent.entity';
+import { RotationEntity } from './rotation.entity';
+import { toDomainRotation, toRotation, toRotationEntity } from './rotation.mapper';
+
+const DEFAULT_PREVIEW_COUNT = 10;
+
+/** Today's local date in `zone` (the request's clock; the pure lib never reads one). */
+function todayIn(zone: string): string {
+  const local = instantToLocal(Date.now(), zone);
+  return local.ok ? local.value.date : new Date().toISOString().slice(0, 10);
+}
+
+@Injectable()
+export class RotationsService {
+  constructor(
+    private readonly source: ScheduleSource,
+    private readonly transactions: Transactions,
+    private readonly changes: ScheduleChanges,
+  ) {}
+
+  /** Every version, oldest first; agents see published rotations only. */
+  async list(user: AuthenticatedUser, teamId: string): Promise<RotationContract[]> {
+    await this.source.readableTeam(user, teamId);
+    const rotations = await this.source.loadRotations(this.source.manager, teamId);
+    return user.role === 'manager' ? rotations : rotations.filter((rotation) => rotation.status === 'published');
+  }
+
+  async get(user: AuthenticatedUser, teamId: string, id: string): Promise<RotationContract> {
+    await this.source.readableTeam(user, teamId);
+    const rotation = await this.load(this.source.manager, teamId, id);
+    if (user.role !== 'manager' && rotation.status !== 'published') throw new NotFoundException(`No rotation with id ${id} in this team`);
+    return rotation;
+  }
+
+  /** The next occurrences (who and when), for the editor's live preview. */
+  async preview(user: AuthenticatedUser, teamId: string, id: string, query: RotationPreviewQuery): Promise<RotationPreviewResponse> {
+    const rotation = await this.get(user, teamId, id);
+    const from = query.from !== undefined ? fromIso(query.from) : Date.now();
+    const occurrences = previewRotation({ rotation: toDomainRotation(rotation), from, count: query.count ?? DEFAULT_PREVIEW_COUNT });
+    return {
+      rotationId: rotation.id,
+      timeZone: rotation.timeZone,
+      occurrences: occurrences.map((o) => ({ index: o.index, localDate: o.localDate, start: toIso(o.start), end: toIso(o.end), agentIds: o.agentIds })),
+    };
+  }
+
+  async create(user: AuthenticatedUser, teamId: string, request: CreateRotationRequest): Promise<RotationContract> {
+    await this.source.managedTeam(user, teamId);
+    const rotation = this.checked({
+      id: randomUUID(),
+      teamId,
+      timeZone: request.timeZone,
+      localStartTime: request.localStartTime,
+      localEndTime: request.localEndTime,
+      rrule: request.rrule,
+      exdates: request.exdates ?? [],
+      agentIds: request.agentIds,
+      handoff: copyHandoff(request.handoff),
+      startDate: request.startDate,
+      endDate: request.endDate ?? null,
+      turnOffset: 0,
+      channel: request.channel ?? null,
+      label: request.label || null,
+      breaks: copyBreaks(request.breaks ?? []),
+      status: request.status ?? 'published',
+    });
+    const now = nowIso();
+    const created = await this.transactions.run(async (manager) => {
+      await this.assertAgents(manager, teamId, rotation.agentIds);
+      return this.insert(manager, rotation, { name: request.name, previousVersionId: null, createdAt: now, updatedAt: now });
+    });
+    await this.changes.changed(teamId);
+    return created;
+  }
+
+  /**
+   * A rotation that has started before `effectiveFrom` is versioned (`splitRotationAt`): the old
+   * version ends at `effectiveFrom` (exclusive end date) and a new one with a new id starts there,
+   * both written in one transaction, so shifts before that date keep their times, agents and ids.
+   * A rotation that has not started yet is edited in place.
+   */
+  async update(user: AuthenticatedUser, teamId: string, id: string, request: UpdateRotationRequest): Promise<UpdateRotationResponse> {
+    await this.source.managedTeam(user, teamId);
+    const result = await this.transactions.run(async (manager) => {
+      const current = await this.load(manager, teamId, id);
+      const today = todayIn(current.timeZone);
+      const effectiveFrom = request.effectiveFrom ?? today;
+      if (effectiveFrom < today) throw badField('effectiveFrom', `must be today (${today}, ${current.timeZone}) or later: past shifts never change`);
+      const merged: Rotation = {
+        ...toDomainRotation(current),
+        ...definedOnly({
+          timeZone: request.timeZone,
+          localStartTime: request.localStartTime,
+          localEndTime: request.localEndTime,
+          rrule: request.rrule,
+          exdates: request.exdates,
+          agentIds: request.agentIds,
+          status: request.status,
+        }),
+        ...(request.handoff !== undefined ? { handoff: copyHandoff(request.handoff) } : {}),
+        ...(request.breaks !== undefined ? { breaks: copyBreaks(request.breaks) } : {}),
+        ...(request.endDate !== undefined ? { endDate: request.endDate } : {}),
+        ...(request.channel !== undefined ? { channel: request.channel } : {}),
+        ...(request.label !== undefined ? { label: request.label || null } : {}),
+      };
+      const name = request.name ?? current.name;
+      if (request.agentIds !== undefined) await this.assertAgents(manager, teamId, merged.agentIds);
+      const now = nowIso();
+
+      if (current.startDate >= effectiveFrom) {
+        const edited = this.checked({ ...merged, startDate: request.startDate ?? current.startDate });
+        // Updated, not re-inserted: overrides of this rotation must stay attached to it.
+        const row = toRotationEntity(edited, { name, previousVersionId: current.previousVersionId, createdAt: current.createdAt, updatedAt: now });
+        await manager.save(RotationEntity, row);
+        await manager.delete(RotationAgentEntity, { rotationId: id });
+        await this.insertAgents(manager, edited);
+        return { outcome: 'edited' as const, rotation: toRotation(row, [...edited.agentIds]), previous: null };
+      }
+
+      if (request.startDate !== undefined && request.startDate !== current.startDate) {
+        throw badField('startDate', `the rotation started on ${current.startDate}; a started rotation keeps its start (use effectiveFrom)`);
+      }
+      if (current.endDate !== null && current.endDate <= effectiveFrom) {
+        throw new ConflictException(apiError(409, `This rotation ended on ${current.endDate}; create a new rotation instead`));
+      }
+      const { startDate: _ignored, turnOffset: _recomputed, ...rest } = merged;
+      const split = splitRotationAt({ rotation: toDomainRotation(current), changeDate: effectiveFrom, newVersion: { ...rest, id: randomUUID() } });
+      if (!split.ok) throw badField(split.field.replace(/^(newVersion|rotation)\./, ''), split.message);
+      this.checked(split.value.next);
+      await manager.update(RotationEntity, { id }, { endDate: split.value.previous.endDate ?? null, updatedAt: now });
+      const rotation = await this.insert(manager, split.value.next, { name, previousVersionId: id, createdAt: now, updatedAt: now });
+      return { outcome: 'versioned' as const, rotation, previous: await this.load(manager, teamId, id) };
+    });
+    await this.changes.changed(teamId);
+    return result;
+  }
+
+  /** A rotation that has started is ended today (its past shifts stay); otherwise it is deleted. */
+  async remove(user: AuthenticatedUser, teamId: string, id: string): Promise<DeleteRotationResponse> {
+    await this.source.managedTeam(user, teamId);
+    const result = await this.transactions.run(async (manager) => {
+      const current = await this.load(manager, teamId, id);
+      const today = todayIn(current.timeZone);
+      if (current.startDate >= today) {
+        // Its agents and overrides go with it (ON DELETE CASCADE).
+        await manager.delete(RotationEntity, { id });
+        return { outcome: 'deleted' as const };
+      }
+      if (current.endDate === null || current.endDate > today) await manager.update(RotationEntity, { id }, { endDate: today, updatedAt: nowIso() });
+      return { outcome: 'ended' as const };
+    });
+    await this.changes.changed(teamId);
+    return result;
+  }
+
+  private async load(manager: EntityManager, teamId: string, id: string): Promise<RotationContract> {
+    const row = await manager.findOneBy(RotationEntity, { id, teamId });
+    if (!row) throw new NotFoundException(`No rotation with id ${id} in this team`);
+    const agents = await this.source.loadRotationAgents(manager, [id]);
+    return toRotation(row, agents.get(id) ?? []);
+  }
+
+  /** The pure validation, its field paths returned as 400 field messages. */
+  private checked(rotation: Rotation): Rotation {
+    const validation = validateRotation(rotation);
+    if (!validation.ok) throw badFields(validation.errors);
+    return rotation;
+  }
+
+  private async assertAgents(manager: EntityManager, teamId: string, agentIds: string[]): Promise<void> {
+    const rows = agentIds.length > 0 ? await manager.findBy(AgentEntity, { id: In(agentIds) }) : [];
+    const found = new Map(rows.map((row) => [row.id, row]));
+    agentIds.forEach((agentId, index) => {
+      const agent = found.get(agentId);
+      if (!agent || agent.teamId !== teamId || agent.archivedAt) throw badField(`agentIds.${index}`, `no agent with id "${agentId}" in this team`);
+    });
+  }
+
+  private async insert(
+    manager: EntityManager,
+    rotation: Rotation,
+    extra: { name: string; previousVersionId: string | null; createdAt: string; updatedAt: string },
+  ): Promise<RotationContract> {
+    const row = toRotationEntity(rotation, extra);
+    await manager.insert(RotationEntity, row);
+    await this.insertAgents(manager, rotation);
+    return toRotation(row, [...rotation.agentIds]);
+  }
+
+  private async insertAgents(manager: EntityManager, rotation: Rotation): Promise<void> {
+    if (rotation.agentIds.length === 0) return;
+    await manager.insert(RotationAgentEntity, rotation.agentIds.map((agentId, position) => ({ rotationId: rotation.id, position, agentId })));
+  }
+}
+
+/** Rebuilt field by field: JSON objects are not whitelisted by the validation pipe. */
+function copyHandoff(handoff: unknown): Rotation['handoff'] {
+  const value = (handoff ?? {}) as { mode?: unknown; every?: unknown };
+  return (value.mode === 'all' ? { mode: 'all' } : { mode: value.mode, every: value.every }) as Rotation['handoff'];
+}
+
+function copyBreaks(breaks: unknown[]): NonNullable<Rotation['breaks']> {
+  return breaks.map((b) => {
+    const value = (b ?? {}) as { startAfterMinutes?: unknown; durationMinutes?: unknown };
+    return { startAfterMinutes: value.startAfterMinutes as number, durationMinutes: value.durationMinutes as number };
+  });
+}
+
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

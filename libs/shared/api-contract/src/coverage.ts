@@ -1,0 +1,310 @@
+import type { Channel, LanguageLevel } from './vocabulary';
+
+// Coverage rules, coverage, gaps, labour-rule violations, staffing and team settings (issue 3).
+// Instants are ISO 8601 UTC strings; local dates/times travel with an IANA zone.
+
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** `end <= start` crosses midnight; `24:00` is allowed as an end. */
+export interface CoverageWindow {
+  start: string;
+  end: string;
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) → windows; a missing weekday is closed. */
+export type CoverageWindowsByWeekday = Partial<Record<Weekday, CoverageWindow[]>>;
+
+export interface CoverageLanguageRequirement {
+  code: string;
+  minLevel: LanguageLevel;
+}
+
+/** A dated exception: replaces that local date's windows (`[]` = closed) and optionally the head-count. */
+export interface CoverageException {
+  date: string;
+  windows: CoverageWindow[];
+  minAgents?: number;
+}
+
+export const COVERAGE_RULE_KINDS = ['window', 'always'] as const;
+export type CoverageRuleKind = (typeof COVERAGE_RULE_KINDS)[number];
+
+export const COVERAGE_PRESET_NAMES = ['12h', '14h', '16h', '18h', '24/7'] as const;
+export type CoveragePresetName = (typeof COVERAGE_PRESET_NAMES)[number];
+
+export interface CoverageRule {
+  id: string;
+  teamId: string;
+  name: string;
+  kind: CoverageRuleKind;
+  timeZone: string;
+  windows: CoverageWindowsByWeekday;
+  minAgents: number;
+  language: CoverageLanguageRequirement | null;
+  channel: Channel | null;
+  validFrom: string | null;
+  validTo: string | null;
+  exceptions: CoverageException[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * Either a preset (`{ preset: '16h', timeZone, minAgents }`, optionally `weekdays` and `name`)
+ * or the full shape (`name`, `kind`, `timeZone`, `windows`, `minAgents`, …). With a preset the
+ * other fields (language, channel, validity, exceptions) may still be given.
+ */
+export interface CreateCoverageRuleRequest {
+  preset?: CoveragePresetName;
+  /** Open days of a window preset (default all seven). */
+  weekdays?: Weekday[];
+  name?: string;
+  kind?: CoverageRuleKind;
+  timeZone?: string;
+  windows?: CoverageWindowsByWeekday;
+  minAgents?: number;
+  language?: CoverageLanguageRequirement | null;
+  channel?: Channel | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+  exceptions?: CoverageException[];
+}
+
+export type UpdateCoverageRuleRequest = Omit<CreateCoverageRuleRequest, 'preset' | 'weekdays'>;
+
+export interface CoveragePreset {
+  name: CoveragePresetName;
+  label: string;
+  kind: CoverageRuleKind;
+  window: CoverageWindow | null;
+  hoursPerDay: number;
+}
+
+export const COVERAGE_GRANULARITIES_MINUTES = [5, 10, 15, 20, 30, 60] as const;
+export const DEFAULT_COVERAGE_GRANULARITY_MINUTES = 15;
+/** Longest window the read endpoints accept, in days. */
+export const MAX_WINDOW_DAYS = 92;
+
+export interface CoverageQuery {
+  from?: string;
+  to?: string;
+  granularity?: number;
+  /** Zone for the local labels (default: the team's zone). */
+  tz?: string;
+}
+
+export interface CoverageBucketRule {
+  ruleId: string;
+  required: number;
+  present: number;
+  met: boolean;
+}
+
+export interface CoverageBucket {
+  start: string;
+  end: string;
+  /** `YYYY-MM-DDTHH:mm` wall clock in the requested zone. */
+  localStart: string;
+  agents: number;
+  channels: Record<Channel, number>;
+  rules: CoverageBucketRule[];
+}
+
+export interface CoverageRuleSummary {
+  ruleId: string;
+  ruleName: string;
+  requiredHours: number;
+  metHours: number;
+  metShare: number;
+  shortfallAgentHours: number;
+}
+
+export interface CoverageResponse {
+  teamId: string;
+  from: string;
+  to: string;
+  tz: string;
+  granularityMinutes: number;
+  rules: CoverageRuleSummary[];
+  buckets: CoverageBucket[];
+}
+
+export type GapSeverity = 'uncovered' | 'understaffed' | 'language' | 'channel' | 'single-point';
+
+export interface GapsQuery {
+  from?: string;
+  to?: string;
+  tz?: string;
+  /** Include `single-point` warnings (default true). */
+  warnings?: boolean;
+}
+
+export interface Gap {
+  /** Stable while the gap starts at the same instant: `gap:<ruleId>:<start>`. */
+  id: string;
+  ruleId: string;
+  ruleName: string;
+  severity: GapSeverity;
+  level: 'error' | 'warning';
+  start: string;
+  end: string;
+  /** `YYYY-MM-DDTHH:mm` in the requested zone. */
+  localStart: string;
+  localEnd: string;
+  required: number;
+  present: number;
+  shortfallAgentHours: number;
+  language: CoverageLanguageRequirement | null;
+  channel: Channel | null;
+}
+
+export interface GapsResponse {
+  teamId: string;
+  from: string;
+  to: string;
+  tz: string;
+  gaps: Gap[];
+}
+
+export interface GapCandidatesQuery {
+  start: string;
+  end: string;
+  ruleId: string;
+}
+
+export interface GapCandidate {
+  agentId: string;
+  displayName: string;
+  fill: 'new-shift' | 'extend-shift';
+  extendsShiftIds: string[];
+  proposedShift: { start: string; end: string };
+  weekHoursBefore: number;
+  contractHoursPerWeek: number;
+  headroomHours: number;
+  languageLevel: LanguageLevel | null;
+}
+
+export interface GapCandidatesResponse {
+  ruleId: string;
+  start: string;
+  end: string;
+  candidates: GapCandidate[];
+}
+
+export interface LabourViolation {
+  agentId: string;
+  agentName: string;
+  /** overlap, min-rest, max-shift-length, max-consecutive-days, weekly-rest, weekly-hours, … */
+  code: string;
+  shiftIds: string[];
+  message: string;
+  start: string;
+  end: string;
+  /** Hours (days for max-consecutive-days). */
+  actual: number;
+  limit: number;
+}
+
+export interface ViolationsResponse {
+  teamId: string;
+  from: string;
+  to: string;
+  violations: LabourViolation[];
+}
+
+export interface StaffingQuery {
+  /** Local date (team zone) the week starts on; default this week's Monday. */
+  weekStart?: string;
+}
+
+export interface RuleStaffing {
+  ruleId: string;
+  ruleName: string;
+  seatHoursPerWeek: number;
+  contractHoursPerWeek: number;
+  shrinkage: number;
+  productiveHoursPerAgent: number;
+  headCount: number;
+  agentsNeeded: number;
+  eligibleAgents: number;
+  eligibleProductiveHours: number;
+  shortfallAgents: number;
+}
+
+export interface StaffingResponse {
+  teamId: string;
+  weekStart: string;
+  shrinkage: number;
+  contractHoursPerWeek: number;
+  rules: RuleStaffing[];
+  seatHoursPerWeek: number;
+  headCount: number;
+  agentsNeeded: number;
+  activeAgents: number;
+  productiveHours: number;
+  shortfallAgents: number;
+}
+
+// ---- Team settings ----------------------------------------------------------------------
+
+export const LABOUR_RULE_PRESET_NAMES = ['default', 'eu-working-time-directive', 'ru-labour-code'] as const;
+export type LabourRulePresetName = (typeof LABOUR_RULE_PRESET_NAMES)[number];
+
+/** Explicit team values on top of the preset; `null` switches a nullable check off. */
+export interface LabourRuleValues {
+  minRestHours?: number;
+  maxShiftHours?: number;
+  maxConsecutiveDays?: number;
+  weeklyRestHours?: number;
+  weeklyHoursTolerance?: number | null;
+  maxWeeklyHours?: number | null;
+  averagingWeeks?: number | null;
+}
+
+export const DEFAULT_SHRINKAGE = 0.3;
+
+export interface TeamSettings {
+  teamId: string;
+  /** Share of contract hours lost to leave, sickness, training, breaks (0–0.9). */
+  shrinkage: number;
+  /** Reference contract for head-counts, hours per week. */
+  contractHoursPerWeek: number;
+  labourRulePreset: LabourRulePresetName;
+  labourRules: LabourRuleValues;
+}
+
+export type UpdateTeamSettingsRequest = Partial<Omit<TeamSettings, 'teamId'>>;
+
+// ---- Gap alerts -------------------------------------------------------------------------
+
+/** open → resolved when filled (→ open again if it comes back); acknowledged = deliberate, not flagged. */
+export const GAP_ALERT_STATUSES = ['open', 'resolved', 'acknowledged'] as const;
+export type GapAlertStatus = (typeof GAP_ALERT_STATUSES)[number];
+
+export interface GapAlert {
+  id: string;
+  teamId: string;
+  ruleId: string;
+  ruleName: string;
+  severity: GapSeverity;
+  start: string;
+  end: string;
+  required: number;
+  present: number;
+  status: GapAlertStatus;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  resolvedAt: string | null;
+  acknowledgedAt: string | null;
+}
+
+export interface AlertsQuery {
+  status?: GapAlertStatus;
+}
+
+export interface AlertsResponse {
+  teamId: string;
+  /** Open alerts (for the manager's home screen badge). */
+  openCount: number;
+  alerts: GapAlert[];
+}

@@ -1,0 +1,219 @@
+import type { Channel } from './vocabulary';
+
+// Shifts, rotations, overrides and the resolved schedule (issue 3). Instants are ISO 8601 UTC
+// strings with milliseconds (`2026-01-05T08:00:00.000Z`); intervals are half-open [start, end);
+// local dates are `YYYY-MM-DD` and local times `HH:mm`, meaningful only with their IANA zone.
+
+export const SHIFT_STATUSES = ['draft', 'published'] as const;
+export type ShiftStatus = (typeof SHIFT_STATUSES)[number];
+
+/** Where a final shift came from. */
+export type ShiftSource = 'manual' | 'rotation' | 'override' | 'swap' | 'roster';
+
+/** Longest shift the API accepts, in hours. */
+export const MAX_SHIFT_HOURS = 24;
+
+/** An unpaid break inside a shift, [start, end) in UTC. */
+export interface ShiftBreakSpan {
+  start: string;
+  end: string;
+}
+
+/** A manual shift as stored. */
+export interface ManualShift {
+  id: string;
+  teamId: string;
+  agentId: string;
+  start: string;
+  end: string;
+  /** IANA zone the shift was planned in (for showing and editing it in local time). */
+  timeZone: string;
+  channel: Channel | null;
+  label: string | null;
+  breaks: ShiftBreakSpan[];
+  status: ShiftStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateShiftRequest {
+  agentId: string;
+  start: string;
+  end: string;
+  timeZone: string;
+  channel?: Channel | null;
+  label?: string | null;
+  breaks?: ShiftBreakSpan[];
+  /** Default `published`. */
+  status?: ShiftStatus;
+}
+
+/** Every field optional; given fields replace the stored ones (breaks as a whole). */
+export type UpdateShiftRequest = Partial<CreateShiftRequest>;
+
+export interface ListShiftsQuery {
+  from?: string;
+  to?: string;
+  agentId?: string;
+}
+
+/** A shift of the final, resolved schedule (manual shifts, rotation shifts, override pieces). */
+export interface ScheduledShift {
+  /** Stable: manual shift id, or `<rotationId>:<localDate>:<agentId>` (+ `~…` for pieces). */
+  id: string;
+  agentId: string;
+  start: string;
+  end: string;
+  timeZone: string;
+  channel: Channel | null;
+  label: string | null;
+  breaks: ShiftBreakSpan[];
+  status: ShiftStatus;
+  source: ShiftSource;
+  rotationId: string | null;
+}
+
+/** A time window of a read endpoint, echoed back as resolved (defaults applied). */
+export interface WindowQuery {
+  from?: string;
+  to?: string;
+}
+
+export interface ScheduleResponse {
+  teamId: string;
+  from: string;
+  to: string;
+  /** Shifts intersecting [from, to), whole (not clipped), sorted by start, agent, id. */
+  shifts: ScheduledShift[];
+}
+
+// ---- Rotations --------------------------------------------------------------------------
+
+export type RotationHandoff = { mode: 'turns'; every: number } | { mode: 'all' };
+
+/** An unpaid break in every rotation shift, in elapsed minutes from the shift's start. */
+export interface RotationBreak {
+  startAfterMinutes: number;
+  durationMinutes: number;
+}
+
+export interface Rotation {
+  id: string;
+  teamId: string;
+  name: string;
+  timeZone: string;
+  /** `HH:mm` wall clock in `timeZone`. */
+  localStartTime: string;
+  /** `HH:mm`; at or before `localStartTime` means the next day. */
+  localEndTime: string;
+  /** RFC 5545 RRULE without DTSTART, e.g. `FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR`. */
+  rrule: string;
+  exdates: string[];
+  /** Ordered: in `turns` mode the first occurrence goes to `agentIds[0]`. */
+  agentIds: string[];
+  handoff: RotationHandoff;
+  /** First local date (inclusive). */
+  startDate: string;
+  /** EXCLUSIVE end date, or null when open-ended. */
+  endDate: string | null;
+  /** Turns taken before `startDate` (set when a version continues an older one). */
+  turnOffset: number;
+  channel: Channel | null;
+  label: string | null;
+  breaks: RotationBreak[];
+  status: ShiftStatus;
+  /** The version this one replaced (edits of a started rotation create a new version). */
+  previousVersionId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateRotationRequest {
+  name: string;
+  timeZone: string;
+  localStartTime: string;
+  localEndTime: string;
+  rrule: string;
+  exdates?: string[];
+  agentIds: string[];
+  handoff: RotationHandoff;
+  startDate: string;
+  endDate?: string | null;
+  channel?: Channel | null;
+  label?: string | null;
+  breaks?: RotationBreak[];
+  /** Default `published`. */
+  status?: ShiftStatus;
+}
+
+/**
+ * Changes to a rotation. When the rotation has started before `effectiveFrom` (default: today in
+ * the rotation's zone), the old version ends at `effectiveFrom` and a new version with a new id
+ * starts there, so shifts before it never change; otherwise the rotation is edited in place.
+ */
+export interface UpdateRotationRequest extends Partial<Omit<CreateRotationRequest, 'startDate'>> {
+  /** Local date the change takes effect; not before today. */
+  effectiveFrom?: string;
+  /** Only for a rotation that has not started yet. */
+  startDate?: string;
+}
+
+export interface UpdateRotationResponse {
+  /** `edited` in place, or `versioned`: `previous` now ends where `rotation` starts. */
+  outcome: 'edited' | 'versioned';
+  rotation: Rotation;
+  previous: Rotation | null;
+}
+
+/** A started rotation is ended (its past shifts stay); one that has not started is deleted. */
+export interface DeleteRotationResponse {
+  outcome: 'deleted' | 'ended';
+}
+
+export interface RotationPreviewQuery {
+  from?: string;
+  count?: number;
+}
+
+export interface RotationPreviewOccurrence {
+  index: number;
+  localDate: string;
+  start: string;
+  end: string;
+  agentIds: string[];
+}
+
+export interface RotationPreviewResponse {
+  rotationId: string;
+  timeZone: string;
+  occurrences: RotationPreviewOccurrence[];
+}
+
+// ---- Overrides --------------------------------------------------------------------------
+
+/** `agentId` takes over what the rotation(s) put on [start, end). */
+export interface Override {
+  id: string;
+  teamId: string;
+  /** One rotation, or null for every rotation of the team. */
+  rotationId: string | null;
+  agentId: string;
+  /** Only this agent's rotation shifts are taken over (needed for all-at-once rotations). */
+  replacesAgentId: string | null;
+  start: string;
+  end: string;
+  timeZone: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateOverrideRequest {
+  agentId: string;
+  start: string;
+  end: string;
+  timeZone: string;
+  rotationId?: string | null;
+  replacesAgentId?: string | null;
+}
+
+export type UpdateOverrideRequest = Partial<CreateOverrideRequest>;

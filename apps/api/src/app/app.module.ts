@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DatabaseModule } from '../database/database.module';
 import { AgentsModule } from '../modules/agents/agents.module';
+import { AlertsModule } from '../modules/alerts/alerts.module';
 import { AuthModule } from '../modules/auth/auth.module';
 import { DemoModule } from '../modules/demo/demo.module';
 import { HealthModule } from '../modules/health/health.module';
@@ -56,6 +57,7 @@ export class AppModule {
         OverridesModule,
         CoverageModule,
         ScheduleViewsModule,
+        AlertsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ScheduleViewsModule } from '../schedule/schedule.module';
+import { AlertsController } from './alerts.controller';
+import { GAP_SCAN_WEEKS, GapAlertsService } from './gap-alerts.service';
+import { readGapScanWeeks } from './gap-scan.config';
+import { GapScanJob } from './gap-scan.job';
+
+@Module({
+  imports: [ScheduleViewsModule],
+  controllers: [AlertsController],
+  providers: [GapAlertsService, GapScanJob, { provide: GAP_SCAN_WEEKS, useFactory: () => readGapScanWeeks() }],
+  exports: [GapAlertsService],
+})
+export class AlertsModule {}

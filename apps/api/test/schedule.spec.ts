@@ -165,6 +165,7 @@ describe('shifts, rotations, overrides, coverage, gaps, violations, staffing', (
     let team: Team;
     let berta: Agent;
     let carl: Agent;
+    let dora: Agent;
     const rotations = () => `/api/teams/${team.id}/rotations`;
     const scheduleOf = async (from: string, to: string) =>
       ((await t.http().get(`/api/teams/${team.id}/schedule?from=${from}&to=${to}`).set(bearer(admin)).expect(200)).body as ScheduleResponse).shifts;
@@ -173,6 +174,7 @@ describe('shifts, rotations, overrides, coverage, gaps, violations, staffing', (
       team = await newTeam();
       berta = await newAgent(team.id);
       carl = await newAgent(team.id);
+      dora = await newAgent(team.id);
     });
 
     it('serves a Europe/Berlin 09:00–17:00 rotation at 08:00Z in January and 07:00Z in July', async () => {
@@ -265,6 +267,17 @@ describe('shifts, rotations, overrides, coverage, gaps, violations, staffing', (
       await t.http().patch(`${rotations()}/${rotation.id}`).set(bearer(admin)).send({ localStartTime: '10:00', effectiveFrom: addDays(today, -5) }).expect(400);
 
       const effectiveFrom = addDays(today, 3);
+      // An override planned after the change date must follow the rotation to its new version.
+      const coverDay = addDays(effectiveFrom, 1);
+      const cover = (
+        await t.http().post(`/api/teams/${team.id}/overrides`).set(bearer(admin)).send({
+          agentId: dora.id,
+          start: `${coverDay}T00:00:00Z`,
+          end: `${addDays(coverDay, 1)}T00:00:00Z`,
+          timeZone: 'Europe/Berlin',
+          rotationId: rotation.id,
+        }).expect(201)
+      ).body as Override;
       const edit = (await t.http().patch(`${rotations()}/${rotation.id}`).set(bearer(admin)).send({ localStartTime: '10:00', effectiveFrom }).expect(200)).body as UpdateRotationResponse;
       expect(edit.outcome).toBe('versioned');
       expect(edit.previous).toMatchObject({ id: rotation.id, endDate: effectiveFrom, localStartTime: '09:00' });
@@ -274,10 +287,18 @@ describe('shifts, rotations, overrides, coverage, gaps, violations, staffing', (
       const after = (await scheduleOf(pastFrom, pastTo)).filter((s) => s.rotationId === rotation.id);
       expect(after).toEqual(before);
 
-      const next = (await scheduleOf(`${addDays(effectiveFrom, -1)}T12:00:00Z`, `${addDays(effectiveFrom, 3)}T00:00:00Z`)).filter(
+      let next = (await scheduleOf(`${addDays(effectiveFrom, -1)}T12:00:00Z`, `${addDays(effectiveFrom, 3)}T00:00:00Z`)).filter(
         (s) => s.rotationId === rotation.id || s.rotationId === edit.rotation.id,
       );
       // The old version's last day, then the new version from effectiveFrom.
+      const covered = next.find((s) => s.start.startsWith(coverDay));
+      expect(covered).toMatchObject({ agentId: dora.id, source: 'override', rotationId: edit.rotation.id });
+      const moved = (await t.http().get(`/api/teams/${team.id}/overrides/${cover.id}`).set(bearer(admin)).expect(200)).body as Override;
+      expect(moved.rotationId).toBe(edit.rotation.id);
+      await t.http().delete(`/api/teams/${team.id}/overrides/${cover.id}`).set(bearer(admin)).expect(204);
+      next = (await scheduleOf(`${addDays(effectiveFrom, -1)}T12:00:00Z`, `${addDays(effectiveFrom, 3)}T00:00:00Z`)).filter(
+        (s) => s.rotationId === rotation.id || s.rotationId === edit.rotation.id,
+      );
       expect(next.map((s) => [s.rotationId, wallTime(s.start, 'Europe/Berlin')])).toEqual([
         [rotation.id, '09:00'],
         [edit.rotation.id, '10:00'],
@@ -393,6 +414,8 @@ describe('shifts, rotations, overrides, coverage, gaps, violations, staffing', (
       expect(fieldOf(long.body, 'to')?.message).toMatch(/at most 92 days/);
       const granularity = await t.http().get(`/api/teams/${team.id}/coverage?${week}&granularity=7`).set(bearer(admin)).expect(400);
       expect(fieldOf(granularity.body, 'granularity')).toBeDefined();
+      const tooFine = await t.http().get(`/api/teams/${team.id}/coverage?from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z&granularity=5`).set(bearer(admin)).expect(400);
+      expect(fieldOf(tooFine.body, 'granularity')?.message).toMatch(/coarser granularity/);
       const zone = await t.http().get(`/api/teams/${team.id}/coverage?${week}&tz=Mars/Olympus`).set(bearer(admin)).expect(400);
       expect(fieldOf(zone.body, 'tz')).toBeDefined();
       const defaulted = (await t.http().get(`/api/teams/${team.id}/schedule`).set(bearer(admin)).expect(200)).body as ScheduleResponse;

@@ -8,13 +8,14 @@ import type {
   UpdateRotationRequest,
   UpdateRotationResponse,
 } from '@shiftdesk/shared-api-contract';
-import { instantToLocal, previewRotation, splitRotationAt, validateRotation, type Rotation } from '@shiftdesk/scheduling';
+import { instantToLocal, localToInstant, previewRotation, splitRotationAt, validateRotation, type Rotation } from '@shiftdesk/scheduling';
 import { randomUUID } from 'node:crypto';
-import { type EntityManager, In } from 'typeorm';
+import { type EntityManager, In, MoreThanOrEqual } from 'typeorm';
 import { apiError } from '../../common/api-error';
 import { nowIso } from '../../database/columns';
 import { Transactions } from '../../database/transactions';
 import { AgentEntity } from '../agents/agent.entity';
+import { OverrideEntity } from '../overrides/override.entity';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { fromIso, toIso } from '../schedule/instants';
 import { badField, badFields } from '../schedule/schedule-errors';
@@ -151,6 +152,12 @@ export class RotationsService {
       this.checked(split.value.next);
       await manager.update(RotationEntity, { id }, { endDate: split.value.previous.endDate ?? null, updatedAt: now });
       const rotation = await this.insert(manager, split.value.next, { name, previousVersionId: id, createdAt: now, updatedAt: now });
+      // Overrides planned from the change on follow the rotation to its new version; those
+      // before it keep covering the old version's shifts.
+      const changeInstant = localToInstant({ date: effectiveFrom, time: '00:00', zone: current.timeZone });
+      if (changeInstant.ok) {
+        await manager.update(OverrideEntity, { rotationId: id, startAt: MoreThanOrEqual(toIso(changeInstant.value)) }, { rotationId: rotation.id, updatedAt: now });
+      }
       return { outcome: 'versioned' as const, rotation, previous: await this.load(manager, teamId, id) };
     });
     await this.changes.changed(teamId);

@@ -37,6 +37,8 @@ import { localLabel, mondayOf, resolveWindow } from './time-window';
 
 /** Longest look-back for labour checks: the EU preset averages over 17 weeks. */
 const MAX_LOOKBACK_WEEKS = 17;
+/** Largest coverage answer (92 days at 15 min is 8,832 buckets); finer grids need shorter windows. */
+const MAX_COVERAGE_BUCKETS = 10_000;
 
 /** The read side: every view is computed from the one resolved schedule. */
 @Injectable()
@@ -58,6 +60,9 @@ export class ScheduleService {
     const tz = query.tz ?? team.timeZone;
     const { from, to } = resolveWindow({ ...query, zone: team.timeZone, now: Date.now() });
     const granularityMinutes = query.granularity ?? DEFAULT_COVERAGE_GRANULARITY_MINUTES;
+    if ((to - from) / (granularityMinutes * 60_000) > MAX_COVERAGE_BUCKETS) {
+      throw badField('granularity', `${granularityMinutes}-minute buckets over this window exceed ${MAX_COVERAGE_BUCKETS} buckets; use a coarser granularity or a shorter window`);
+    }
     const coverage = await this.compute(teamId, from, to, granularityMinutes);
     const buckets = [];
     const step = granularityMinutes * 60_000;

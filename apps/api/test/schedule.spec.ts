@@ -227,6 +227,29 @@ describe('shifts, rotations, overrides, coverage, gaps, violations, staffing', (
       expect((clash.body as ApiError).message).toContain(`${rotation.id}:2026-01-15:${berta.id}`);
     });
 
+    it('keeps local start and end across DST: a Berlin night shift lasts 7 h in spring and 9 h in autumn', async () => {
+      const night = (
+        await t.http().post(rotations()).set(bearer(admin)).send({
+          name: 'Berlin night',
+          timeZone: 'Europe/Berlin',
+          localStartTime: '22:00',
+          localEndTime: '06:00',
+          rrule: 'FREQ=DAILY',
+          agentIds: [carl.id],
+          handoff: { mode: 'all' },
+          startDate: '2026-03-27',
+          endDate: '2026-10-26',
+        }).expect(201)
+      ).body as Rotation;
+      const hours = (s: { start: string; end: string }) => (Date.parse(s.end) - Date.parse(s.start)) / 3_600_000;
+      const spring = (await scheduleOf('2026-03-28T12:00:00Z', '2026-03-29T12:00:00Z')).filter((s) => s.rotationId === night.id);
+      expect(spring.map((s) => [s.start, s.end, hours(s)])).toEqual([['2026-03-28T21:00:00.000Z', '2026-03-29T04:00:00.000Z', 7]]);
+      const autumn = (await scheduleOf('2026-10-24T12:00:00Z', '2026-10-25T12:00:00Z')).filter((s) => s.rotationId === night.id);
+      expect(autumn.map((s) => [s.start, s.end, hours(s)])).toEqual([['2026-10-24T20:00:00.000Z', '2026-10-25T05:00:00.000Z', 9]]);
+      // endDate is exclusive: the last night starts on 25 October.
+      expect((await scheduleOf('2026-10-26T12:00:00Z', '2026-10-27T12:00:00Z')).filter((s) => s.rotationId === night.id)).toEqual([]);
+    });
+
     it('maps validateRotation errors to 400 field messages', async () => {
       const body = {
         name: 'Broken',

@@ -147,12 +147,12 @@ export interface CreateRotationRequest {
 }
 
 /**
- * Changes to a rotation. When the rotation has started before `effectiveFrom` (default: today in
- * the rotation's zone), the old version ends at `effectiveFrom` and a new version with a new id
+ * Changes to a rotation. When the rotation has started before `effectiveFrom` (default: tomorrow
+ * in the rotation's zone), the old version ends at `effectiveFrom` and a new version with a new id
  * starts there, so shifts before it never change; otherwise the rotation is edited in place.
  */
 export interface UpdateRotationRequest extends Partial<Omit<CreateRotationRequest, 'startDate'>> {
-  /** Local date the change takes effect; not before today. */
+  /** Local date the change takes effect (default tomorrow); not before today. */
   effectiveFrom?: string;
   /** Only for a rotation that has not started yet. */
   startDate?: string;
@@ -165,7 +165,7 @@ export interface UpdateRotationResponse {
   previous: Rotation | null;
 }
 
-/** A started rotation is ended (its past shifts stay); one that has not started is deleted. */
+/** A started rotation is ended after today (past and today's shifts stay); one starting later is deleted. */
 export interface DeleteRotationResponse {
   outcome: 'deleted' | 'ended';
 }

@@ -8,7 +8,7 @@ import type {
   UpdateRotationRequest,
   UpdateRotationResponse,
 } from '@shiftdesk/shared-api-contract';
-import { instantToLocal, localToInstant, previewRotation, splitRotationAt, validateRotation, type Rotation } from '@shiftdesk/scheduling';
+import { addCalendarDays, instantToLocal, localToInstant, previewRotation, splitRotationAt, validateRotation, type Rotation } from '@shiftdesk/scheduling';
 import { randomUUID } from 'node:crypto';
 import { type EntityManager, In, MoreThanOrEqual } from 'typeorm';
 import { apiError } from '../../common/api-error';
@@ -107,7 +107,8 @@ export class RotationsService {
     const result = await this.transactions.run(async (manager) => {
       const current = await this.load(manager, teamId, id);
       const today = todayIn(current.timeZone);
-      const effectiveFrom = request.effectiveFrom ?? today;
+      // Default tomorrow: today's shifts may already be worked and must not change under anyone.
+      const effectiveFrom = request.effectiveFrom ?? addCalendarDays(today, 1);
       if (effectiveFrom < today) throw badField('effectiveFrom', `must be today (${today}, ${current.timeZone}) or later: past shifts never change`);
       const merged: Rotation = {
         ...toDomainRotation(current),
@@ -164,18 +165,22 @@ export class RotationsService {
     return result;
   }
 
-  /** A rotation that has started is ended today (its past shifts stay); otherwise it is deleted. */
+  /**
+   * A rotation that starts after today is deleted. One that has started is ended after today
+   * (exclusive end date tomorrow): its past shifts, today's included, stay in the schedule.
+   */
   async remove(user: AuthenticatedUser, teamId: string, id: string): Promise<DeleteRotationResponse> {
     await this.source.managedTeam(user, teamId);
     const result = await this.transactions.run(async (manager) => {
       const current = await this.load(manager, teamId, id);
       const today = todayIn(current.timeZone);
-      if (current.startDate >= today) {
+      if (current.startDate > today) {
         // Its agents and overrides go with it (ON DELETE CASCADE).
         await manager.delete(RotationEntity, { id });
         return { outcome: 'deleted' as const };
       }
-      if (current.endDate === null || current.endDate > today) await manager.update(RotationEntity, { id }, { endDate: today, updatedAt: nowIso() });
+      const tomorrow = addCalendarDays(today, 1);
+      if (current.endDate === null || current.endDate > tomorrow) await manager.update(RotationEntity, { id }, { endDate: tomorrow, updatedAt: nowIso() });
       return { outcome: 'ended' as const };
     });
     await this.changes.changed(teamId);

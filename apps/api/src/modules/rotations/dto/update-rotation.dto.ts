@@ -13,7 +13,7 @@ import { IsIanaTimeZone, IsPresentThenValid, Trim } from '../../../common/valida
 import { IsLocalDate } from '../../schedule/schedule-validators';
 
 export class UpdateRotationDto implements UpdateRotationRequest {
-  @ApiPropertyOptional({ description: 'Local date the change takes effect (default today in the rotation zone); not in the past' })
+  @ApiPropertyOptional({ description: 'Local date the change takes effect (default tomorrow in the rotation zone); not before today' })
   @IsPresentThenValid()
   @IsLocalDate()
   effectiveFrom?: string;

@@ -25,7 +25,7 @@ describe('agent in the browser', () => {
     await shot(page, '07-agent-profile');
 
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['My profile']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Roster', 'My profile']);
     expect(await page.getByRole('link', { name: 'Agents' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Teams' }).count()).toBe(0);
   });

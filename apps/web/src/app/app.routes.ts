@@ -17,6 +17,8 @@ export const appRoutes: Routes = [
       { path: 'home', canMatch: [roleGuard('manager')], loadChildren: () => import('@shiftdesk/web-feature-home').then((m) => m.homeRoutes) },
       { path: 'agents', canMatch: [roleGuard('manager')], loadChildren: () => import('@shiftdesk/web-feature-agents').then((m) => m.agentsRoutes) },
       { path: 'teams', canMatch: [roleGuard('manager')], loadChildren: () => import('@shiftdesk/web-feature-agents').then((m) => m.teamsRoutes) },
+      { path: 'roster', loadChildren: () => import('@shiftdesk/web-feature-roster').then((m) => m.rosterRoutes) },
+      { path: 'coverage', canMatch: [roleGuard('manager')], loadChildren: () => import('@shiftdesk/web-feature-roster').then((m) => m.coverageRoutes) },
       { path: 'me', canMatch: [roleGuard('agent')], loadChildren: () => import('@shiftdesk/web-feature-profile').then((m) => m.profileRoutes) },
     ],
   },

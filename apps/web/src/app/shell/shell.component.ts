@@ -14,8 +14,13 @@ const MANAGER_LINKS: readonly NavLink[] = [
   { path: '/home', label: 'Home' },
   { path: '/agents', label: 'Agents' },
   { path: '/teams', label: 'Teams' },
+  { path: '/roster', label: 'Roster' },
+  { path: '/coverage', label: 'Coverage' },
 ];
-const AGENT_LINKS: readonly NavLink[] = [{ path: '/me', label: 'My profile' }];
+const AGENT_LINKS: readonly NavLink[] = [
+  { path: '/roster', label: 'Roster' },
+  { path: '/me', label: 'My profile' },
+];
 
 @Component({
   selector: 'sd-shell',

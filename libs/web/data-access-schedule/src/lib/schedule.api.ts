@@ -1,0 +1,112 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import {
+  API_PREFIX,
+  type CoveragePreset,
+  type CoverageQuery,
+  type CoverageResponse,
+  type CoverageRule,
+  type CreateCoverageRuleRequest,
+  type CreateRotationRequest,
+  type CreateShiftRequest,
+  type DeleteRotationResponse,
+  type GapCandidatesQuery,
+  type GapCandidatesResponse,
+  type GapsQuery,
+  type GapsResponse,
+  type ManualShift,
+  type Rotation,
+  type RotationPreviewQuery,
+  type RotationPreviewResponse,
+  type ScheduleResponse,
+  type StaffingQuery,
+  type StaffingResponse,
+  type UpdateRotationRequest,
+  type UpdateRotationResponse,
+  type UpdateShiftRequest,
+  type ViolationsResponse,
+  type WindowQuery,
+} from '@shiftdesk/shared-api-contract';
+import type { Observable } from 'rxjs';
+
+/** Same origin as the web app (see web-data-access's API_BASE; data-access libs do not import each other). */
+const API_BASE = `/${API_PREFIX}`;
+
+function params(query: object): HttpParams {
+  let result = new HttpParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    result = result.set(key, String(value));
+  }
+  return result;
+}
+
+function team(teamId: string): string {
+  return `${API_BASE}/teams/${encodeURIComponent(teamId)}`;
+}
+
+/** Issue 3's endpoints under `/api/teams/:teamId/…`, typed by the shared contract. */
+@Injectable({ providedIn: 'root' })
+export class ScheduleApi {
+  private readonly http = inject(HttpClient);
+
+  // ---- final schedule and manual shifts ----
+  schedule(teamId: string, query: WindowQuery): Observable<ScheduleResponse> {
+    return this.http.get<ScheduleResponse>(`${team(teamId)}/schedule`, { params: params(query) });
+  }
+  createShift(teamId: string, request: CreateShiftRequest): Observable<ManualShift> {
+    return this.http.post<ManualShift>(`${team(teamId)}/shifts`, request);
+  }
+  updateShift(teamId: string, id: string, request: UpdateShiftRequest): Observable<ManualShift> {
+    return this.http.patch<ManualShift>(`${team(teamId)}/shifts/${encodeURIComponent(id)}`, request);
+  }
+  deleteShift(teamId: string, id: string): Observable<void> {
+    return this.http.delete<void>(`${team(teamId)}/shifts/${encodeURIComponent(id)}`);
+  }
+
+  // ---- rotations ----
+  rotations(teamId: string): Observable<Rotation[]> {
+    return this.http.get<Rotation[]>(`${team(teamId)}/rotations`);
+  }
+  createRotation(teamId: string, request: CreateRotationRequest): Observable<Rotation> {
+    return this.http.post<Rotation>(`${team(teamId)}/rotations`, request);
+  }
+  updateRotation(teamId: string, id: string, request: UpdateRotationRequest): Observable<UpdateRotationResponse> {
+    return this.http.patch<UpdateRotationResponse>(`${team(teamId)}/rotations/${encodeURIComponent(id)}`, request);
+  }
+  deleteRotation(teamId: string, id: string): Observable<DeleteRotationResponse> {
+    return this.http.delete<DeleteRotationResponse>(`${team(teamId)}/rotations/${encodeURIComponent(id)}`);
+  }
+  previewRotation(teamId: string, id: string, query: RotationPreviewQuery): Observable<RotationPreviewResponse> {
+    return this.http.get<RotationPreviewResponse>(`${team(teamId)}/rotations/${encodeURIComponent(id)}/preview`, { params: params(query) });
+  }
+
+  // ---- coverage rules, coverage, gaps ----
+  presets(): Observable<CoveragePreset[]> {
+    return this.http.get<CoveragePreset[]>(`${API_BASE}/coverage-presets`);
+  }
+  coverageRules(teamId: string): Observable<CoverageRule[]> {
+    return this.http.get<CoverageRule[]>(`${team(teamId)}/coverage-rules`);
+  }
+  createCoverageRule(teamId: string, request: CreateCoverageRuleRequest): Observable<CoverageRule> {
+    return this.http.post<CoverageRule>(`${team(teamId)}/coverage-rules`, request);
+  }
+  deleteCoverageRule(teamId: string, id: string): Observable<void> {
+    return this.http.delete<void>(`${team(teamId)}/coverage-rules/${encodeURIComponent(id)}`);
+  }
+  coverage(teamId: string, query: CoverageQuery): Observable<CoverageResponse> {
+    return this.http.get<CoverageResponse>(`${team(teamId)}/coverage`, { params: params(query) });
+  }
+  gaps(teamId: string, query: GapsQuery): Observable<GapsResponse> {
+    return this.http.get<GapsResponse>(`${team(teamId)}/gaps`, { params: params(query) });
+  }
+  gapCandidates(teamId: string, query: GapCandidatesQuery): Observable<GapCandidatesResponse> {
+    return this.http.get<GapCandidatesResponse>(`${team(teamId)}/gaps/candidates`, { params: params(query) });
+  }
+  violations(teamId: string, query: WindowQuery): Observable<ViolationsResponse> {
+    return this.http.get<ViolationsResponse>(`${team(teamId)}/violations`, { params: params(query) });
+  }
+  staffing(teamId: string, query: StaffingQuery = {}): Observable<StaffingResponse> {
+    return this.http.get<StaffingResponse>(`${team(teamId)}/staffing`, { params: params(query) });
+  }
+}

@@ -1,0 +1,76 @@
+import { computed, inject, Injectable, signal } from '@angular/core';
+import type { CreateShiftRequest, ManualShift, ScheduledShift, UpdateShiftRequest } from '@shiftdesk/shared-api-contract';
+import { toApiError } from '@shiftdesk/web-util';
+import { firstValueFrom, type Subscription } from 'rxjs';
+import { ScheduleApi } from './schedule.api';
+
+/**
+ * The final schedule of one team over one window, and the manual-shift writes that change it.
+ * Scoped to a feature route. Only the latest load counts; a write reloads the window so the
+ * board shows what every other consumer (coverage, gaps) reads.
+ */
+@Injectable()
+export class ScheduleStore {
+  private readonly api = inject(ScheduleApi);
+  private inFlight: Subscription | null = null;
+  private query: { teamId: string; from: string; to: string } | null = null;
+
+  readonly shifts = signal<ScheduledShift[]>([]);
+  readonly loading = signal(false);
+  readonly loaded = signal(false);
+  readonly error = signal('');
+  readonly byAgent = computed(() => {
+    const map = new Map<string, ScheduledShift[]>();
+    for (const shift of this.shifts()) {
+      const list = map.get(shift.agentId) ?? [];
+      list.push(shift);
+      map.set(shift.agentId, list);
+    }
+    return map;
+  });
+
+  load(teamId: string, from: string, to: string): void {
+    this.query = { teamId, from, to };
+    this.inFlight?.unsubscribe();
+    this.loading.set(true);
+    this.error.set('');
+    this.inFlight = this.api.schedule(teamId, { from, to }).subscribe({
+      next: (response) => {
+        this.shifts.set(response.shifts);
+        this.loading.set(false);
+        this.loaded.set(true);
+      },
+      error: (failure: unknown) => {
+        this.error.set(toApiError(failure).message);
+        this.loading.set(false);
+      },
+    });
+  }
+
+  reload(): void {
+    if (this.query) this.load(this.query.teamId, this.query.from, this.query.to);
+  }
+
+  /** Rejects with the contract's ApiError (409 overlap, 400 with `fields`) for the form to show. */
+  async createShift(teamId: string, request: CreateShiftRequest): Promise<ManualShift> {
+    return this.write(() => firstValueFrom(this.api.createShift(teamId, request)));
+  }
+
+  async updateShift(teamId: string, id: string, request: UpdateShiftRequest): Promise<ManualShift> {
+    return this.write(() => firstValueFrom(this.api.updateShift(teamId, id, request)));
+  }
+
+  async deleteShift(teamId: string, id: string): Promise<void> {
+    await this.write(() => firstValueFrom(this.api.deleteShift(teamId, id), { defaultValue: undefined }));
+  }
+
+  private async write<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      const result = await call();
+      this.reload();
+      return result;
+    } catch (failure) {
+      throw toApiError(failure);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+import type { Routes } from '@angular/router';
+import { CoverageStore, ScheduleStore } from '@shiftdesk/web-data-access-schedule';
+import { RosterBoardComponent } from './board/roster-board.component';
+import { CoveragePageComponent } from './coverage-page/coverage-page.component';
+import { TeamContextStore } from './shared/team-context.store';
+
+/** `/roster`: managers edit, agents read. The stores live as long as the route. */
+export const rosterRoutes: Routes = [
+  { path: '', providers: [TeamContextStore, ScheduleStore], component: RosterBoardComponent, title: 'Roster · Shiftdesk' },
+];
+
+/** `/coverage` (managers): targets, heatmap, gaps, staffing, labour rules. */
+export const coverageRoutes: Routes = [
+  { path: '', providers: [TeamContextStore, ScheduleStore, CoverageStore], component: CoveragePageComponent, title: 'Coverage · Shiftdesk' },
+];

@@ -1,0 +1,181 @@
+import { DEMO_AGENT_PASSWORD, DEMO_AGENTS, DEMO_MANAGER, DEMO_TEAM } from '../../apps/api/src/modules/demo/demo-desk';
+import { logIn, openBrowser, type Session, shot } from './support/browser';
+import { readServerState } from './support/server';
+
+// Issue 3's scenario: a manager sets a 16 h target (07:00–23:00 Moscow), builds a week that
+// leaves one hole, sees it on the heatmap and in the gap list, fills it, and sees it resolved.
+// Europe/Moscow has no DST, so local times map to UTC by a fixed +03:00.
+
+const ZONE = DEMO_TEAM.timeZone;
+
+function localDate(zone: string, instant = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The Monday of this week in the team's zone: the week both screens open on. */
+function thisMonday(): string {
+  const today = localDate(ZONE);
+  const weekday = new Date(`${today}T00:00:00Z`).getUTCDay() || 7;
+  return addDays(today, 1 - weekday);
+}
+
+function moscow(date: string, time: string): string {
+  return new Date(`${date}T${time}:00+03:00`).toISOString();
+}
+
+async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
+  const { baseUrl } = readServerState();
+  const response = await fetch(`${baseUrl}/api${path}`, {
+    method: init.method ?? 'GET',
+    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+describe('roster and coverage in the browser', () => {
+  let s: Session;
+  const monday = thisMonday();
+  const wednesday = addDays(monday, 2);
+
+  beforeEach(async () => {
+    s = await openBrowser({ width: 1440, height: 1000 });
+  });
+
+  afterEach(async () => {
+    await s.close();
+  });
+
+  it('sets a 16 h target, builds a week with one hole, sees the hole, fills it and sees it resolved', async () => {
+    const { page } = s;
+    const { token } = await api<{ token: string }>('/auth/login', { method: 'POST', body: { email: DEMO_MANAGER.email, password: DEMO_MANAGER.password } });
+    const [team] = await api<{ id: string; name: string }[]>('/teams', { token });
+    if (!team) throw new Error('no demo team');
+    const agents = (await api<{ items: { id: string; displayName: string }[] }>(`/agents?teamId=${team.id}&pageSize=200`, { token })).items;
+    const idOf = (name: string) => agents.find((a) => a.displayName === name)?.id ?? '';
+
+    await logIn(page, DEMO_MANAGER.email, DEMO_MANAGER.password);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Coverage' }).click();
+    await page.getByTestId('no-rules').getByText('No coverage target yet — start from a preset').waitFor();
+    await shot(page, '20-coverage-empty');
+
+    // The 16 h preset in the team's zone, one agent at least.
+    await page.getByTestId('preset-select').selectOption('16h');
+    await page.getByLabel('Min agents').fill('1');
+    await page.getByTestId('add-preset').click();
+    await page.getByTestId('rule-row').filter({ hasText: '07:00–23:00' }).waitFor();
+    await page.getByTestId('staffing-total').getByText(/4 agents needed/).waitFor();
+
+    // The week through the API: early 07–15 and late 15–23 every day, except Monday's early
+    // shift (added in the UI below) and Wednesday's late one (the hole).
+    const early = ['Anna Smirnova', 'Anna Smirnova', 'Anna Smirnova', 'Anna Smirnova', 'Olga Ivanova', 'Olga Ivanova', 'Olga Ivanova'];
+    const late = ['Ivan Petrov', 'Ivan Petrov', null, 'Ivan Petrov', 'Mikhail Sokolov', 'Mikhail Sokolov', 'Mikhail Sokolov'];
+    for (let day = 0; day < 7; day++) {
+      const date = addDays(monday, day);
+      const shifts = [day === 0 ? null : { agent: early[day], start: '07:00', end: '15:00' }, late[day] ? { agent: late[day], start: '15:00', end: '23:00' } : null];
+      for (const shift of shifts) {
+        if (!shift?.agent) continue;
+        await api(`/teams/${team.id}/shifts`, {
+          method: 'POST',
+          token,
+          body: { agentId: idOf(shift.agent), start: moscow(date, shift.start), end: moscow(date, shift.end), timeZone: ZONE },
+        });
+      }
+    }
+
+    // Monday's early shift through the board, in the team's zone.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Roster' }).click();
+    await page.getByTestId('roster-board').waitFor();
+    expect(await page.getByTestId('zone-caption').textContent()).toContain(`Times in ${ZONE}`);
+    const anna = page.locator('[data-testid="roster-row"][data-agent="Anna Smirnova"]');
+    await anna.getByTestId('shift-bar').first().waitFor();
+    const annaMonday = anna.locator(`[data-date="${monday}"]`);
+    await annaMonday.click({ position: { x: 4, y: 4 } });
+    const dialog = page.getByTestId('shift-dialog');
+    await dialog.getByRole('heading', { name: 'Add shift' }).waitFor();
+    await dialog.getByLabel('Start').fill('07:00');
+    await dialog.getByLabel('End').fill('15:00');
+    expect(await dialog.getByTestId('shift-preview').textContent()).toContain('Lasts 8 h');
+    await shot(page, '21-shift-dialog', false);
+    await dialog.getByTestId('save-shift').click();
+    await dialog.waitFor({ state: 'hidden' });
+    const mondayBar = annaMonday.getByTestId('shift-bar');
+    await mondayBar.waitFor();
+    expect(await mondayBar.textContent()).toMatch(/07:00–15:00 \S+/);
+
+    // A second shift overlapping it is refused by the API, and the dialog says so.
+    await annaMonday.click({ position: { x: 4, y: 4 } });
+    await dialog.getByRole('heading', { name: 'Add shift' }).waitFor();
+    await dialog.getByLabel('Start').fill('10:00');
+    await dialog.getByLabel('End').fill('14:00');
+    await dialog.getByTestId('save-shift').click();
+    await dialog.getByTestId('shift-form-error').getByText(/already has a shift \w{3} \d+ \w{3} 07:00–15:00 \S+ overlapping/).waitFor();
+    await shot(page, '22-shift-overlap', false);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The same bar read in UTC: 07:00 Moscow is 04:00 UTC.
+    await page.getByTestId('zone-select').selectOption('utc');
+    await page.getByTestId('zone-caption').getByText('Times in UTC').waitFor();
+    expect(await mondayBar.textContent()).toContain('04:00–12:00 UTC');
+    await page.getByTestId('zone-select').selectOption('team');
+    await shot(page, '23-roster-board');
+
+    // The hole: Wednesday 15:00–23:00, outlined on the heatmap and listed as the only gap.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Coverage' }).click();
+    // The route's stores outlive a visit: wait for this visit's answers, not the last one's.
+    await page.locator('[data-testid="gap-list"][aria-busy="false"]').waitFor();
+    const gaps = page.locator('[data-testid="gap-list"] [data-testid="gap-item"][data-level="error"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="gap-list"] [data-testid="gap-item"][data-level="error"]').length === 1);
+    const gapText = (await gaps.first().textContent()) ?? '';
+    expect(gapText).toContain('uncovered');
+    expect(gapText).toMatch(/15:00–23:00 \S+/);
+    expect(gapText).toContain('0 of 1 required');
+    const outlined = page.locator('[data-testid="heat-cell"][data-gap="true"]');
+    expect(await outlined.count()).toBe(8);
+    expect(await page.locator('[data-testid="heat-cell"][data-state="uncovered"]').count()).toBe(8);
+    await shot(page, '24-coverage-hole');
+
+    // Who could fill it; schedule the first free agent through the dialog.
+    await gaps.first().click();
+    const candidates = page.getByTestId('candidates');
+    await candidates.getByTestId('candidate').first().waitFor();
+    await shot(page, '25-gap-candidates');
+    await candidates.getByRole('button', { name: /^Schedule / }).first().click();
+    await dialog.getByRole('heading', { name: 'Add shift' }).waitFor();
+    expect(await dialog.getByLabel('Date').inputValue()).toBe(wednesday);
+    expect(await dialog.getByLabel('Start').inputValue()).toBe('15:00');
+    expect(await dialog.getByLabel('End').inputValue()).toBe('23:00');
+    await dialog.getByTestId('save-shift').click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await page.getByTestId('no-gaps').waitFor();
+    expect(await gaps.count()).toBe(0);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="heat-cell"][data-gap="true"]').length === 0);
+    expect(await page.locator('[data-testid="heat-cell"][data-state="uncovered"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="heat-cell"][data-state="met"]').count()).toBe(7 * 16);
+    await shot(page, '26-coverage-resolved');
+  });
+
+  it('shows agents the same board read-only, in their own zone', async () => {
+    const { page } = s;
+    const joana = DEMO_AGENTS.find((a) => a.displayName === 'Joana Silva') ?? DEMO_AGENTS[0];
+    await logIn(page, joana.email, DEMO_AGENT_PASSWORD);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Roster' }).click();
+    await page.getByTestId('roster-board').waitFor();
+    expect(await page.getByTestId('zone-caption').textContent()).toContain(`Times in ${joana.timeZone}`);
+    const anna = page.locator('[data-testid="roster-row"][data-agent="Anna Smirnova"]');
+    // Moscow 07:00 is 04:00 in Lisbon in winter (WET) or 05:00 in summer (WEST).
+    await anna.getByTestId('shift-bar').first().waitFor();
+    expect(await anna.getByTestId('shift-bar').first().textContent()).toMatch(/0[45]:00–1[23]:00 WES?T/);
+    await anna.locator(`[data-date="${thisMonday()}"]`).click({ position: { x: 4, y: 4 } });
+    expect(await page.getByTestId('shift-dialog').isVisible()).toBe(false);
+    expect(await page.getByTestId('coverage-zone').count()).toBe(0);
+    await shot(page, '27-agent-roster');
+  });
+});

@@ -218,8 +218,22 @@ describe('shifts, rotations, overrides, coverage, gaps, violations, staffing', (
       expect(override).toMatchObject({ agentId: carl.id, rotationId: rotation.id, replacesAgentId: null });
       const overridden = await scheduleOf('2026-01-15T00:00:00Z', '2026-01-16T00:00:00Z');
       expect(overridden).toEqual([expect.objectContaining({ agentId: carl.id, start: '2026-01-15T08:00:00.000Z', end: '2026-01-15T16:00:00.000Z', source: 'override' })]);
-      await t.http().delete(`/api/teams/${team.id}/overrides/${override.id}`).set(bearer(admin)).expect(204);
+      const overrides = `/api/teams/${team.id}/overrides`;
+      const listed = (await t.http().get(`${overrides}?from=2026-01-15T00:00:00Z&to=2026-01-16T00:00:00Z`).set(bearer(admin)).expect(200)).body as Override[];
+      expect(listed.map((o) => o.id)).toEqual([override.id]);
+      await t.http().delete(`${overrides}/${override.id}`).set(bearer(admin)).expect(204);
       expect((await scheduleOf('2026-01-15T00:00:00Z', '2026-01-16T00:00:00Z'))[0].agentId).toBe(berta.id);
+
+      // Bad overrides name the field; a replacement already on shift is refused (and nothing is kept).
+      const base = { agentId: carl.id, start: '2026-01-16T08:00:00Z', end: '2026-01-16T16:00:00Z', timeZone: 'Europe/Berlin', rotationId: rotation.id };
+      const reversed = await t.http().post(overrides).set(bearer(admin)).send({ ...base, end: '2026-01-16T07:00:00Z' }).expect(400);
+      expect(fieldOf(reversed.body, 'end')).toBeDefined();
+      const unknownRotation = await t.http().post(overrides).set(bearer(admin)).send({ ...base, rotationId: 'nope' }).expect(400);
+      expect(fieldOf(unknownRotation.body, 'rotationId')).toBeDefined();
+      await t.http().post(`/api/teams/${team.id}/shifts`).set(bearer(admin)).send({ agentId: carl.id, start: '2026-01-16T06:00:00Z', end: '2026-01-16T10:00:00Z', timeZone: 'Europe/Berlin' }).expect(201);
+      const busy = await t.http().post(overrides).set(bearer(admin)).send(base).expect(409);
+      expect(fieldOf(busy.body, 'agentId')?.message).toMatch(/two shifts at once/);
+      expect((await t.http().get(overrides).set(bearer(admin)).expect(200)).body).toEqual([]);
 
       // A manual shift cannot double-book an agent the rotation already has on shift.
       const clash = await t.http().post(`/api/teams/${team.id}/shifts`).set(bearer(admin))

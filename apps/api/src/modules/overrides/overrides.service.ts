@@ -1,13 +1,15 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { findOverlaps, type Shift } from '@shiftdesk/scheduling';
 import type { CreateOverrideRequest, Override, UpdateOverrideRequest, WindowQuery } from '@shiftdesk/shared-api-contract';
 import { randomUUID } from 'node:crypto';
 import { type EntityManager, LessThan, MoreThan } from 'typeorm';
+import { apiError } from '../../common/api-error';
 import { nowIso } from '../../database/columns';
 import { Transactions } from '../../database/transactions';
 import { AgentEntity } from '../agents/agent.entity';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { RotationEntity } from '../rotations/rotation.entity';
-import { DAY_MS, fromIso, normalizeIso } from '../schedule/instants';
+import { DAY_MS, fromIso, normalizeIso, toIso } from '../schedule/instants';
 import { badField } from '../schedule/schedule-errors';
 import { ScheduleChanges } from '../schedule/schedule-changes.service';
 import { ScheduleSource } from '../schedule/schedule-source.service';
@@ -62,6 +64,7 @@ export class OverridesService {
     await this.transactions.run(async (manager) => {
       await this.assertValid(manager, row);
       await manager.insert(OverrideEntity, row);
+      await this.assertNoDoubleBooking(manager, row);
     });
     await this.changes.changed(teamId);
     return toOverride(row);
@@ -80,6 +83,7 @@ export class OverridesService {
       current.updatedAt = nowIso();
       await this.assertValid(manager, current);
       await manager.save(OverrideEntity, current);
+      await this.assertNoDoubleBooking(manager, current);
       return current;
     });
     await this.changes.changed(teamId);
@@ -99,6 +103,21 @@ export class OverridesService {
     const row = await manager.findOneBy(OverrideEntity, { id, teamId });
     if (!row) throw new NotFoundException(`No override with id ${id} in this team`);
     return row;
+  }
+
+  /**
+   * After writing (inside the transaction, so a refusal rolls it back): the replacement must not
+   * end up on two shifts at once, e.g. taking over a rotation shift while already on a manual one.
+   */
+  private async assertNoDoubleBooking(manager: EntityManager, row: OverrideEntity): Promise<void> {
+    const start = fromIso(row.startAt);
+    const end = fromIso(row.endAt);
+    const shifts = await this.source.resolve(manager, { teamId: row.teamId, from: start - DAY_MS, to: end + DAY_MS, agentId: row.agentId });
+    const clash = findOverlaps(shifts.filter((shift) => shift.agentId === row.agentId)).find((o) => o.start < end && o.end > start);
+    if (!clash) return;
+    const describe = (shift: Shift) => `${shift.id} (${toIso(shift.start)} – ${toIso(shift.end)})`;
+    const message = `agentId: the replacement would be on two shifts at once: ${describe(clash.first)} and ${describe(clash.second)}`;
+    throw new ConflictException(apiError(409, message, [{ field: 'agentId', message }]));
   }
 
   private async assertValid(manager: EntityManager, row: OverrideEntity): Promise<void> {

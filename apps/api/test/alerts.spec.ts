@@ -91,6 +91,10 @@ describe('gap alerts', () => {
     expect(await job.run()).toBeGreaterThanOrEqual(1);
     const result = await t.app.get(GapAlertsService).scanTeam(team.id, Date.now());
     expect(result).toMatchObject({ opened: 0, open: 1 });
+    // Scans of one team that overlap (two writes at once) run in turn instead of colliding.
+    const service = t.app.get(GapAlertsService);
+    const results = await Promise.all([1, 2, 3].map(() => service.scanTeam(team.id, Date.now())));
+    expect(results.map((r) => r.open)).toEqual([1, 1, 1]);
   });
 
   it('keeps alerts to the team’s managers and names unknown alerts', async () => {

@@ -37,6 +37,7 @@ export interface GapScanResult {
 @Injectable()
 export class GapAlertsService implements OnModuleInit {
   private readonly logger = new Logger('GapAlerts');
+  private readonly scans = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly source: ScheduleSource,
@@ -94,7 +95,23 @@ export class GapAlertsService implements OnModuleInit {
     return scanned;
   }
 
-  async scanTeam(teamId: string, now: Instant): Promise<GapScanResult> {
+  /**
+   * Scans of one team run one after the other in this process: two writes answered at the same
+   * time would otherwise both insert the same new gap id (on PostgreSQL, where transactions run
+   * in parallel) and one of them would fail.
+   */
+  scanTeam(teamId: string, now: Instant): Promise<GapScanResult> {
+    const previous = this.scans.get(teamId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.scanTeamNow(teamId, now));
+    const settled = next.catch(() => undefined);
+    this.scans.set(teamId, settled);
+    void settled.then(() => {
+      if (this.scans.get(teamId) === settled) this.scans.delete(teamId);
+    });
+    return next;
+  }
+
+  private async scanTeamNow(teamId: string, now: Instant): Promise<GapScanResult> {
     const team = await this.source.loadTeam(teamId);
     const from = startOfLocalDate(getLocalDate(now, team.timeZone), team.timeZone);
     const to = startOfLocalDate(addCalendarDays(getLocalDate(now, team.timeZone), this.weeks * 7), team.timeZone);

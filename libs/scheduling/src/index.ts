@@ -5,3 +5,4 @@ export * from './staffing';
 export * from './time';
 export * from './recurrence';
 export * from './resolution';
+export * from './solver';

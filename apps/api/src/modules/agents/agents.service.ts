@@ -21,6 +21,9 @@ import { hashPassword } from '../auth/password-hasher';
 import { SessionEntity } from '../auth/session.entity';
 import { UserEntity } from '../auth/user.entity';
 import { RegionEntity } from '../regions/region.entity';
+import { OverrideEntity } from '../overrides/override.entity';
+import { RotationAgentEntity } from '../rotations/rotation-agent.entity';
+import { ScheduleChanges } from '../schedule/schedule-changes.service';
 import { ShiftEntity } from '../shifts/shift.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { AgentChannelEntity } from './agent-channel.entity';
@@ -45,6 +48,7 @@ export class AgentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
+    private readonly changes: ScheduleChanges,
   ) {}
 
   /**
@@ -178,26 +182,46 @@ export class AgentsService {
       if (request.displayName !== undefined) loginChanges.displayName = request.displayName;
       if (Object.keys(loginChanges).length > 0) await manager.update(UserEntity, { agentId: id }, { ...loginChanges, updatedAt: now });
     });
+    // (De)activating or moving an agent adds or removes rotation turns: rescan the teams concerned.
+    const touched = new Set<string>();
+    if (request.active !== undefined && request.active !== current.active) touched.add(current.teamId);
+    if (request.teamId !== undefined && request.teamId !== current.teamId) touched.add(current.teamId).add(request.teamId);
+    for (const teamId of touched) await this.changes.changed(teamId);
     return this.get(user, id) as Promise<Agent>;
   }
 
-  /** Agents with shifts are archived (history keeps its agent) and lose their sessions; others are deleted. */
+  /**
+   * Agents that history or the plan still points at (manual shifts, a place in a rotation, an
+   * override either way) are archived: rows keep their agent, the agent loses its sessions and no
+   * longer gets rotation turns (see ScheduleSource.resolve). The others are deleted.
+   */
   async remove(user: AuthenticatedUser, id: string): Promise<DeleteAgentResponse> {
     const current = await this.findVisible(user, id);
     assertManagesTeam(user, current.teamId);
-    return this.transactions.run(async (manager) => {
-      const shifts = await manager.countBy(ShiftEntity, { agentId: id });
-      if (shifts === 0) {
+    const outcome = await this.transactions.run(async (manager) => {
+      if (!(await this.isReferenced(manager, id))) {
         // Languages, channels, the login and its sessions go with it (ON DELETE CASCADE).
         await manager.delete(AgentEntity, { id });
-        return { outcome: 'deleted' as const };
+        return 'deleted' as const;
       }
       const now = nowIso();
       await manager.update(AgentEntity, { id, archivedAt: IsNull() }, { archivedAt: now, active: false, updatedAt: now });
       const login = await manager.findOneBy(UserEntity, { agentId: id });
       if (login) await manager.delete(SessionEntity, { userId: login.id });
-      return { outcome: 'archived' as const };
+      return 'archived' as const;
     });
+    // Turns of an archived agent become gaps: the team's alerts must say so now.
+    if (outcome === 'archived' && !current.archivedAt) await this.changes.changed(current.teamId);
+    return { outcome };
+  }
+
+  /** Whether a shift, rotation or override names the agent (all are RESTRICT foreign keys). */
+  private async isReferenced(manager: EntityManager, agentId: string): Promise<boolean> {
+    return (
+      (await manager.existsBy(ShiftEntity, { agentId })) ||
+      (await manager.existsBy(RotationAgentEntity, { agentId })) ||
+      (await manager.existsBy(OverrideEntity, [{ agentId }, { replacesAgentId: agentId }]))
+    );
   }
 
   /** Loads an agent the caller may see at all, or answers 404/403. */

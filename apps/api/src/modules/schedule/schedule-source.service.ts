@@ -34,6 +34,9 @@ import { DAY_MS, toIso } from './instants';
 
 export const DEFAULT_CONTRACT_HOURS = 40;
 
+/** A shift that comes from a rotation turn, directly or handed over by an override. */
+const isPlannedTurn = (shift: Shift): boolean => shift.source === 'rotation' || shift.source === 'override';
+
 /**
  * Loads a team's scheduling data from the database and maps it to the pure domain: every
  * consumer (schedule, coverage, gaps, violations, overlap checks, the gap scan) reads the final
@@ -130,7 +133,7 @@ export class ScheduleSource {
       where: { teamId, startAt: LessThan(toIso(to + DAY_MS)), endAt: MoreThan(toIso(from - DAY_MS)) },
     });
     const rotations = await this.loadDomainRotations(manager, teamId);
-    return resolveSchedule({
+    const resolved = resolveSchedule({
       shifts: manual.map(toDomainShift),
       rotations,
       overrides: overrides.map(toDomainOverride),
@@ -139,6 +142,22 @@ export class ScheduleSource {
       from,
       to,
     });
+    const unavailable = await this.unavailableAgentIds(manager, resolved);
+    return unavailable.size === 0 ? resolved : resolved.filter((shift) => !isPlannedTurn(shift) || !unavailable.has(shift.agentId));
+  }
+
+  /**
+   * Agents among the shifts' who are archived or inactive. Their rotation turns (and overrides
+   * handing them a turn) are dropped AFTER resolution rather than taken out of the rotation's
+   * agent list: the turn order of everyone else stays as published, and the turn becomes an
+   * uncovered occurrence that shows up as a gap (and a gap alert) for a manager to fill with an
+   * override. Manual shifts stay: they are what was explicitly booked (and history).
+   */
+  private async unavailableAgentIds(manager: EntityManager, shifts: Shift[]): Promise<Set<string>> {
+    const ids = [...new Set(shifts.filter(isPlannedTurn).map((shift) => shift.agentId))];
+    if (ids.length === 0) return new Set();
+    const rows = await manager.find(AgentEntity, { select: { id: true, active: true, archivedAt: true }, where: { id: In(ids) } });
+    return new Set(rows.filter((row) => !row.active || row.archivedAt !== null).map((row) => row.id));
   }
 
   async loadSettings(manager: EntityManager, teamId: string): Promise<TeamSettings> {

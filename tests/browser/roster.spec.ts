@@ -169,6 +169,7 @@ describe('roster and coverage in the browser', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Roster' }).click();
     await page.getByTestId('roster-board').waitFor();
     expect(await page.getByTestId('zone-caption').textContent()).toContain(`Times in ${joana.timeZone}`);
+    expect(await page.getByTestId('zone-select').inputValue()).toBe('mine');
     const anna = page.locator('[data-testid="roster-row"][data-agent="Anna Smirnova"]');
     // Moscow 07:00 is 04:00 in Lisbon in winter (WET) or 05:00 in summer (WEST).
     await anna.getByTestId('shift-bar').first().waitFor();
@@ -177,5 +178,47 @@ describe('roster and coverage in the browser', () => {
     expect(await page.getByTestId('shift-dialog').isVisible()).toBe(false);
     expect(await page.getByTestId('coverage-zone').count()).toBe(0);
     await shot(page, '27-agent-roster');
+  });
+
+  it('edits a rotation with a live preview of the next occurrences in its zone', async () => {
+    const { page } = s;
+    // Far enough ahead that the rotation never touches the week the other tests look at.
+    const firstDay = addDays(thisMonday(), 70);
+    await logIn(page, DEMO_MANAGER.email, DEMO_MANAGER.password);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rotations' }).click();
+    await page.getByTestId('new-rotation').click();
+    await page.getByLabel('Name').fill('Berlin early');
+    await page.getByLabel('Time zone').fill('Europe/Berlin');
+    await page.getByLabel('Start (local)').fill('09:00');
+    await page.getByLabel('End (local)').fill('17:00');
+    await page.getByLabel('First day').fill(firstDay);
+    const preview = page.getByTestId('rotation-preview');
+    await preview.getByText('Add at least one agent').waitFor();
+    await page.getByTestId('add-agent-select').selectOption({ label: 'Joana Silva' });
+    await page.getByTestId('add-agent-select').selectOption({ label: 'Marie Dubois' });
+    // Weekdays only (the default Mon–Fri), ten rows, alternating agents, Berlin wall clock.
+    const rows = preview.getByTestId('preview-row');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="preview-row"]').length === 10);
+    expect(await rows.first().textContent()).toMatch(/09:00–17:00 CES?T/);
+    expect(await rows.nth(0).textContent()).toContain('Joana Silva');
+    expect(await rows.nth(1).textContent()).toContain('Marie Dubois');
+    expect((await rows.allTextContents()).some((text) => /Sat|Sun/.test(text))).toBe(false);
+    // Adding Saturday shows up at once in the preview.
+    await page.getByLabel('Sat').check();
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid="preview-row"]')).some((row) => row.textContent?.includes('Sat')));
+    await shot(page, '28-rotation-editor');
+    await page.getByTestId('save-rotation').click();
+    await page.getByTestId('rotation-notice').getByText('Berlin early was added.').waitFor();
+    await preview.getByText('as saved').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="preview-row"]').length === 10);
+    expect(await page.getByTestId('rotation-row').filter({ hasText: 'Berlin early' }).textContent()).toContain('Mon, Tue, Wed, Thu, Fri, Sat');
+    // Ending asks first; a rotation that has not started yet is simply deleted.
+    await page.getByRole('button', { name: 'End or delete Berlin early' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete this rotation?' });
+    await confirm.getByText('Berlin early has not started yet').waitFor();
+    await shot(page, '29-rotation-end', false);
+    await confirm.getByTestId('confirm').click();
+    await page.getByTestId('rotation-notice').getByText('Berlin early was deleted.').waitFor();
+    expect(await page.getByTestId('rotation-row').count()).toBe(0);
   });
 });

@@ -16,6 +16,7 @@ const MANAGER_LINKS: readonly NavLink[] = [
   { path: '/teams', label: 'Teams' },
   { path: '/roster', label: 'Roster' },
   { path: '/coverage', label: 'Coverage' },
+  { path: '/rotations', label: 'Rotations' },
 ];
 const AGENT_LINKS: readonly NavLink[] = [
   { path: '/roster', label: 'Roster' },

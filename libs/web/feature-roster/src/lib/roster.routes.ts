@@ -1,7 +1,8 @@
 import type { Routes } from '@angular/router';
-import { CoverageStore, ScheduleStore } from '@shiftdesk/web-data-access-schedule';
+import { CoverageStore, RotationsStore, ScheduleStore } from '@shiftdesk/web-data-access-schedule';
 import { RosterBoardComponent } from './board/roster-board.component';
 import { CoveragePageComponent } from './coverage-page/coverage-page.component';
+import { RotationsPageComponent } from './rotations/rotations-page.component';
 import { TeamContextStore } from './shared/team-context.store';
 
 /** `/roster`: managers edit, agents read. The stores live as long as the route. */
@@ -13,3 +14,6 @@ export const rosterRoutes: Routes = [
 export const coverageRoutes: Routes = [
   { path: '', providers: [TeamContextStore, ScheduleStore, CoverageStore], component: CoveragePageComponent, title: 'Coverage · Shiftdesk' },
 ];
+
+/** `/rotations` (managers): the rotation editor with its live preview. */
+export const rotationsRoutes: Routes = [{ path: '', providers: [TeamContextStore, RotationsStore], component: RotationsPageComponent, title: 'Rotations · Shiftdesk' }];

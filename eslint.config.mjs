@@ -3,7 +3,8 @@
 import nx from '@nx/eslint-plugin';
 import jest from 'eslint-plugin-jest';
 
-const browserBans = ['@nestjs/*', 'typeorm', 'sqlite3', 'pg', 'class-validator', 'class-transformer'];
+// `highs` is the roster solver's WebAssembly: it runs on the server (worker thread) only.
+const browserBans = ['@nestjs/*', 'typeorm', 'sqlite3', 'pg', 'class-validator', 'class-transformer', 'highs'];
 
 // The domain runs anywhere: only these outside packages are allowed in it. Its specs may
 // also use the property-testing library.
@@ -43,6 +44,11 @@ export default [
       '@nx/enforce-module-boundaries': boundaries(domainPackages),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The solver entry point pulls in HiGHS (WebAssembly for node): never part of a browser bundle.
+    files: ['apps/web/**/*.ts', 'libs/web/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: '@shiftdesk/scheduling/solver', message: 'The roster solver runs on the server; call the API instead.' }] }] },
   },
   {
     // Floating promises hide failures; needs type information, so only on TypeScript sources.

@@ -5,4 +5,5 @@ export * from './staffing';
 export * from './time';
 export * from './recurrence';
 export * from './resolution';
-export * from './solver';
+// The roster generator (HiGHS as WebAssembly, node only) is a separate entry point,
+// `@shiftdesk/scheduling/solver`, so browser bundles never pull in the solver.

@@ -1,6 +1,6 @@
 // Entry bundled by run-solver-bench.mjs: runs the roster generator on Curtois & Qu instances
 // and validates every result independently with evaluateRoster.
-import { evaluateRoster, generateRoster, loadHighs, parseCurtoisInstance } from '@shiftdesk/scheduling';
+import { evaluateRoster, generateRoster, loadHighs, parseCurtoisInstance } from '@shiftdesk/scheduling/solver';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';

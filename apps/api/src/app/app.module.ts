@@ -10,6 +10,7 @@ import { AlertsModule } from '../modules/alerts/alerts.module';
 import { AuthModule } from '../modules/auth/auth.module';
 import { DemoModule } from '../modules/demo/demo.module';
 import { HealthModule } from '../modules/health/health.module';
+import { JobsModule } from '../modules/jobs/jobs.module';
 import { CoverageModule } from '../modules/coverage/coverage.module';
 import { OverridesModule } from '../modules/overrides/overrides.module';
 import { RegionsModule } from '../modules/regions/regions.module';
@@ -18,6 +19,7 @@ import { ScheduleSourceModule } from '../modules/schedule/schedule-source.module
 import { ScheduleViewsModule } from '../modules/schedule/schedule.module';
 import { ShiftsModule } from '../modules/shifts/shifts.module';
 import { TeamsModule } from '../modules/teams/teams.module';
+import { WebhooksModule } from '../modules/webhooks/webhooks.module';
 
 /** Whether the built web app is there to serve (it is absent in API-only development and tests). */
 export function hasWebDist(config: AppConfig): boolean {
@@ -52,11 +54,13 @@ export class AppModule {
         AgentsModule,
         DemoModule,
         ScheduleSourceModule,
+        JobsModule,
         ShiftsModule,
         RotationsModule,
         OverridesModule,
         CoverageModule,
         ScheduleViewsModule,
+        WebhooksModule,
         AlertsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

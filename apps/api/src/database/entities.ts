@@ -13,8 +13,11 @@ import { TeamSettingsEntity } from '../modules/coverage/team-settings.entity';
 import { OverrideEntity } from '../modules/overrides/override.entity';
 import { RotationAgentEntity } from '../modules/rotations/rotation-agent.entity';
 import { RotationEntity } from '../modules/rotations/rotation.entity';
+import { JobLeaseEntity } from '../modules/jobs/job-lease.entity';
+import { WebhookDeliveryEntity } from '../modules/webhooks/webhook-delivery.entity';
 import { InitialSchema1767225600000 } from './migrations/1767225600000-initial-schema';
 import { Schedule1767312000000 } from './migrations/1767312000000-schedule';
+import { WebhooksAndJobLeases1767398400000 } from './migrations/1767398400000-webhooks-and-job-leases';
 
 // Listed explicitly: glob discovery finds nothing once webpack has bundled the app.
 export const ENTITIES = [
@@ -33,7 +36,9 @@ export const ENTITIES = [
   CoverageRuleEntity,
   TeamSettingsEntity,
   GapAlertEntity,
+  WebhookDeliveryEntity,
+  JobLeaseEntity,
 ];
 
 /** In order of their timestamps; later issues append here. */
-export const MIGRATIONS = [InitialSchema1767225600000, Schedule1767312000000];
+export const MIGRATIONS = [InitialSchema1767225600000, Schedule1767312000000, WebhooksAndJobLeases1767398400000];

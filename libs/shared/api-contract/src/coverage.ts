@@ -1,3 +1,4 @@
+import type { Page, PageQuery } from './common';
 import type { Channel, LanguageLevel } from './vocabulary';
 
 // Coverage rules, coverage, gaps, labour-rule violations, staffing and team settings (issue 3).
@@ -271,9 +272,32 @@ export interface TeamSettings {
   contractHoursPerWeek: number;
   labourRulePreset: LabourRulePresetName;
   labourRules: LabourRuleValues;
+  /**
+   * http(s) URL that receives the team's events (`WebhookEvent`) as signed JSON POSTs; null when
+   * none. Managers only: the settings are never shown to agents.
+   */
+  webhookUrl: string | null;
+  /** Whether a signing secret exists (the secret itself is shown once, when it is generated). */
+  webhookSecretSet: boolean;
+  /**
+   * Only in the answer that generated it (the first webhook URL, or `rotateWebhookSecret`): the
+   * HMAC-SHA256 key for `X-Shiftdesk-Signature`. Never shown again.
+   */
+  webhookSecret?: string;
 }
 
-export type UpdateTeamSettingsRequest = Partial<Omit<TeamSettings, 'teamId'>>;
+/** Webhook URLs longer than this (characters) are refused. */
+export const WEBHOOK_URL_MAX_LENGTH = 2048;
+
+/**
+ * `webhookUrl`: http(s) only, at most `WEBHOOK_URL_MAX_LENGTH` characters; null removes the
+ * webhook and its secret. Setting the first URL generates the signing secret, returned once in
+ * that answer.
+ */
+export type UpdateTeamSettingsRequest = Partial<Omit<TeamSettings, 'teamId' | 'webhookSecretSet' | 'webhookSecret'>> & {
+  /** true replaces the signing secret (the team needs a webhook URL); the answer carries the new one, once. */
+  rotateWebhookSecret?: boolean;
+};
 
 // ---- Gap alerts -------------------------------------------------------------------------
 
@@ -308,3 +332,51 @@ export interface AlertsResponse {
   openCount: number;
   alerts: GapAlert[];
 }
+
+// ---- Webhooks ---------------------------------------------------------------------------
+
+export const WEBHOOK_EVENT_TYPES = ['gap.opened', 'gap.resolved', 'gap.acknowledged'] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/**
+ * The JSON body POSTed to a team's webhook URL. Headers: `X-Shiftdesk-Event` (the type),
+ * `X-Shiftdesk-Delivery` (the delivery id, the same on every retry: use it to drop duplicates),
+ * `X-Shiftdesk-Timestamp` (Unix seconds of this attempt) and `X-Shiftdesk-Signature`:
+ * `sha256=` + hex HMAC-SHA256 of `<timestamp>.<raw body>` keyed with the team's secret.
+ */
+export interface WebhookEvent {
+  type: WebhookEventType;
+  teamId: string;
+  alert: GapAlert;
+  /** When the change happened (UTC). */
+  occurredAt: string;
+}
+
+/** pending → delivered on a 2xx answer, or → failed after the last attempt. */
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/** One event queued for a team's webhook, with its attempts so far. */
+export interface WebhookDelivery {
+  id: string;
+  teamId: string;
+  eventType: WebhookEventType;
+  payload: WebhookEvent;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  /** HTTP status of the last attempt; null when none answered. */
+  lastStatusCode: number | null;
+  /** Why the last attempt failed (timeout, connection refused, non-2xx); null otherwise. */
+  lastError: string | null;
+  /** When the next attempt is due; null once delivered or failed. */
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+}
+
+export interface WebhookDeliveriesQuery extends PageQuery {
+  status?: WebhookDeliveryStatus;
+}
+
+/** The delivery log of a team, newest first. */
+export type WebhookDeliveriesResponse = Page<WebhookDelivery>;

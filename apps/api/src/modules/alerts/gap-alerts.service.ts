@@ -11,6 +11,7 @@ import { ScheduleSource } from '../schedule/schedule-source.service';
 import { ScheduleService } from '../schedule/schedule.service';
 import { startOfLocalDate } from '../schedule/time-window';
 import { TeamEntity } from '../teams/team.entity';
+import { WebhooksService, type QueuedEvent } from '../webhooks/webhooks.service';
 import { GapAlertEntity } from './gap-alert.entity';
 import { toGapAlert } from './gap-alert.mapper';
 
@@ -44,6 +45,7 @@ export class GapAlertsService implements OnModuleInit {
     private readonly schedule: ScheduleService,
     private readonly transactions: Transactions,
     private readonly changes: ScheduleChanges,
+    private readonly webhooks: WebhooksService,
     @Inject(GAP_SCAN_WEEKS) private readonly weeks: number,
   ) {}
 
@@ -67,17 +69,19 @@ export class GapAlertsService implements OnModuleInit {
   /** The manager accepts the gap as deliberate: it stays listed but is no longer flagged. */
   async acknowledge(user: AuthenticatedUser, teamId: string, id: string): Promise<GapAlert> {
     await this.source.managedTeam(user, teamId);
-    return this.transactions.run(async (manager) => {
+    const { alert, deliveries } = await this.transactions.run(async (manager) => {
       const row = await manager.findOneBy(GapAlertEntity, { id, teamId });
       if (!row) throw new NotFoundException(`No gap alert with id ${id} in this team`);
-      if (row.status !== 'acknowledged') {
-        row.status = 'acknowledged';
-        row.acknowledgedAt = nowIso();
-        row.acknowledgedBy = user.id;
-        await manager.save(GapAlertEntity, row);
-      }
-      return toGapAlert(row);
+      if (row.status === 'acknowledged') return { alert: toGapAlert(row), deliveries: [] };
+      row.status = 'acknowledged';
+      row.acknowledgedAt = nowIso();
+      row.acknowledgedBy = user.id;
+      await manager.save(GapAlertEntity, row);
+      const queued = await this.webhooks.enqueue(manager, teamId, [{ type: 'gap.acknowledged', alert: toGapAlert(row), occurredAt: row.acknowledgedAt }]);
+      return { alert: toGapAlert(row), deliveries: queued };
     });
+    if (alert.acknowledgedAt) this.webhooks.dispatch(deliveries, Date.parse(alert.acknowledgedAt));
+    return alert;
   }
 
   /** Rescans every team (the hourly job). One team's failure does not stop the others. */
@@ -117,7 +121,8 @@ export class GapAlertsService implements OnModuleInit {
     const to = startOfLocalDate(addCalendarDays(getLocalDate(now, team.timeZone), this.weeks * 7), team.timeZone);
     const gaps = (await this.schedule.findTeamGaps(teamId, from, Math.max(to, from + DAY_MS), false)).filter((gap) => gap.level === 'error');
     const seenAt = toIso(now);
-    return this.transactions.run(async (manager) => {
+    const { result, deliveries } = await this.transactions.run(async (manager) => {
+      const events: QueuedEvent[] = [];
       const known = await manager.find(GapAlertEntity, { where: { teamId, startAt: MoreThan(toIso(from - 1)) } });
       const byId = new Map(known.map((row) => [row.id, row]));
       const result: GapScanResult = { opened: 0, reopened: 0, resolved: 0, open: 0 };
@@ -127,21 +132,32 @@ export class GapAlertsService implements OnModuleInit {
         const fields = { ruleId: gap.ruleId, ruleName: gap.ruleName, severity: gap.severity, startAt: toIso(gap.start), endAt: toIso(gap.end), required: gap.required, present: gap.present, lastSeenAt: seenAt };
         const row = byId.get(gap.id);
         if (!row) {
-          await manager.insert(GapAlertEntity, { id: gap.id, teamId, ...fields, status: 'open', firstSeenAt: seenAt, resolvedAt: null, acknowledgedAt: null, acknowledgedBy: null });
+          const inserted: GapAlertEntity = { id: gap.id, teamId, ...fields, status: 'open', firstSeenAt: seenAt, resolvedAt: null, acknowledgedAt: null, acknowledgedBy: null };
+          await manager.insert(GapAlertEntity, inserted);
+          events.push({ type: 'gap.opened', alert: toGapAlert(inserted), occurredAt: seenAt });
           result.opened += 1;
         } else {
           const reopen = row.status === 'resolved';
-          await manager.update(GapAlertEntity, { id: row.id }, { ...fields, ...(reopen ? { status: 'open' as const, resolvedAt: null } : {}) });
-          if (reopen) result.reopened += 1;
+          const changes = { ...fields, ...(reopen ? { status: 'open' as const, resolvedAt: null } : {}) };
+          await manager.update(GapAlertEntity, { id: row.id }, changes);
+          if (reopen) {
+            events.push({ type: 'gap.opened', alert: toGapAlert({ ...row, ...changes }), occurredAt: seenAt });
+            result.reopened += 1;
+          }
         }
       }
       for (const row of known) {
         if (found.has(row.id) || row.status === 'resolved' || row.startAt >= toIso(to)) continue;
-        await manager.update(GapAlertEntity, { id: row.id }, { status: 'resolved', resolvedAt: seenAt, lastSeenAt: seenAt });
+        const changes = { status: 'resolved' as const, resolvedAt: seenAt, lastSeenAt: seenAt };
+        await manager.update(GapAlertEntity, { id: row.id }, changes);
+        events.push({ type: 'gap.resolved', alert: toGapAlert({ ...row, ...changes }), occurredAt: seenAt });
         result.resolved += 1;
       }
       result.open = await manager.countBy(GapAlertEntity, { teamId, status: 'open' });
-      return result;
+      // Queued with the alert changes: committed together or not at all.
+      return { result, deliveries: await this.webhooks.enqueue(manager, teamId, events) };
     });
+    this.webhooks.dispatch(deliveries, now);
+    return result;
   }
 }

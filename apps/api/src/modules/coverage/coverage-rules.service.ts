@@ -19,6 +19,7 @@ import { ScheduleChanges } from '../schedule/schedule-changes.service';
 import { ScheduleSource } from '../schedule/schedule-source.service';
 import { CoverageRuleEntity } from './coverage-rule.entity';
 import { toCoverageRule, toDomainCoverageRule } from './coverage-rule.mapper';
+import { generateWebhookSecret } from '../webhooks/webhook-signature';
 import { TeamSettingsEntity } from './team-settings.entity';
 
 /** Team labour values a manager may set; `nullable` ones accept null (check off). */
@@ -129,17 +130,34 @@ export class CoverageRulesService {
     return this.source.loadSettings(this.source.manager, teamId);
   }
 
+  /**
+   * Scheduling values and the team's webhook. The signing secret is generated when the first URL
+   * is set (or on `rotateWebhookSecret`) and returned in THAT answer only; removing the URL
+   * removes the secret too, so the next URL gets a fresh one. Changing to another URL keeps the
+   * secret the receiver already knows.
+   */
   async updateSettings(user: AuthenticatedUser, teamId: string, request: UpdateTeamSettingsRequest): Promise<TeamSettings> {
     await this.source.managedTeam(user, teamId);
     const labourRules = request.labourRules !== undefined ? checkLabourValues(request.labourRules) : undefined;
     const settings = await this.transactions.run(async (manager) => {
       const current = await this.source.loadSettings(manager, teamId);
+      const stored = await manager.findOne(TeamSettingsEntity, { select: { teamId: true, webhookSecret: true }, where: { teamId } });
+      const webhookUrl = request.webhookUrl !== undefined ? request.webhookUrl : current.webhookUrl;
+      let webhookSecret = webhookUrl === null ? null : (stored?.webhookSecret ?? null);
+      let shownSecret: string | undefined;
+      if (request.rotateWebhookSecret && webhookUrl === null) throw badField('rotateWebhookSecret', 'needs a webhook URL: set webhookUrl (a first URL gets a secret anyway)');
+      if (webhookUrl !== null && (webhookSecret === null || request.rotateWebhookSecret)) {
+        webhookSecret = generateWebhookSecret();
+        shownSecret = webhookSecret;
+      }
       const next: TeamSettings = {
         ...current,
         ...(request.shrinkage !== undefined ? { shrinkage: request.shrinkage } : {}),
         ...(request.contractHoursPerWeek !== undefined ? { contractHoursPerWeek: request.contractHoursPerWeek } : {}),
         ...(request.labourRulePreset !== undefined ? { labourRulePreset: request.labourRulePreset } : {}),
         ...(labourRules !== undefined ? { labourRules } : {}),
+        webhookUrl,
+        webhookSecretSet: webhookSecret !== null,
       };
       await manager.save(TeamSettingsEntity, {
         teamId,
@@ -147,11 +165,15 @@ export class CoverageRulesService {
         contractHoursPerWeek: next.contractHoursPerWeek,
         labourRulePreset: next.labourRulePreset,
         labourRules: JSON.stringify(next.labourRules),
+        webhookUrl,
+        webhookSecret,
         updatedAt: nowIso(),
       });
-      return next;
+      return shownSecret === undefined ? next : { ...next, webhookSecret: shownSecret };
     });
-    await this.changes.changed(teamId);
+    // The webhook alone does not change the schedule: no rescan for it.
+    const scheduling = (['shrinkage', 'contractHoursPerWeek', 'labourRulePreset', 'labourRules'] as const).some((key) => request[key] !== undefined);
+    if (scheduling) await this.changes.changed(teamId);
     return settings;
   }
 

@@ -22,6 +22,14 @@ export class TeamSettingsEntity {
   @Column({ name: 'labour_rules', type: 'text' })
   labourRules!: string;
 
+  /** http(s) URL for the team's webhook events; null when none. */
+  @Column({ name: 'webhook_url', type: 'varchar', length: 2048, nullable: true })
+  webhookUrl!: string | null;
+
+  /** Hex HMAC-SHA256 key for the webhook signature; shown to the manager once. */
+  @Column({ name: 'webhook_secret', type: 'varchar', length: 64, nullable: true })
+  webhookSecret!: string | null;
+
   @InstantColumn('updated_at')
   updatedAt!: string;
 }

@@ -162,13 +162,18 @@ export class ScheduleSource {
 
   async loadSettings(manager: EntityManager, teamId: string): Promise<TeamSettings> {
     const row = await manager.findOneBy(TeamSettingsEntity, { teamId });
-    if (!row) return { teamId, shrinkage: DEFAULT_SHRINKAGE, contractHoursPerWeek: DEFAULT_CONTRACT_HOURS, labourRulePreset: 'default', labourRules: {} };
+    if (!row) {
+      return { teamId, shrinkage: DEFAULT_SHRINKAGE, contractHoursPerWeek: DEFAULT_CONTRACT_HOURS, labourRulePreset: 'default', labourRules: {}, webhookUrl: null, webhookSecretSet: false };
+    }
     return {
       teamId,
       shrinkage: row.shrinkage,
       contractHoursPerWeek: row.contractHoursPerWeek,
       labourRulePreset: row.labourRulePreset,
       labourRules: JSON.parse(row.labourRules) as LabourRuleValues,
+      webhookUrl: row.webhookUrl,
+      // Never the secret itself: it is shown once, in the answer that generated it.
+      webhookSecretSet: row.webhookSecret !== null,
     };
   }
 

@@ -59,6 +59,10 @@ describe('access matrix', () => {
     { method: 'patch', path: () => `/api/agents/${agent.id}`, body: () => ({ active: true }), audience: 'manager', scoped: true },
     { method: 'delete', path: () => `/api/agents/${agent.id}`, audience: 'manager', scoped: true },
     { method: 'get', path: () => '/api/me/profile', audience: 'agent' },
+    // Team settings hold the webhook URL (and return its secret once): managers of the team only.
+    { method: 'get', path: () => `/api/teams/${team.id}/settings`, audience: 'manager', scoped: true },
+    { method: 'patch', path: () => `/api/teams/${team.id}/settings`, body: () => ({ shrinkage: 0.3 }), audience: 'manager', scoped: true },
+    { method: 'get', path: () => `/api/teams/${team.id}/webhooks/deliveries`, audience: 'manager', scoped: true },
   ];
 
   const call = (endpoint: Endpoint, token?: string) => {

@@ -11,3 +11,4 @@ export {
 } from './generate-roster';
 export { loadHighs } from './load-highs';
 export { parseCurtoisInstance, type CurtoisParseError } from './curtois/parse-curtois-instance';
+export * from './team-roster';

@@ -1,0 +1,288 @@
+import { expandCoverageRule, type CoverageRule } from '../../coverage/coverage-rule';
+import { LANGUAGE_LEVELS, type LanguageLevel, type Result, type SchedulingAgent, type Weekday } from '../../model/types';
+import { selectLabourRules } from '../../rules/labour-rules';
+import { addCalendarDays, getIsoWeekday, getLocalDate, isLocalDate, isValidTimeZone, localMinuteToInstant, parseMinuteOfDay } from '../../time';
+import { deriveCannotFollow } from '../derive-cannot-follow';
+import type { CoverRequirement, LockedAssignment, RosterEmployee, ShiftRequest } from '../roster-problem';
+import type { RosterShiftShape, ShapeIneligibility, ShapeSpan, TeamRosterErrorReason, TeamRosterInput, TeamRosterModel } from './team-roster-model';
+
+/** Longest period one generation covers (a year, leap years included). */
+export const MAX_ROSTER_DAYS = 366;
+const DEFAULT_UNDER_WEIGHT = 100;
+const DEFAULT_OVER_WEIGHT = 1;
+/**
+ * Weight of a shift-off request that stands for "this cell would break the minimum rest around a
+ * fixed shift": the model has no per-cell ban, and this outweighs any cover gain by far.
+ */
+export const REST_CONFLICT_WEIGHT = 10_000;
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+
+const levelRank = (level: LanguageLevel) => LANGUAGE_LEVELS.indexOf(level);
+
+/** `HH:mm` of a minute of the day (taken modulo 24 h). */
+function clock(minutes: number): string {
+  const m = ((minutes % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/** Does the shape guarantee everything the rule counts (its language and its channel)? */
+export function isShapeEligibleForRule(shape: RosterShiftShape, rule: CoverageRule): boolean {
+  if (rule.language && shape.language !== rule.language.code) return false;
+  if (rule.channel && shape.channel !== rule.channel) return false;
+  return true;
+}
+
+function validateShapes(shapes: readonly RosterShiftShape[]): { field: string; message: string } | null {
+  if (shapes.length === 0) return { field: 'shapes', message: 'shapes must list at least one shift shape' };
+  const seen = new Set<string>();
+  for (const [i, shape] of shapes.entries()) {
+    if (!shape.id) return { field: `shapes.${i}.id`, message: `shapes.${i}.id is required` };
+    if (seen.has(shape.id)) return { field: `shapes.${i}.id`, message: `shapes.${i}.id "${shape.id}" is used twice` };
+    seen.add(shape.id);
+    if (parseMinuteOfDay(shape.localStartTime) === null) return { field: `shapes.${i}.start`, message: `shapes.${i}.start must be HH:mm` };
+    if (!Number.isInteger(shape.lengthMinutes) || shape.lengthMinutes < 1 || shape.lengthMinutes > 1440) {
+      return { field: `shapes.${i}.lengthMinutes`, message: `shapes.${i}.lengthMinutes must be a whole number of minutes from 1 to 1440` };
+    }
+  }
+  return null;
+}
+
+/**
+ * Maps a team onto the roster generator's model (`RosterProblem`), one day per local date of the
+ * period in the team's zone and one shift type per shape.
+ *
+ * - **Cover** per day × shape: the largest head-count any rule needs during the shape's span,
+ *   over the rules the shape is eligible for (`isShapeEligibleForRule`: a language or channel
+ *   rule only counts on shapes labelled with that language or channel; plain rules on every
+ *   shape), minus what fixed shifts that match no shape already provide. Shapes that run in
+ *   parallel each carry the full head-count of a plain rule, so lay shapes end to end (or label
+ *   parallel seats) for a plain target. Every pair gets a line, so surplus agents cost too.
+ * - **Eligibility** (`maxShifts`): active agents only; the shape's language at the strictest
+ *   level the team's rules ask for it (any level when none does), its channel, and a length
+ *   within the agent's maximum shift length.
+ * - **Labour rules** of each agent (`selectLabourRules`): minimum rest as the shapes' "cannot
+ *   follow" relation (`deriveCannotFollow`, on nominal wall-clock times, with the strictest
+ *   minimum rest among the rostered agents, since the relation is per shape); maximum
+ *   consecutive days (days before the period count as off); worked minutes over the period
+ *   capped by the contract: (contract hours + weekly tolerance) × days / 7, and by the weekly
+ *   maximum when one is set; this is the whole-period reading of "weekly hours", exact for a
+ *   period of one ISO week.
+ * - **Fixed shifts** (published, locked, rotation turns): one matching a shape's span and channel
+ *   pins the cell; others block their agent's day, count toward cover of the shapes they span,
+ *   use up contract minutes, and forbid cells within the minimum rest around them (a heavy
+ *   shift-off request, `REST_CONFLICT_WEIGHT`).
+ * - **Time off**: a day whose shapes' spans overlap an agent's time off is a day off.
+ *
+ * Returns a typed failure for a bad zone, period or shape.
+ */
+export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRosterModel, TeamRosterErrorReason> {
+  const zone = input.timeZone;
+  if (!isValidTimeZone(zone)) return { ok: false, reason: 'invalid-time-zone', field: 'timeZone', message: `unknown time zone '${zone}'` };
+  if (!isLocalDate(input.from)) return { ok: false, reason: 'invalid-period', field: 'from', message: 'from must be a date YYYY-MM-DD' };
+  if (!isLocalDate(input.to)) return { ok: false, reason: 'invalid-period', field: 'to', message: 'to must be a date YYYY-MM-DD' };
+  if (input.to < input.from) return { ok: false, reason: 'invalid-period', field: 'to', message: 'to must be on or after from' };
+  const dates: string[] = [];
+  for (let date = input.from; date <= input.to; date = addCalendarDays(date, 1)) {
+    dates.push(date);
+    if (dates.length > MAX_ROSTER_DAYS) {
+      return { ok: false, reason: 'invalid-period', field: 'to', message: `the period may span at most ${MAX_ROSTER_DAYS} days` };
+    }
+  }
+  const shapeError = validateShapes(input.shapes);
+  if (shapeError) return { ok: false, reason: 'invalid-shape', ...shapeError };
+
+  const shapes = input.shapes.map((s) => ({ ...s, channel: s.channel ?? null, language: s.language ?? null }));
+  const D = dates.length;
+  const S = shapes.length;
+  const startMinutes = shapes.map((s) => parseMinuteOfDay(s.localStartTime) ?? 0);
+  // Local start and local end on the wall clock: a DST night shortens or lengthens the span.
+  const spans: ShapeSpan[][] = dates.map((date) =>
+    shapes.map((_, s) => ({
+      start: localMinuteToInstant({ date, minutes: startMinutes[s], zone }),
+      end: localMinuteToInstant({ date, minutes: startMinutes[s] + shapes[s].lengthMinutes, zone }),
+    })),
+  );
+  const dayIndex = new Map(dates.map((date, d) => [date, d]));
+
+  // Strictest language level the rules ask for each language.
+  const levelOf = new Map<string, LanguageLevel>();
+  for (const rule of input.rules) {
+    if (!rule.language) continue;
+    const known = levelOf.get(rule.language.code);
+    if (!known || levelRank(rule.language.minLevel) < levelRank(known)) levelOf.set(rule.language.code, rule.language.minLevel);
+  }
+  const shapeLanguageLevel: Record<string, string> = {};
+  for (const shape of shapes) if (shape.language) shapeLanguageLevel[shape.id] = levelOf.get(shape.language) ?? 'basic';
+
+  const rostered = input.agents.filter((a) => a.active);
+  const rulesOf = (agent: SchedulingAgent) => selectLabourRules(input.labourRules, agent.id);
+  const ineligibility = (agent: SchedulingAgent, shape: (typeof shapes)[number]): ShapeIneligibility | null => {
+    if (!agent.active) return 'inactive';
+    if (shape.language) {
+      const needed = levelRank(shapeLanguageLevel[shape.id] as LanguageLevel);
+      if (!agent.languages.some((l) => l.code === shape.language && levelRank(l.level) <= needed)) return 'language';
+    }
+    if (shape.channel && !agent.channels.includes(shape.channel)) return 'channel';
+    if (shape.lengthMinutes > rulesOf(agent).maxShiftHours * 60) return 'shift-length';
+    if (agent.contractHoursPerWeek <= 0) return 'no-hours';
+    return null;
+  };
+  const eligibility: TeamRosterModel['eligibility'] = {};
+  for (const agent of input.agents) {
+    eligibility[agent.id] = Object.fromEntries(shapes.map((shape) => [shape.id, ineligibility(agent, shape)]));
+  }
+
+  // Fixed shifts: pin exact matches, block the day otherwise.
+  const pinned: Record<string, string> = {};
+  const locked: LockedAssignment[] = [];
+  const fixedCover = dates.map(() => shapes.map(() => 0));
+  const busyDays: Record<string, number[]> = {};
+  const fixedMinutes = new Map<string, number>();
+  const pinnedCount = new Map<string, number>();
+  const rosteredIds = new Set(rostered.map((a) => a.id));
+  const agentById = new Map(input.agents.map((a) => [a.id, a]));
+  const unpinned: typeof input.fixedShifts[number][] = [];
+  const sortedFixed = [...input.fixedShifts].sort((a, b) => a.start - b.start || a.agentId.localeCompare(b.agentId) || a.id.localeCompare(b.id));
+  for (const shift of sortedFixed) {
+    const d = dayIndex.get(getLocalDate(shift.start, zone));
+    const key = `${shift.agentId}:${d}`;
+    const s =
+      d === undefined || !rosteredIds.has(shift.agentId) || pinned[key] !== undefined
+        ? -1
+        : spans[d].findIndex((span, i) => span.start === shift.start && span.end === shift.end && shapes[i].channel === (shift.channel ?? null));
+    if (d !== undefined && s >= 0) {
+      pinned[key] = shift.id;
+      locked.push({ employeeId: shift.agentId, day: d, shiftTypeId: shapes[s].id });
+      pinnedCount.set(`${shift.agentId}:${s}`, (pinnedCount.get(`${shift.agentId}:${s}`) ?? 0) + 1);
+      continue;
+    }
+    unpinned.push(shift);
+    if (d !== undefined) {
+      if (pinned[key] === undefined) (busyDays[shift.agentId] ??= []).push(d);
+      fixedMinutes.set(shift.agentId, (fixedMinutes.get(shift.agentId) ?? 0) + Math.round((shift.end - shift.start) / MINUTE_MS));
+    }
+    // Cover: the shift spans the whole shape and its agent is eligible for it.
+    const agent = agentById.get(shift.agentId);
+    for (let day = 0; day < D; day++) {
+      for (let i = 0; i < S; i++) {
+        const span = spans[day][i];
+        if (shift.start > span.start || shift.end < span.end) continue;
+        if (shapes[i].channel && shift.channel !== null && shift.channel !== shapes[i].channel) continue;
+        const reason = agent ? ineligibility({ ...agent, active: true }, shapes[i]) : 'inactive';
+        if (reason === null || reason === 'shift-length' || reason === 'no-hours') fixedCover[day][i] += 1;
+      }
+    }
+  }
+  for (const id of Object.keys(busyDays)) busyDays[id] = [...new Set(busyDays[id])].sort((a, b) => a - b);
+
+  // Minimum rest around unpinned fixed shifts, cell by cell.
+  const restConflicts: Record<string, string[]> = {};
+  const shiftOffRequests: ShiftRequest[] = [];
+  for (const shift of unpinned) {
+    const agent = agentById.get(shift.agentId);
+    if (!agent || !rosteredIds.has(agent.id)) continue;
+    const rest = rulesOf(agent).minRestHours * HOUR_MS;
+    const ownDay = dayIndex.get(getLocalDate(shift.start, zone));
+    for (let d = 0; d < D; d++) {
+      if (d === ownDay) continue;
+      for (let s = 0; s < S; s++) {
+        const span = spans[d][s];
+        if (span.start < shift.end + rest && span.end > shift.start - rest) {
+          const cell = `${d}:${shapes[s].id}`;
+          const list = (restConflicts[agent.id] ??= []);
+          if (!list.includes(cell)) {
+            list.push(cell);
+            shiftOffRequests.push({ employeeId: agent.id, day: d, shiftTypeId: shapes[s].id, weight: REST_CONFLICT_WEIGHT });
+          }
+        }
+      }
+    }
+  }
+
+  // Time off: a day is off when any of its shapes would overlap the time off.
+  const timeOffDays: Record<string, number[]> = {};
+  for (const off of input.timeOff) {
+    for (let d = 0; d < D; d++) {
+      if (spans[d].some((span) => span.start < off.end && span.end > off.start)) {
+        const list = (timeOffDays[off.agentId] ??= []);
+        if (!list.includes(d)) list.push(d);
+      }
+    }
+  }
+  for (const id of Object.keys(timeOffDays)) timeOffDays[id].sort((a, b) => a - b);
+
+  const minRestHours = Math.max(0, ...rostered.map((a) => rulesOf(a).minRestHours));
+  const shiftTypes = deriveCannotFollow({
+    shiftTypes: shapes.map((shape, s) => ({ id: shape.id, localStartTime: clock(startMinutes[s]), localEndTime: clock(startMinutes[s] + shape.lengthMinutes) })),
+    minRestHours,
+  }).map((type, s) => ({ ...type, lengthMinutes: shapes[s].lengthMinutes }));
+
+  const employees: RosterEmployee[] = rostered.map((agent) => {
+    const rules = rulesOf(agent);
+    const weeks = D / 7;
+    let cap = D * 24 * 60;
+    if (rules.weeklyHoursTolerance !== null) cap = Math.min(cap, (agent.contractHoursPerWeek + rules.weeklyHoursTolerance) * 60 * weeks);
+    if (rules.maxWeeklyHours !== null) cap = Math.min(cap, rules.maxWeeklyHours * 60 * weeks);
+    const maxShifts: Record<string, number> = {};
+    shapes.forEach((shape, s) => {
+      maxShifts[shape.id] = eligibility[agent.id][shape.id] === null ? D : (pinnedCount.get(`${agent.id}:${s}`) ?? 0);
+    });
+    const daysOff = [...new Set([...(timeOffDays[agent.id] ?? []), ...(busyDays[agent.id] ?? [])])]
+      .filter((d) => pinned[`${agent.id}:${d}`] === undefined)
+      .sort((a, b) => a - b);
+    return {
+      id: agent.id,
+      maxShifts,
+      minTotalMinutes: 0,
+      maxTotalMinutes: Math.max(0, Math.floor(cap) - (fixedMinutes.get(agent.id) ?? 0)),
+      maxConsecutiveDays: rules.maxConsecutiveDays,
+      minConsecutiveDays: 1,
+      minConsecutiveDaysOff: 1,
+      maxWeekends: D,
+      daysOff,
+    };
+  });
+
+  const underWeight = input.underWeight ?? DEFAULT_UNDER_WEIGHT;
+  const overWeight = input.overWeight ?? DEFAULT_OVER_WEIGHT;
+  const cover: CoverRequirement[] = [];
+  for (let d = 0; d < D; d++) {
+    for (let s = 0; s < S; s++) {
+      const span = spans[d][s];
+      let need = 0;
+      for (const rule of input.rules) {
+        if (!isShapeEligibleForRule(shapes[s], rule)) continue;
+        for (const demand of expandCoverageRule({ rule, from: span.start, to: span.end })) need = Math.max(need, demand.minAgents);
+      }
+      cover.push({ day: d, shiftTypeId: shapes[s].id, requirement: Math.max(0, need - fixedCover[d][s]), underWeight, overWeight });
+    }
+  }
+
+  return {
+    ok: true,
+    value: {
+      problem: {
+        horizonDays: D,
+        firstWeekday: getIsoWeekday(dates[0]) as Weekday,
+        shiftTypes,
+        employees,
+        cover,
+        shiftOnRequests: [],
+        shiftOffRequests,
+        locked,
+      },
+      timeZone: zone,
+      shapes,
+      dates,
+      spans,
+      pinned,
+      fixedCover,
+      timeOffDays,
+      busyDays,
+      restConflicts,
+      eligibility,
+      shapeLanguageLevel,
+    },
+  };
+}

@@ -1,0 +1,173 @@
+import { LANGUAGE_NAMES } from '@shiftdesk/shared-api-contract';
+import type { Roster } from '../roster-problem';
+import type { DraftRosterShift, RosterBlockReason, TeamRosterModel, UnfilledCover, UnfilledCoverReason } from './team-roster-model';
+
+/**
+ * The solver's roster → draft shifts as UTC instants with the team's zone. Each keeps its
+ * shape's local start and local end in the team zone (a 08:00–16:00 Europe/Moscow shape is
+ * 05:00Z–13:00Z; a Europe/Berlin 22:00 + 8 h shape on the spring-forward night is 7 h long).
+ * Cells pinned by fixed shifts are left out: those shifts exist already.
+ * Sorted by start, then agent id, then shape id.
+ */
+export function rosterToDraftShifts(input: { model: TeamRosterModel; roster: Roster }): DraftRosterShift[] {
+  const { model } = input;
+  const shapeIndex = new Map(model.shapes.map((shape, s) => [shape.id, s]));
+  const drafts: DraftRosterShift[] = [];
+  for (const row of input.roster) {
+    row.days.forEach((shapeId, d) => {
+      if (shapeId === null || model.pinned[`${row.employeeId}:${d}`] !== undefined) return;
+      const s = shapeIndex.get(shapeId);
+      if (s === undefined) return;
+      const shape = model.shapes[s];
+      drafts.push({
+        agentId: row.employeeId,
+        date: model.dates[d],
+        shapeId,
+        start: model.spans[d][s].start,
+        end: model.spans[d][s].end,
+        timeZone: model.timeZone,
+        channel: shape.channel ?? null,
+        label: shape.id,
+      });
+    });
+  }
+  return drafts.sort((a, b) => a.start - b.start || a.agentId.localeCompare(b.agentId) || a.shapeId.localeCompare(b.shapeId));
+}
+
+const BLOCK_ORDER: RosterBlockReason[] = ['time-off', 'other-shift', 'weekly-hours', 'consecutive-days', 'rest'];
+const BLOCK_ALL: Record<RosterBlockReason, string> = {
+  'time-off': 'is on time off',
+  'other-shift': 'already works another shift that day',
+  'weekly-hours': 'is at the weekly-hours limit of their contract',
+  'consecutive-days': 'is at the consecutive-days limit',
+  rest: 'would break the minimum rest between shifts',
+};
+const BLOCK_SOME: Record<RosterBlockReason, string> = {
+  'time-off': 'on time off',
+  'other-shift': 'on another shift that day',
+  'weekly-hours': 'at the weekly-hours limit',
+  'consecutive-days': 'at the consecutive-days limit',
+  rest: 'short of the minimum rest',
+};
+
+const agentsWord = (n: number) => `${n} agent${n === 1 ? '' : 's'}`;
+
+/** "French (fr) at native level or better". */
+function languageText(code: string, level: string): string {
+  const name = LANGUAGE_NAMES[code];
+  return `${name ? `${name} (${code})` : code} at ${level} level or better`;
+}
+
+/**
+ * Every day × shape the roster leaves under its cover requirement, with the binding reason:
+ *
+ * - `no-eligible-agent`: no active agent has the shape's language (at the level the rules ask)
+ *   or channel, or may work its length at all;
+ * - `time-off`, `other-shift`, `weekly-hours`, `consecutive-days`, `rest`: every eligible agent
+ *   not on the cell is kept off it by that one rule (on the roster as generated);
+ * - `mixed`: they are kept off by different rules (`blocked` counts each);
+ * - `search-stopped`: some eligible agent could still have taken it; the search ran out of time.
+ *
+ * Stable order: by day, then shape order.
+ */
+export function explainUnfilledCover(input: { model: TeamRosterModel; roster: Roster }): UnfilledCover[] {
+  const { model, roster } = input;
+  const { problem } = model;
+  const D = problem.horizonDays;
+  const shapeIndex = new Map(model.shapes.map((shape, s) => [shape.id, s]));
+  const rowOf = new Map(roster.map((row) => [row.employeeId, row]));
+  const typeOf = new Map(problem.shiftTypes.map((t) => [t.id, t]));
+  const usedMinutes = new Map(
+    roster.map((row) => [row.employeeId, row.days.reduce((sum, id) => sum + (id === null ? 0 : (typeOf.get(id)?.lengthMinutes ?? 0)), 0)]),
+  );
+  const assigned = new Map<string, number>();
+  for (const row of roster) row.days.forEach((id, d) => id !== null && assigned.set(`${d}:${id}`, (assigned.get(`${d}:${id}`) ?? 0) + 1));
+
+  const out: UnfilledCover[] = [];
+  const cover = [...problem.cover].sort((a, b) => a.day - b.day || (shapeIndex.get(a.shiftTypeId) ?? 0) - (shapeIndex.get(b.shiftTypeId) ?? 0));
+  for (const line of cover) {
+    const d = line.day;
+    const s = shapeIndex.get(line.shiftTypeId);
+    if (s === undefined || d < 0 || d >= D) continue;
+    const have = assigned.get(`${d}:${line.shiftTypeId}`) ?? 0;
+    if (have >= line.requirement) continue;
+    const shape = model.shapes[s];
+    const blocked: Partial<Record<RosterBlockReason, number>> = {};
+    let eligible = 0;
+    let free = 0;
+    for (const employee of problem.employees) {
+      if (model.eligibility[employee.id]?.[shape.id] !== null) continue;
+      eligible++;
+      const days = rowOf.get(employee.id)?.days ?? [];
+      if (days[d] === shape.id) continue;
+      const reason = blockReason({ model, employeeId: employee.id, days, d, shapeId: shape.id, used: usedMinutes.get(employee.id) ?? 0 });
+      if (reason) blocked[reason] = (blocked[reason] ?? 0) + 1;
+      else free++;
+    }
+    let reason: UnfilledCoverReason;
+    let message: string;
+    if (eligible === 0) {
+      reason = 'no-eligible-agent';
+      message = `Nobody eligible: ${noEligibleText(model, s)}`;
+    } else if (free > 0) {
+      reason = 'search-stopped';
+      message = `${agentsWord(free)} could still take it: the search stopped before using them (a longer time limit may fill it)`;
+    } else {
+      const kinds = BLOCK_ORDER.filter((k) => blocked[k]);
+      const total = kinds.reduce((sum, k) => sum + (blocked[k] ?? 0), 0);
+      if (kinds.length === 1) {
+        reason = kinds[0];
+        message = `Every eligible agent ${BLOCK_ALL[kinds[0]]} (${agentsWord(total)})`;
+      } else {
+        reason = 'mixed';
+        message = `Every eligible agent is blocked: ${kinds.map((k) => `${blocked[k]} ${BLOCK_SOME[k]}`).join(', ')}`;
+      }
+    }
+    out.push({
+      day: d,
+      date: model.dates[d],
+      shapeId: shape.id,
+      start: model.spans[d][s].start,
+      end: model.spans[d][s].end,
+      required: line.requirement,
+      assigned: have,
+      reason,
+      message,
+      blocked,
+    });
+  }
+  return out;
+}
+
+function noEligibleText(model: TeamRosterModel, s: number): string {
+  const shape = model.shapes[s];
+  const reasons = new Set(Object.values(model.eligibility).map((byShape) => byShape[shape.id]));
+  const language = shape.language && reasons.has('language') ? `speaks ${languageText(shape.language, model.shapeLanguageLevel[shape.id])}` : null;
+  const channel = shape.channel && reasons.has('channel') ? `works the ${shape.channel} channel` : null;
+  if (language && channel) return `no active agent both ${language} and ${channel}`;
+  if (language || channel) return `no active agent ${language ?? channel}`;
+  if (reasons.has('shift-length')) return `the shape's ${shape.lengthMinutes / 60} h exceed every agent's maximum shift length`;
+  return 'the team has no active agent with contract hours';
+}
+
+function blockReason(input: { model: TeamRosterModel; employeeId: string; days: (string | null)[]; d: number; shapeId: string; used: number }): RosterBlockReason | null {
+  const { model, employeeId, days, d, shapeId } = input;
+  const { problem } = model;
+  const employee = problem.employees.find((e) => e.id === employeeId);
+  if (!employee) return null;
+  if (model.timeOffDays[employeeId]?.includes(d)) return 'time-off';
+  if (days[d] !== null && days[d] !== undefined) return 'other-shift';
+  if (model.busyDays[employeeId]?.includes(d)) return 'other-shift';
+  const type = problem.shiftTypes.find((t) => t.id === shapeId);
+  if (input.used + (type?.lengthMinutes ?? 0) > employee.maxTotalMinutes) return 'weekly-hours';
+  let run = 1;
+  for (let i = d - 1; i >= 0 && days[i] !== null; i--) run++;
+  for (let i = d + 1; i < days.length && days[i] !== null; i++) run++;
+  if (run > employee.maxConsecutiveDays) return 'consecutive-days';
+  const before = d > 0 ? days[d - 1] : null;
+  const after = d + 1 < days.length ? days[d + 1] : null;
+  if (before && problem.shiftTypes.find((t) => t.id === before)?.cannotFollow.includes(shapeId)) return 'rest';
+  if (after && type?.cannotFollow.includes(after)) return 'rest';
+  if (model.restConflicts[employeeId]?.includes(`${d}:${shapeId}`)) return 'rest';
+  return null;
+}

@@ -10,6 +10,8 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // The roster solver runs in a worker thread: its own bundle beside main.js (roster.worker.js).
+      additionalEntryPoints: [{ entryName: 'roster.worker', entryPath: './src/modules/rosters/roster.worker.ts' }],
       tsConfig: './tsconfig.app.json',
       optimization: false,
       outputHashing: 'none',

@@ -13,6 +13,9 @@ interface Endpoint {
   scoped?: boolean;
 }
 
+/** Any id: the guards and the team check answer before the job is looked up. */
+const JOB_ID = '00000000-0000-4000-8000-000000000000';
+
 /**
  * Every guarded endpoint of this issue, with who may call it. A new endpoint belongs here:
  * the matrix proves no token → 401, the wrong role → 403, another team's manager → 403.
@@ -63,6 +66,12 @@ describe('access matrix', () => {
     { method: 'get', path: () => `/api/teams/${team.id}/settings`, audience: 'manager', scoped: true },
     { method: 'patch', path: () => `/api/teams/${team.id}/settings`, body: () => ({ shrinkage: 0.3 }), audience: 'manager', scoped: true },
     { method: 'get', path: () => `/api/teams/${team.id}/webhooks/deliveries`, audience: 'manager', scoped: true },
+    // Roster generation (issue 4) and publishing drafts.
+    { method: 'post', path: () => `/api/teams/${team.id}/rosters/generate`, body: () => ({ from: '2026-03-02', to: '2026-03-08', shapes: [{ name: 'Early', start: '07:00', lengthMinutes: 480 }] }), audience: 'manager', scoped: true },
+    { method: 'get', path: () => `/api/teams/${team.id}/rosters/jobs/${JOB_ID}`, audience: 'manager', scoped: true },
+    { method: 'post', path: () => `/api/teams/${team.id}/rosters/jobs/${JOB_ID}/cancel`, audience: 'manager', scoped: true },
+    { method: 'post', path: () => `/api/teams/${team.id}/rosters/jobs/${JOB_ID}/apply`, audience: 'manager', scoped: true },
+    { method: 'post', path: () => `/api/teams/${team.id}/shifts/publish`, audience: 'manager', scoped: true },
   ];
 
   const call = (endpoint: Endpoint, token?: string) => {

@@ -14,6 +14,7 @@ import { JobsModule } from '../modules/jobs/jobs.module';
 import { CoverageModule } from '../modules/coverage/coverage.module';
 import { OverridesModule } from '../modules/overrides/overrides.module';
 import { RegionsModule } from '../modules/regions/regions.module';
+import { RostersModule } from '../modules/rosters/rosters.module';
 import { RotationsModule } from '../modules/rotations/rotations.module';
 import { ScheduleSourceModule } from '../modules/schedule/schedule-source.module';
 import { ScheduleViewsModule } from '../modules/schedule/schedule.module';
@@ -60,6 +61,7 @@ export class AppModule {
         OverridesModule,
         CoverageModule,
         ScheduleViewsModule,
+        RostersModule,
         WebhooksModule,
         AlertsModule,
       ],

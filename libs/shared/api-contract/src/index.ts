@@ -6,3 +6,4 @@ export * from './regions';
 export * from './agents';
 export * from './schedule';
 export * from './coverage';
+export * from './rosters';

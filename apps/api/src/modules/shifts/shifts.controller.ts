@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { ManualShift } from '@shiftdesk/shared-api-contract';
+import type { ManualShift, PublishShiftsResponse } from '@shiftdesk/shared-api-contract';
 import { Roles } from '../auth/auth.constants';
 import { AuthUser, type AuthenticatedUser } from '../auth/authenticated-user';
+import { WindowQueryDto } from '../schedule/dto/window-query.dto';
 import { CreateShiftDto } from './dto/create-shift.dto';
 import { ListShiftsDto } from './dto/list-shifts.dto';
 import { UpdateShiftDto } from './dto/update-shift.dto';
@@ -18,6 +19,14 @@ export class ShiftsController {
   @Get()
   list(@AuthUser() user: AuthenticatedUser, @Param('teamId') teamId: string, @Query() query: ListShiftsDto): Promise<ManualShift[]> {
     return this.shifts.list(user, teamId, query);
+  }
+
+  /** Publishes the team's draft shifts starting in [from, to) (default this week, team zone). */
+  @Roles('manager')
+  @Post('publish')
+  @HttpCode(200)
+  publish(@AuthUser() user: AuthenticatedUser, @Param('teamId') teamId: string, @Query() query: WindowQueryDto): Promise<PublishShiftsResponse> {
+    return this.shifts.publish(user, teamId, query);
   }
 
   @Get(':id')

@@ -1,8 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { MAX_SHIFT_HOURS, type CreateShiftRequest, type ListShiftsQuery, type ManualShift, type UpdateShiftRequest } from '@shiftdesk/shared-api-contract';
+import { MAX_SHIFT_HOURS, type CreateShiftRequest, type ListShiftsQuery, type ManualShift, type PublishShiftsResponse, type UpdateShiftRequest, type WindowQuery } from '@shiftdesk/shared-api-contract';
 import { findOverlaps, type Shift } from '@shiftdesk/scheduling';
 import { randomUUID } from 'node:crypto';
-import { type EntityManager, LessThan, MoreThan } from 'typeorm';
+import { And, type EntityManager, LessThan, MoreThan, MoreThanOrEqual } from 'typeorm';
 import { apiError } from '../../common/api-error';
 import { nowIso } from '../../database/columns';
 import { Transactions } from '../../database/transactions';
@@ -95,6 +95,26 @@ export class ShiftsService {
     });
     await this.changes.changed(teamId);
     return toManualShift(saved);
+  }
+
+  /**
+   * Publishes every draft shift of the team that starts in [from, to) (default: this week in the
+   * team's zone), e.g. a generated roster once the manager has checked it. Drafts were checked for
+   * overlaps when written, so this only flips their status; one transaction.
+   */
+  async publish(user: AuthenticatedUser, teamId: string, query: WindowQuery): Promise<PublishShiftsResponse> {
+    const team = await this.source.managedTeam(user, teamId);
+    const { from, to } = resolveWindow({ from: query.from, to: query.to, zone: team.timeZone, now: Date.now() });
+    const published = await this.transactions.run(async (manager) => {
+      const result = await manager.update(
+        ShiftEntity,
+        { teamId, status: 'draft', startAt: And(MoreThanOrEqual(toIso(from)), LessThan(toIso(to))) },
+        { status: 'published', updatedAt: nowIso() },
+      );
+      return result.affected ?? 0;
+    });
+    if (published > 0) await this.changes.changed(teamId);
+    return { published };
   }
 
   async remove(user: AuthenticatedUser, teamId: string, id: string): Promise<void> {

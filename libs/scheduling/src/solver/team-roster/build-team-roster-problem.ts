@@ -65,9 +65,9 @@ function validateShapes(shapes: readonly RosterShiftShape[]): { field: string; m
  *   follow" relation (`deriveCannotFollow`, on nominal wall-clock times, with the strictest
  *   minimum rest among the rostered agents, since the relation is per shape); maximum
  *   consecutive days (days before the period count as off); worked minutes over the period
- *   capped by the contract: (contract hours + weekly tolerance) × days / 7, and by the weekly
- *   maximum when one is set; this is the whole-period reading of "weekly hours", exact for a
- *   period of one ISO week.
+ *   capped by the contract: (contract hours + weekly tolerance) × max(1, days / 7), and by the
+ *   weekly maximum when one is set; this is the whole-period reading of "weekly hours", exact for
+ *   a period of one ISO week.
  * - **Fixed shifts** (published, locked, rotation turns): one matching a shape's span and channel
  *   pins the cell; others block their agent's day, count toward cover of the shapes they span,
  *   use up contract minutes, and forbid cells within the minimum rest around them (a heavy
@@ -220,7 +220,8 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
 
   const employees: RosterEmployee[] = rostered.map((agent) => {
     const rules = rulesOf(agent);
-    const weeks = D / 7;
+    // A period shorter than a week may use one week's contract: the rest of the week is unknown.
+    const weeks = Math.max(1, D / 7);
     let cap = D * 24 * 60;
     if (rules.weeklyHoursTolerance !== null) cap = Math.min(cap, (agent.contractHoursPerWeek + rules.weeklyHoursTolerance) * 60 * weeks);
     if (rules.maxWeeklyHours !== null) cap = Math.min(cap, rules.maxWeeklyHours * 60 * weeks);

@@ -81,6 +81,10 @@ describe('buildTeamRosterProblem', () => {
       { id: 'Night', lengthMinutes: 480, cannotFollow: ['Early', 'Late'] },
     ]);
     expect(problem.employees[0]).toMatchObject({ id: 'a', maxTotalMinutes: 40 * 60, maxConsecutiveDays: 6, maxShifts: { Early: 7, Late: 7, Night: 7 } });
+    // Two weeks: twice the contract; a single day: one week's contract (not a seventh of it), capped by the day.
+    expect(build({ to: '2026-03-15' }).problem.employees[0].maxTotalMinutes).toBe(80 * 60);
+    expect(build({ to: '2026-03-02' }).problem.employees[0].maxTotalMinutes).toBe(24 * 60);
+    expect(build({ to: '2026-03-02', agents: [agent('a', { contractHoursPerWeek: 6 })] }).problem.employees[0].maxTotalMinutes).toBe(6 * 60);
   });
 
   it('puts a 08:00–16:00 Europe/Moscow shape at 05:00Z–13:00Z', () => {

@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CHANNELS,
+  ROSTER_DEFAULT_TIME_LIMIT_SECONDS,
+  ROSTER_MAX_TIME_LIMIT_SECONDS,
+  type Channel,
+  type GenerateRosterRequest,
+  type RosterShiftShapeRequest,
+} from '@shiftdesk/shared-api-contract';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { Trim } from '../../../common/validators';
+import { IsLocalDate } from '../../schedule/schedule-validators';
+
+const START_MESSAGE = 'must be a local time HH:mm (00:00–23:59) in the team zone, e.g. 07:00';
+
+export class RosterShiftShapeDto implements RosterShiftShapeRequest {
+  @ApiProperty({ example: 'Early', description: 'Unique within the request; the draft shifts carry it as their label' })
+  @Trim()
+  @IsString({ message: 'must be text' })
+  @Length(1, 60, { message: 'must be 1 to 60 characters long' })
+  name!: string;
+
+  @ApiProperty({ example: '07:00', description: 'Local start, team zone' })
+  @IsString({ message: START_MESSAGE })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: START_MESSAGE })
+  start!: string;
+
+  @ApiProperty({ example: 480, minimum: 60, maximum: 1440, description: 'Wall-clock length, minutes' })
+  @IsInt({ message: 'must be a whole number of minutes from 60 to 1440' })
+  @Min(60, { message: 'must be a whole number of minutes from 60 to 1440' })
+  @Max(1440, { message: 'must be a whole number of minutes from 60 to 1440' })
+  lengthMinutes!: number;
+
+  @ApiPropertyOptional({ enum: CHANNELS, nullable: true })
+  @IsOptional()
+  @IsIn(CHANNELS, { message: `must be one of ${CHANNELS.join(', ')}, or null` })
+  channel?: Channel | null;
+
+  @ApiPropertyOptional({ example: 'fr', nullable: true, description: 'ISO 639-1 code' })
+  @IsOptional()
+  @IsString({ message: 'must be an ISO 639-1 language code in lower case, e.g. fr' })
+  @Matches(/^[a-z]{2}$/, { message: 'must be an ISO 639-1 language code in lower case, e.g. fr' })
+  language?: string | null;
+}
+
+export class GenerateRosterDto implements GenerateRosterRequest {
+  @ApiProperty({ example: '2026-03-02', description: 'First local date (team zone), inclusive' })
+  @IsLocalDate()
+  from!: string;
+
+  @ApiProperty({ example: '2026-03-08', description: 'Last local date (team zone), inclusive' })
+  @IsLocalDate()
+  to!: string;
+
+  @ApiProperty({ type: [RosterShiftShapeDto] })
+  @IsArray({ message: 'must be a list of shift shapes, e.g. [{ "name": "Early", "start": "07:00", "lengthMinutes": 480 }]' })
+  @ArrayMinSize(1, { message: 'must list at least one shift shape' })
+  @ArrayMaxSize(20, { message: 'may list at most 20 shift shapes' })
+  @ValidateNested({ each: true })
+  @Type(() => RosterShiftShapeDto)
+  shapes!: RosterShiftShapeDto[];
+
+  @ApiPropertyOptional({ default: ROSTER_DEFAULT_TIME_LIMIT_SECONDS, minimum: 1, maximum: ROSTER_MAX_TIME_LIMIT_SECONDS })
+  @IsOptional()
+  @IsInt({ message: `must be a whole number of seconds from 1 to ${ROSTER_MAX_TIME_LIMIT_SECONDS}` })
+  @Min(1, { message: `must be a whole number of seconds from 1 to ${ROSTER_MAX_TIME_LIMIT_SECONDS}` })
+  @Max(ROSTER_MAX_TIME_LIMIT_SECONDS, { message: `must be a whole number of seconds from 1 to ${ROSTER_MAX_TIME_LIMIT_SECONDS}` })
+  timeLimitSeconds?: number;
+
+  @ApiPropertyOptional({ default: 1, description: 'Same seed and input, same search' })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number from 0 to 2147483647' })
+  @Min(0, { message: 'must be a whole number from 0 to 2147483647' })
+  @Max(2147483647, { message: 'must be a whole number from 0 to 2147483647' })
+  seed?: number;
+}

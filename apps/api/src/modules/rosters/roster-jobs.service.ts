@@ -1,0 +1,218 @@
+import { ConflictException, Injectable, Logger, NotFoundException, type OnModuleDestroy } from '@nestjs/common';
+import type { RosterJob, RosterJobResult } from '@shiftdesk/shared-api-contract';
+import { explainUnfilledCover, rosterToDraftShifts, type DraftRosterShift, type GenerateRosterResult, type TeamRosterModel } from '@shiftdesk/scheduling/solver';
+import { randomUUID } from 'node:crypto';
+import type { Worker } from 'node:worker_threads';
+import { toIso } from '../schedule/instants';
+import { startRosterWorker } from './roster-worker.launcher';
+import type { RosterWorkerMessage } from './roster-worker.protocol';
+
+/** Generations run one at a time per process: HiGHS is single-threaded and the machine is small. */
+const MAX_RUNNING = 1;
+/** Finished jobs kept for reading and applying; the oldest finished ones go first. */
+const MAX_KEPT_JOBS = 100;
+/** How long a cancel waits for the worker to hand back its best roster before terminating it. */
+const CANCEL_GRACE_MS = 15_000;
+/** A worker still running this long after its time limit is terminated (the job fails). */
+const OVERRUN_GRACE_MS = 120_000;
+
+export interface RosterJobInput {
+  teamId: string;
+  from: string;
+  to: string;
+  model: TeamRosterModel;
+  agentNames: Map<string, string>;
+  seed: number;
+  timeLimitMs: number;
+}
+
+interface JobRecord {
+  job: RosterJob;
+  input: RosterJobInput;
+  stop: Int32Array;
+  worker: Worker | null;
+  drafts: DraftRosterShift[] | null;
+  /** Resolves when the job reaches done, failed or cancelled. */
+  settled: Promise<void>;
+  settle: () => void;
+  overrun?: NodeJS.Timeout;
+}
+
+const isFinished = (status: RosterJob['status']) => status === 'done' || status === 'failed' || status === 'cancelled';
+
+/**
+ * Roster generation jobs, IN MEMORY, per process: a job, its progress and its result live as long
+ * as the process (at most the last 100 finished ones) and are visible only to requests that reach
+ * the process that runs it. Good enough for one API instance; a restart loses unfinished and
+ * unapplied jobs (applied rosters are in the database). Several instances behind a load balancer
+ * would need a jobs table and sticky routing or a shared queue: a later step.
+ *
+ * Each job runs in its own worker thread (`roster.worker.ts`), off the event loop; the parent
+ * keeps the model to turn the answer into draft shifts and reasons.
+ */
+@Injectable()
+export class RosterJobs implements OnModuleDestroy {
+  private readonly logger = new Logger('RosterJobs');
+  private readonly jobs = new Map<string, JobRecord>();
+  private readonly queue: JobRecord[] = [];
+  private running = 0;
+
+  submit(input: RosterJobInput, now: number): RosterJob {
+    let settle = () => undefined as void;
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+    const record: JobRecord = {
+      job: { id: randomUUID(), teamId: input.teamId, status: 'queued', from: input.from, to: input.to, createdAt: toIso(now), startedAt: null, finishedAt: null, progress: null, result: null, error: null },
+      input,
+      stop: new Int32Array(new SharedArrayBuffer(4)),
+      worker: null,
+      drafts: null,
+      settled,
+      settle,
+    };
+    this.jobs.set(record.job.id, record);
+    this.queue.push(record);
+    this.prune();
+    this.pump();
+    return { ...record.job };
+  }
+
+  /** The job of this team, or 404 (a job id of another team is not revealed). */
+  get(teamId: string, jobId: string): RosterJob {
+    return { ...this.record(teamId, jobId).job };
+  }
+
+  /** The draft shifts of a finished job (done, or cancelled after the search produced a roster). */
+  drafts(teamId: string, jobId: string): { job: RosterJob; drafts: DraftRosterShift[] } {
+    const record = this.record(teamId, jobId);
+    if (!record.drafts) {
+      throw new ConflictException(`Job ${jobId} is ${record.job.status} and has no roster to apply${record.job.status === 'failed' ? '' : ' yet'}`);
+    }
+    return { job: { ...record.job }, drafts: record.drafts };
+  }
+
+  /**
+   * Stops the search and waits (up to 15 s) for the best roster so far. A queued job is
+   * cancelled without a roster; a finished one is answered as it is.
+   */
+  async cancel(teamId: string, jobId: string): Promise<RosterJob> {
+    const record = this.record(teamId, jobId);
+    if (record.job.status === 'queued') {
+      this.queue.splice(this.queue.indexOf(record), 1);
+      this.finish(record, 'cancelled', Date.now());
+    } else if (record.job.status === 'running') {
+      Atomics.store(record.stop, 0, 1);
+      const timer = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), CANCEL_GRACE_MS).unref());
+      if ((await Promise.race([record.settled.then(() => 'settled' as const), timer])) === 'late' && !isFinished(record.job.status)) {
+        await record.worker?.terminate();
+        record.job.error = 'The worker did not stop in time; no roster was kept';
+        this.finish(record, 'cancelled', Date.now());
+      }
+    }
+    return { ...record.job };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.queue.length = 0;
+    const workers = [...this.jobs.values()].map((record) => record.worker).filter((worker): worker is Worker => worker !== null);
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+
+  private record(teamId: string, jobId: string): JobRecord {
+    const record = this.jobs.get(jobId);
+    if (!record || record.job.teamId !== teamId) throw new NotFoundException(`No roster job with id ${jobId} in this team`);
+    return record;
+  }
+
+  private pump(): void {
+    while (this.running < MAX_RUNNING && this.queue.length > 0) {
+      const record = this.queue.shift();
+      if (record) this.start(record);
+    }
+  }
+
+  private start(record: JobRecord): void {
+    const { input } = record;
+    this.running += 1;
+    record.job.status = 'running';
+    record.job.startedAt = toIso(Date.now());
+    let worker: Worker;
+    try {
+      worker = startRosterWorker({ problem: input.model.problem, seed: input.seed, timeLimitMs: input.timeLimitMs, stop: record.stop.buffer as SharedArrayBuffer });
+    } catch (error) {
+      this.running -= 1;
+      record.job.error = `Could not start the solver: ${error instanceof Error ? error.message : String(error)}`;
+      this.finish(record, 'failed', Date.now());
+      return;
+    }
+    record.worker = worker;
+    record.overrun = setTimeout(() => {
+      record.job.error = 'The solver overran its time limit and was stopped';
+      void worker.terminate();
+    }, input.timeLimitMs + OVERRUN_GRACE_MS);
+    record.overrun.unref();
+    worker.on('message', (message: RosterWorkerMessage) => {
+      if (message.type === 'progress') {
+        const p = message.progress;
+        record.job.progress = { phase: p.phase, bestObjective: p.objective ?? null, bound: p.bound ?? null, gap: p.gap ?? null, elapsedSeconds: Math.round(p.elapsedMs) / 1000 };
+      } else if (message.type === 'done') {
+        this.complete(record, message.result);
+      } else {
+        record.job.error = message.message;
+        this.finish(record, 'failed', Date.now());
+      }
+    });
+    worker.on('error', (error) => {
+      record.job.error = `The solver failed: ${error.message}`;
+      this.finish(record, 'failed', Date.now());
+    });
+    worker.on('exit', () => {
+      if (!isFinished(record.job.status)) {
+        record.job.error ??= 'The solver stopped without an answer';
+        this.finish(record, Atomics.load(record.stop, 0) === 1 ? 'cancelled' : 'failed', Date.now());
+      }
+    });
+  }
+
+  private complete(record: JobRecord, result: GenerateRosterResult): void {
+    const { model, agentNames } = record.input;
+    const drafts = rosterToDraftShifts({ model, roster: result.roster });
+    const unfilled = explainUnfilledCover({ model, roster: result.roster });
+    const jobResult: RosterJobResult = {
+      solverStatus: result.status,
+      feasible: result.feasible,
+      objective: result.objective,
+      breakdown: { ...result.breakdown },
+      bound: result.bound ?? null,
+      shifts: drafts.map((d) => ({ agentId: d.agentId, agentName: agentNames.get(d.agentId) ?? d.agentId, date: d.date, shape: d.shapeId, start: toIso(d.start), end: toIso(d.end), timeZone: d.timeZone, channel: d.channel })),
+      unfilled: unfilled.map((u) => ({ date: u.date, shape: u.shapeId, start: toIso(u.start), end: toIso(u.end), required: u.required, assigned: u.assigned, reason: u.reason, message: u.message })),
+    };
+    // A feasible roster is kept even when the search was stopped: cancel keeps the best so far.
+    if (result.feasible) record.drafts = drafts;
+    record.job.result = jobResult;
+    if (!result.feasible) record.job.error = `The roster breaks ${result.hardViolations.length} hard rule(s): ${result.hardViolations[0]?.message ?? ''}`;
+    this.finish(record, result.status === 'stopped' ? 'cancelled' : 'done', Date.now());
+  }
+
+  private finish(record: JobRecord, status: 'done' | 'failed' | 'cancelled', now: number): void {
+    if (isFinished(record.job.status)) return;
+    record.job.status = status;
+    record.job.finishedAt = toIso(now);
+    if (record.overrun) clearTimeout(record.overrun);
+    if (record.worker) {
+      this.running -= 1;
+      const worker = record.worker;
+      record.worker = null;
+      void worker.terminate().catch((error: unknown) => this.logger.warn(`terminating a roster worker: ${String(error)}`));
+    }
+    record.settle();
+    this.pump();
+  }
+
+  private prune(): void {
+    if (this.jobs.size <= MAX_KEPT_JOBS) return;
+    for (const [id, record] of this.jobs) {
+      if (this.jobs.size <= MAX_KEPT_JOBS) break;
+      if (isFinished(record.job.status)) this.jobs.delete(id);
+    }
+  }
+}

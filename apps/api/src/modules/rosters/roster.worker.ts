@@ -1,0 +1,29 @@
+import { generateRoster } from '@shiftdesk/scheduling/solver';
+import { performance } from 'node:perf_hooks';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { RosterWorkerInput, RosterWorkerMessage } from './roster-worker.protocol';
+
+// Entry point of the roster worker thread: one generation, one HiGHS module, then exit. Built as
+// its own webpack entry (dist/apps/api/roster.worker.js); from sources it is loaded through
+// ts-node (see roster-worker.launcher.ts).
+
+const post = (message: RosterWorkerMessage) => parentPort?.postMessage(message);
+
+async function run(input: RosterWorkerInput): Promise<void> {
+  const stop = new Int32Array(input.stop);
+  try {
+    const result = await generateRoster({
+      problem: input.problem,
+      seed: input.seed,
+      timeLimitMs: input.timeLimitMs,
+      now: () => performance.now(),
+      shouldStop: () => Atomics.load(stop, 0) === 1,
+      onProgress: (progress) => post({ type: 'progress', progress }),
+    });
+    post({ type: 'done', result });
+  } catch (error) {
+    post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+void run(workerData as RosterWorkerInput);

@@ -1,0 +1,161 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import { ROSTER_DEFAULT_TIME_LIMIT_SECONDS, type ApplyRosterResponse, type GenerateRosterAccepted, type GenerateRosterRequest, type RosterJob } from '@shiftdesk/shared-api-contract';
+import { addCalendarDays, getStartOfLocalDay, type Shift } from '@shiftdesk/scheduling';
+import { buildTeamRosterProblem } from '@shiftdesk/scheduling/solver';
+import { randomUUID } from 'node:crypto';
+import { And, In, IsNull, LessThan, MoreThanOrEqual } from 'typeorm';
+import { apiError } from '../../common/api-error';
+import { nowIso } from '../../database/columns';
+import { Transactions } from '../../database/transactions';
+import { AgentEntity } from '../agents/agent.entity';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { DAY_MS, toIso } from '../schedule/instants';
+import { badField } from '../schedule/schedule-errors';
+import { ScheduleChanges } from '../schedule/schedule-changes.service';
+import { ScheduleSource } from '../schedule/schedule-source.service';
+import { ShiftEntity } from '../shifts/shift.entity';
+import { RosterJobs } from './roster-jobs.service';
+
+/** Rows per INSERT: SQLite allows 999 bound parameters and a shift row has 14 columns. */
+const INSERT_CHUNK = 50;
+
+/**
+ * Roster generation for a team: loads the team (agents, coverage rules, labour rules, the shifts
+ * that stay), maps it to the pure generator's model, runs it as a job in a worker thread, and
+ * writes an accepted result as draft shifts.
+ */
+@Injectable()
+export class RostersService {
+  constructor(
+    private readonly source: ScheduleSource,
+    private readonly transactions: Transactions,
+    private readonly changes: ScheduleChanges,
+    private readonly jobs: RosterJobs,
+  ) {}
+
+  async generate(user: AuthenticatedUser, teamId: string, request: GenerateRosterRequest): Promise<GenerateRosterAccepted> {
+    const team = await this.source.managedTeam(user, teamId);
+    if (request.to < request.from) throw badField('to', `must be on or after from (${request.from})`);
+    const names = request.shapes.map((shape) => shape.name);
+    const duplicate = names.findIndex((name, i) => names.indexOf(name) !== i);
+    if (duplicate >= 0) throw badField(`shapes.${duplicate}.name`, `"${names[duplicate]}" is used by another shape; names must be unique`);
+
+    const zone = team.timeZone;
+    const periodStart = getStartOfLocalDay(request.from, zone);
+    const periodEnd = getStartOfLocalDay(addCalendarDays(request.to, 1), zone);
+    const manager = this.source.manager;
+    const [{ agents, names: agentNames }, rules, settings] = await Promise.all([
+      this.source.loadAgents(manager, teamId),
+      this.source.loadRules(manager, teamId),
+      this.source.loadSettings(manager, teamId),
+    ]);
+    // What stays: everything but drafts (apply replaces the drafts), a day either side for rest.
+    const existing = await this.source.resolve(manager, { teamId, from: periodStart - DAY_MS, to: periodEnd + DAY_MS });
+    const built = buildTeamRosterProblem({
+      timeZone: zone,
+      from: request.from,
+      to: request.to,
+      agents,
+      rules,
+      shapes: request.shapes.map((shape) => ({ id: shape.name, localStartTime: shape.start, lengthMinutes: shape.lengthMinutes, channel: shape.channel ?? null, language: shape.language ?? null })),
+      labourRules: this.source.labourRulesOf(settings),
+      fixedShifts: existing.filter((shift) => shift.status !== 'draft'),
+      // Approved time off arrives with the time-off issue.
+      timeOff: [],
+    });
+    if (!built.ok) {
+      const field = built.field ?? 'shapes';
+      const explanation = built.message.startsWith(`${field} `) ? built.message.slice(field.length + 1) : built.message;
+      throw badField(field.replace(/^shapes\.(\d+)\.id$/, 'shapes.$1.name'), explanation);
+    }
+    const job = this.jobs.submit(
+      {
+        teamId,
+        from: request.from,
+        to: request.to,
+        model: built.value,
+        agentNames,
+        seed: request.seed ?? 1,
+        timeLimitMs: (request.timeLimitSeconds ?? ROSTER_DEFAULT_TIME_LIMIT_SECONDS) * 1000,
+      },
+      Date.now(),
+    );
+    return { jobId: job.id, status: job.status };
+  }
+
+  async job(user: AuthenticatedUser, teamId: string, jobId: string): Promise<RosterJob> {
+    await this.source.managedTeam(user, teamId);
+    return this.jobs.get(teamId, jobId);
+  }
+
+  async cancel(user: AuthenticatedUser, teamId: string, jobId: string): Promise<RosterJob> {
+    await this.source.managedTeam(user, teamId);
+    return this.jobs.cancel(teamId, jobId);
+  }
+
+  /**
+   * Writes the job's roster as draft shifts in ONE transaction: the team's earlier draft shifts
+   * starting in the period are deleted and the new ones inserted; published shifts are never
+   * touched. Any draft that would overlap a shift that stays (published since the generation,
+   * another team's, a rotation turn) or whose agent left the team or was deactivated fails the
+   * whole apply with 409, leaving the database as it was.
+   */
+  async apply(user: AuthenticatedUser, teamId: string, jobId: string): Promise<ApplyRosterResponse> {
+    const team = await this.source.managedTeam(user, teamId);
+    const { job, drafts } = this.jobs.drafts(teamId, jobId);
+    const periodStart = toIso(getStartOfLocalDay(job.from, team.timeZone));
+    const periodEnd = toIso(getStartOfLocalDay(addCalendarDays(job.to, 1), team.timeZone));
+    const result = await this.transactions.run(async (manager) => {
+      const old = await manager.find(ShiftEntity, { select: { id: true }, where: { teamId, status: 'draft', startAt: And(MoreThanOrEqual(periodStart), LessThan(periodEnd)) } });
+      const oldIds = old.map((row) => row.id);
+      for (let i = 0; i < oldIds.length; i += 500) await manager.delete(ShiftEntity, { id: In(oldIds.slice(i, i + 500)) });
+
+      const agentIds = [...new Set(drafts.map((d) => d.agentId))];
+      const agents = agentIds.length === 0 ? [] : await manager.find(AgentEntity, { where: { id: In(agentIds), archivedAt: IsNull() } });
+      const usable = new Map(agents.filter((a) => a.teamId === teamId && a.active).map((a) => [a.id, a]));
+      const missing = agentIds.find((id) => !usable.has(id));
+      if (missing) throw this.conflict('agentId', `agent ${missing} is no longer an active agent of this team; generate again`);
+
+      if (drafts.length > 0) {
+        const from = Math.min(...drafts.map((d) => d.start));
+        const to = Math.max(...drafts.map((d) => d.end));
+        const staying = await this.source.resolve(manager, { teamId, from, to });
+        const byAgent = new Map<string, Shift[]>();
+        for (const shift of staying) byAgent.set(shift.agentId, [...(byAgent.get(shift.agentId) ?? []), shift]);
+        for (const draft of drafts) {
+          const clash = (byAgent.get(draft.agentId) ?? []).find((s) => s.start < draft.end && s.end > draft.start);
+          if (clash) {
+            const name = usable.get(draft.agentId)?.displayName ?? draft.agentId;
+            throw this.conflict('shifts', `${name} already has shift ${clash.id} (${toIso(clash.start)} – ${toIso(clash.end)}) overlapping the draft ${draft.shapeId} shift on ${draft.date}; generate again`);
+          }
+        }
+      }
+
+      const now = nowIso();
+      const rows: ShiftEntity[] = drafts.map((d) => ({
+        id: randomUUID(),
+        teamId,
+        agentId: d.agentId,
+        startAt: toIso(d.start),
+        endAt: toIso(d.end),
+        timeZone: d.timeZone,
+        channel: d.channel,
+        label: d.label,
+        breaks: '[]',
+        status: 'draft',
+        source: 'roster',
+        createdAt: now,
+        updatedAt: now,
+      }));
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) await manager.insert(ShiftEntity, rows.slice(i, i + INSERT_CHUNK));
+      return { created: rows.length, replaced: oldIds.length };
+    });
+    await this.changes.changed(teamId);
+    return result;
+  }
+
+  private conflict(field: string, explanation: string): ConflictException {
+    const message = `${field}: ${explanation}`;
+    return new ConflictException(apiError(409, message, [{ field, message }]));
+  }
+}

@@ -1,0 +1,189 @@
+import type { Agent, ApiError, ApplyRosterResponse, GapsResponse, GenerateRosterAccepted, ManualShift, RosterJob, Team } from '@shiftdesk/shared-api-contract';
+import { randomUUID } from 'node:crypto';
+import { ShiftEntity } from '../src/modules/shifts/shift.entity';
+import { agentRequest, createAgent, createTeam } from './support/fixtures';
+import { ADMIN, bearer, bootTestApp, expectStatus, type TestApp } from './support/test-app';
+
+// Roster generation over HTTP on a real database (SQLite, or PostgreSQL with
+// SHIFTDESK_TEST_DATABASE_URL). The solver runs in a real worker thread (ts-node from sources).
+
+const WEEK = { from: '2026-03-02', to: '2026-03-08' }; // Monday … Sunday
+const MONDAY_MOSCOW = '2026-03-01T21:00:00.000Z';
+const NEXT_MONDAY_MOSCOW = '2026-03-08T21:00:00.000Z';
+const SHAPES = [
+  { name: 'Early', start: '07:00', lengthMinutes: 480 },
+  { name: 'Late', start: '15:00', lengthMinutes: 480 },
+];
+
+describe('roster generation', () => {
+  let t: TestApp;
+  let admin: string;
+  let agentToken: string;
+  let team: Team;
+  let agents: Agent[];
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    admin = (await t.login(ADMIN.email, ADMIN.password)).token;
+    team = await createTeam(t, admin); // Europe/Moscow
+    agents = [];
+    for (let i = 0; i < 4; i++) {
+      const email = `roster.${i}.${randomUUID().slice(0, 6)}@example.com`;
+      agents.push(await createAgent(t, admin, agentRequest(team.id, { email, password: 'roster-password', contractHoursPerWeek: 40 })));
+    }
+    agentToken = (await t.login(agents[0].email, 'roster-password')).token;
+    await t.http().post(`/api/teams/${team.id}/coverage-rules`).set(bearer(admin)).send({ preset: '16h', minAgents: 1, name: 'Desk 07–23' }).expect(201);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const url = (path = '') => `/api/teams/${team.id}/rosters${path}`;
+  const generate = (body: object, token = admin) => t.http().post(url('/generate')).set(bearer(token)).send(body);
+  const getJob = async (id: string) => (await t.http().get(url(`/jobs/${id}`)).set(bearer(admin)).expect(200)).body as RosterJob;
+  const waitFor = async (id: string, done: (job: RosterJob) => boolean, timeoutMs = 90_000): Promise<RosterJob> => {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const job = await getJob(id);
+      if (done(job)) return job;
+      if (Date.now() > until) throw new Error(`job ${id} still ${job.status} after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+  const finished = (job: RosterJob) => ['done', 'failed', 'cancelled'].includes(job.status);
+  const start = async (body: object): Promise<string> => ((await expectStatus(generate(body), 202)).body as GenerateRosterAccepted).jobId;
+  const teamShifts = async (): Promise<ManualShift[]> =>
+    (await t.http().get(`/api/teams/${team.id}/shifts?from=${MONDAY_MOSCOW}&to=${NEXT_MONDAY_MOSCOW}`).set(bearer(admin)).expect(200)).body as ManualShift[];
+
+  describe('validation', () => {
+    const valid = { ...WEEK, shapes: SHAPES };
+    it.each([
+      ['from is missing', { ...valid, from: undefined }, 'from', 'from: must be a calendar date YYYY-MM-DD, e.g. 2026-01-05'],
+      ['to is not a date', { ...valid, to: '2026-02-30' }, 'to', 'to: must be a calendar date YYYY-MM-DD, e.g. 2026-01-05'],
+      ['to is before from', { ...valid, to: '2026-03-01' }, 'to', 'to: must be on or after from (2026-03-02)'],
+      ['the period is longer than a year', { ...valid, to: '2027-03-08' }, 'to', 'to: the period may span at most 366 days'],
+      ['shapes is empty', { ...valid, shapes: [] }, 'shapes', 'shapes: must list at least one shift shape'],
+      ['shapes is missing', { ...valid, shapes: undefined }, 'shapes', expect.stringMatching(/^shapes: must be a list of shift shapes/)],
+      ['a start is not HH:mm', { ...valid, shapes: [{ ...SHAPES[0], start: '7:00' }] }, 'shapes.0.start', 'shapes.0.start: must be a local time HH:mm (00:00–23:59) in the team zone, e.g. 07:00'],
+      ['a length is too long', { ...valid, shapes: [SHAPES[0], { ...SHAPES[1], lengthMinutes: 1500 }] }, 'shapes.1.lengthMinutes', 'shapes.1.lengthMinutes: must be a whole number of minutes from 60 to 1440'],
+      ['a channel is unknown', { ...valid, shapes: [{ ...SHAPES[0], channel: 'fax' }] }, 'shapes.0.channel', 'shapes.0.channel: must be one of email, tickets, chat, phone, or null'],
+      ['a language is not ISO 639-1', { ...valid, shapes: [{ ...SHAPES[0], language: 'French' }] }, 'shapes.0.language', 'shapes.0.language: must be an ISO 639-1 language code in lower case, e.g. fr'],
+      ['two shapes share a name', { ...valid, shapes: [SHAPES[0], { ...SHAPES[1], name: 'Early' }] }, 'shapes.1.name', 'shapes.1.name: "Early" is used by another shape; names must be unique'],
+      ['the time limit is over 600 s', { ...valid, timeLimitSeconds: 601 }, 'timeLimitSeconds', 'timeLimitSeconds: must be a whole number of seconds from 1 to 600'],
+      ['the seed is negative', { ...valid, seed: -1 }, 'seed', 'seed: must be a whole number from 0 to 2147483647'],
+      ['an unknown field is sent', { ...valid, shifts: [] }, 'shifts', 'shifts: is not a field of this request; remove it'],
+    ])('answers 400 when %s', async (_name, body, field, message) => {
+      const response = await expectStatus(generate(body), 400);
+      const error = response.body as ApiError;
+      expect(error.fields?.find((f) => f.field === field)?.message).toEqual(message);
+      expect(error.message).toEqual(message);
+    });
+
+    it('is 403 for an agent, 401 without a token, 404 for an unknown job', async () => {
+      await expectStatus(generate(valid, agentToken), 403);
+      await expectStatus(t.http().post(url('/generate')).send(valid), 401);
+      await expectStatus(t.http().get(url(`/jobs/${randomUUID()}`)).set(bearer(agentToken)), 403);
+      await expectStatus(t.http().get(url(`/jobs/${randomUUID()}`)).set(bearer(admin)), 404);
+    });
+  });
+
+  describe('a week for a 16 h target', () => {
+    let published: ShiftEntity;
+    let oldDraftId: string;
+    let firstApplied: ManualShift[];
+
+    beforeAll(async () => {
+      // A published Early shift on Wednesday stays as it is (and counts as that day's Early);
+      // a manual draft on Thursday is replaced by the roster.
+      const now = new Date().toISOString();
+      published = {
+        id: randomUUID(),
+        teamId: team.id,
+        agentId: agents[0].id,
+        startAt: '2026-03-04T04:00:00.000Z',
+        endAt: '2026-03-04T12:00:00.000Z',
+        timeZone: 'Europe/Moscow',
+        channel: null,
+        label: 'Kept',
+        breaks: '[]',
+        status: 'published',
+        source: 'manual',
+        createdAt: now,
+        updatedAt: now,
+      };
+      oldDraftId = randomUUID();
+      await t.dataSource.getRepository(ShiftEntity).insert([published, { ...published, id: oldDraftId, agentId: agents[1].id, startAt: '2026-03-05T20:00:00.000Z', endAt: '2026-03-05T20:30:00.000Z', label: 'Old draft', status: 'draft' }]);
+    });
+
+    it('generates a roster without gaps, reports progress, and applies it as drafts next to the published shift', async () => {
+      const jobId = await start({ ...WEEK, shapes: SHAPES, timeLimitSeconds: 20, seed: 7 });
+      const job = await waitFor(jobId, finished);
+      expect(job).toMatchObject({ id: jobId, teamId: team.id, status: 'done', from: WEEK.from, to: WEEK.to, error: null });
+      expect(job.progress).toMatchObject({ phase: expect.any(String), bestObjective: 0 });
+      expect(job.result).toMatchObject({ feasible: true, objective: 0, breakdown: { coverUnder: 0, coverOver: 0, shiftOn: 0, shiftOff: 0, cost: 0 }, unfilled: [] });
+      // 14 day × shape cells, one taken by the published shift.
+      expect(job.result?.shifts).toHaveLength(13);
+      expect(job.result?.shifts.find((s) => s.date === '2026-03-04' && s.shape === 'Early')).toBeUndefined();
+      expect(job.result?.shifts[0]).toMatchObject({ date: '2026-03-02', shape: 'Early', start: '2026-03-02T04:00:00.000Z', end: '2026-03-02T12:00:00.000Z', timeZone: 'Europe/Moscow', channel: null });
+      for (const agent of agents) expect(job.result?.shifts.filter((s) => s.agentId === agent.id).length).toBeLessThanOrEqual(5);
+
+      const applied = (await t.http().post(url(`/jobs/${jobId}/apply`)).set(bearer(admin)).expect(200)).body as ApplyRosterResponse;
+      expect(applied).toEqual({ created: 13, replaced: 1 });
+      const shifts = await teamShifts();
+      expect(shifts.find((s) => s.id === oldDraftId)).toBeUndefined();
+      expect(shifts.find((s) => s.id === published.id)).toMatchObject({ status: 'published', label: 'Kept', start: published.startAt, end: published.endAt, updatedAt: published.updatedAt });
+      firstApplied = shifts.filter((s) => s.status === 'draft');
+      expect(firstApplied).toHaveLength(13);
+
+      const gaps = (await t.http().get(`/api/teams/${team.id}/gaps?from=${MONDAY_MOSCOW}&to=${NEXT_MONDAY_MOSCOW}&warnings=false`).set(bearer(admin)).expect(200)).body as GapsResponse;
+      expect(gaps.gaps).toEqual([]);
+    });
+
+    it('applies all or nothing: a clash with a shift published since the generation changes nothing', async () => {
+      const jobId = await start({ ...WEEK, shapes: SHAPES, timeLimitSeconds: 20, seed: 8 });
+      const job = await waitFor(jobId, finished);
+      expect(job.status).toBe('done');
+      const victim = job.result?.shifts.at(-1);
+      if (!victim) throw new Error('no draft shift');
+      const now = new Date().toISOString();
+      await t.dataSource.getRepository(ShiftEntity).insert({ ...published, id: randomUUID(), agentId: victim.agentId, startAt: victim.start, endAt: victim.end, label: 'Published meanwhile', createdAt: now, updatedAt: now });
+
+      const response = await expectStatus(t.http().post(url(`/jobs/${jobId}/apply`)).set(bearer(admin)), 409);
+      expect((response.body as ApiError).message).toMatch(/^shifts: .* already has shift .* overlapping the draft/);
+      const drafts = (await teamShifts()).filter((s) => s.status === 'draft');
+      expect(drafts.map((s) => s.id).sort()).toEqual(firstApplied.map((s) => s.id).sort());
+    });
+
+    it('publishes the drafts of a window', async () => {
+      const response = await t.http().post(`/api/teams/${team.id}/shifts/publish?from=${MONDAY_MOSCOW}&to=${NEXT_MONDAY_MOSCOW}`).set(bearer(admin)).expect(200);
+      expect(response.body).toEqual({ published: 13 });
+      expect((await teamShifts()).filter((s) => s.status === 'draft')).toEqual([]);
+      await expectStatus(t.http().post(`/api/teams/${team.id}/shifts/publish`).set(bearer(agentToken)), 403);
+    });
+  });
+
+  it('cancels a running job and keeps the best roster so far', async () => {
+    // A year for four agents and two shapes is past the full-MIP size: the search runs until
+    // its time limit, so the job is still running when the cancel arrives.
+    const jobId = await start({ from: '2027-01-04', to: '2027-12-31', shapes: SHAPES, timeLimitSeconds: 120 });
+    const running = await waitFor(jobId, (job) => finished(job) || (job.status === 'running' && job.progress !== null));
+    expect(running.status).toBe('running');
+    const cancelled = (await t.http().post(url(`/jobs/${jobId}/cancel`)).set(bearer(admin)).expect(200)).body as RosterJob;
+    expect(cancelled).toMatchObject({ status: 'cancelled', error: null, result: { solverStatus: 'stopped', feasible: true } });
+    expect(cancelled.result?.shifts.length).toBeGreaterThan(300);
+    expect(cancelled.finishedAt).not.toBeNull();
+    // The best roster so far can be applied.
+    const applied = (await t.http().post(url(`/jobs/${jobId}/apply`)).set(bearer(admin)).expect(200)).body as ApplyRosterResponse;
+    expect(applied).toEqual({ created: cancelled.result?.shifts.length, replaced: 0 });
+  });
+
+  it('explains a shape nobody can take', async () => {
+    await t.http().post(`/api/teams/${team.id}/coverage-rules`).set(bearer(admin)).send({ preset: '16h', minAgents: 1, name: 'French desk', language: { code: 'fr', minLevel: 'native' }, weekdays: [1] }).expect(201);
+    const jobId = await start({ from: '2026-03-09', to: '2026-03-09', shapes: [...SHAPES, { name: 'French', start: '09:00', lengthMinutes: 480, language: 'fr' }], timeLimitSeconds: 10 });
+    const job = await waitFor(jobId, finished);
+    expect(job.status).toBe('done');
+    expect(job.result?.unfilled).toEqual([
+      { date: '2026-03-09', shape: 'French', start: '2026-03-09T06:00:00.000Z', end: '2026-03-09T14:00:00.000Z', required: 1, assigned: 0, reason: 'no-eligible-agent', message: 'Nobody eligible: no active agent speaks French (fr) at native level or better' },
+    ]);
+  });
+});

@@ -19,6 +19,8 @@ export class ScheduleStore {
   readonly loading = signal(false);
   readonly loaded = signal(false);
   readonly error = signal('');
+  /** Ids of shifts whose optimistic move is waiting for the API. */
+  readonly saving = signal<ReadonlySet<string>>(new Set());
   readonly byAgent = computed(() => {
     const map = new Map<string, ScheduledShift[]>();
     for (const shift of this.shifts()) {
@@ -58,6 +60,32 @@ export class ScheduleStore {
 
   async updateShift(teamId: string, id: string, request: UpdateShiftRequest): Promise<ManualShift> {
     return this.write(() => firstValueFrom(this.api.updateShift(teamId, id, request)));
+  }
+
+  /**
+   * A drag on the board: shows `preview` in place of the shift at once, then PATCHes it. When the
+   * API refuses (409 overlap, 400), the shift goes back to where it was and the ApiError is
+   * rethrown for the board to show; `saving` names the shifts whose move is in flight.
+   */
+  async moveShift(teamId: string, id: string, request: UpdateShiftRequest, preview: ScheduledShift): Promise<ManualShift> {
+    const before = this.shifts().find((shift) => shift.id === id);
+    const swap = (next: ScheduledShift | undefined) => {
+      if (next) this.shifts.update((shifts) => shifts.map((shift) => (shift.id === id ? next : shift)));
+    };
+    swap(preview);
+    this.saving.update((ids) => new Set(ids).add(id));
+    try {
+      return await this.write(() => firstValueFrom(this.api.updateShift(teamId, id, request)));
+    } catch (failure) {
+      swap(before);
+      throw failure;
+    } finally {
+      this.saving.update((ids) => {
+        const next = new Set(ids);
+        next.delete(id);
+        return next;
+      });
+    }
   }
 
   async deleteShift(teamId: string, id: string): Promise<void> {

@@ -1,15 +1,21 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, type OnInit, signal } from '@angular/core';
-import type { AgentSummary, ScheduledShift } from '@shiftdesk/shared-api-contract';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, effect, ElementRef, inject, Injector, type OnInit, signal } from '@angular/core';
+import type { AgentSummary, ApiError, ScheduledShift, UpdateShiftRequest } from '@shiftdesk/shared-api-contract';
 import { addDays, formatCompactSpan, formatDayLabel, formatSpan, zoneAbbreviation, ScheduleStore, startOfDay, startOfIsoWeek, todayIn, weekDates, weekFetchWindow } from '@shiftdesk/web-data-access-schedule';
 import { EmptyStateComponent, NowService, SpinnerComponent } from '@shiftdesk/web-ui';
 import { CHANNEL_LABELS } from '@shiftdesk/web-util';
 import { TeamContextStore, type ZoneMode } from '../shared/team-context.store';
 import { layoutRow, shiftHours, type BarSegment } from './roster-layout';
+import { instantToLocalDate } from './draft-time';
 import { newDraft, shiftToDraft, type ShiftDraft } from './shift-draft';
 import { ShiftDialogComponent, type ShiftDialogOutcome } from './shift-dialog.component';
+import { describeOverlap, dragRefusal, moveShift } from './shift-move';
 
 interface Bar extends BarSegment {
   shift: ScheduledShift;
+  /** Unique in a cell: the shift id, or `<id>~preview` for where a dragged shift would land. */
+  key: string;
+  /** `origin`: being dragged away; `preview`: where it would land; `saving`: moved, the API has not answered yet. */
+  state: 'idle' | 'origin' | 'preview' | 'saving';
   /** Full span with zone(s), e.g. `07:00–15:00 CET`. */
   text: string;
   /** What fits in the bar: `07–15` over `CET · Early`. */
@@ -24,6 +30,31 @@ interface BoardRow {
   days: Bar[][];
   hours: number;
   mine: boolean;
+}
+
+/** What is being dragged, and where it would land (`moved` null: not over a cell, or dropped where it was). */
+interface DragPreview {
+  shiftId: string;
+  moved: ScheduledShift | null;
+  request: Required<Pick<UpdateShiftRequest, 'agentId' | 'start' | 'end' | 'timeZone' | 'breaks'>> | null;
+  target: { agentId: string; date: string } | null;
+}
+
+/** A pointer press on a bar; it becomes a drag once it has moved this far (px), else it is a click. */
+const DRAG_THRESHOLD_PX = 5;
+
+/** Alt+arrow on a focused bar: [rows down, days later]. */
+const KEY_STEPS: Readonly<Record<string, readonly [number, number]>> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
+
+interface PointerGrab {
+  pointerId: number;
+  x: number;
+  y: number;
+  row: BoardRow;
+  bar: Bar;
+  /** The local day of the cell the bar was grabbed in (a night shift has a bar on two days). */
+  date: string;
+  dragging: boolean;
 }
 
 export const ZONE_MODE_LABELS: Readonly<Record<ZoneMode, string>> = { team: 'Team zone', mine: 'My zone', utc: 'UTC', agent: "Each agent's own zone" };
@@ -44,6 +75,8 @@ export class RosterBoardComponent implements OnInit {
   protected readonly context = inject(TeamContextStore);
   protected readonly schedule = inject(ScheduleStore);
   private readonly clock = inject(NowService);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
 
   protected readonly zoneModes: ZoneMode[] = ['team', 'mine', 'utc', 'agent'];
   protected readonly zoneModeLabels = ZONE_MODE_LABELS;
@@ -51,6 +84,12 @@ export class RosterBoardComponent implements OnInit {
   protected readonly weekStart = signal<string | null>(null);
   protected readonly draft = signal<ShiftDraft | null>(null);
   protected readonly notice = signal('');
+  /** Why the last move was refused (the API's 4xx in the board's words); the bar went back. */
+  protected readonly moveError = signal('');
+  protected readonly dragPreview = signal<DragPreview | null>(null);
+  private grab: PointerGrab | null = null;
+  /** The click that ends a drag must neither open the dialog nor add a shift. */
+  private suppressClick = false;
   protected readonly readOnly = computed(() => !this.context.isManager());
 
   /** The zone of the header and day boundaries (in agent mode: the team's, rows use their own). */
@@ -83,27 +122,47 @@ export class RosterBoardComponent implements OnInit {
     const mode = this.zoneMode();
     const headerZone = this.zone();
     const byAgent = this.schedule.byAgent();
+    const saving = this.schedule.saving();
+    const drag = this.dragPreview();
     const me = this.context.myAgentId();
     return this.context.activeAgents().map((agent) => {
       const zone = mode === 'agent' ? agent.timeZone : headerZone;
       const shifts = byAgent.get(agent.id) ?? [];
-      const byId = new Map(shifts.map((shift) => [shift.id, shift]));
-      const days = layoutRow(shifts, weekStart, zone).map((segments) =>
-        segments.map((segment) => {
-          const shift = byId.get(segment.shiftId) as ScheduledShift;
+      const byKey = new Map(shifts.map((shift) => [shift.id, shift]));
+      const laidOut = [...shifts];
+      if (drag?.moved && drag.moved.agentId === agent.id) {
+        const key = `${drag.shiftId}~preview`;
+        byKey.set(key, drag.moved);
+        laidOut.push({ ...drag.moved, id: key });
+      }
+      const days = layoutRow(laidOut, weekStart, zone).map((segments) =>
+        segments.map((segment): Bar => {
+          const shift = byKey.get(segment.shiftId) as ScheduledShift;
+          const preview = segment.shiftId !== shift.id;
+          const state = preview ? 'preview' : drag?.shiftId === shift.id ? 'origin' : saving.has(shift.id) ? 'saving' : 'idle';
           const span = formatSpan(Date.parse(shift.start), Date.parse(shift.end), zone);
           const extras = [shift.label, shift.channel ? CHANNEL_LABELS[shift.channel] : null, shift.status === 'draft' ? 'draft' : null, shift.source !== 'manual' ? `from ${shift.source}` : null].filter(Boolean);
           const start = Date.parse(shift.start);
           const compact = formatCompactSpan(start, Date.parse(shift.end), zone);
           const detail = [zoneAbbreviation(start, zone), shift.label].filter(Boolean).join(' · ');
-          return { ...segment, shift, text: span, compact, detail, title: `${agent.displayName} · ${span} · ${shiftHours(shift)} h${extras.length ? ' · ' + extras.join(' · ') : ''}` };
+          const title = `${agent.displayName} · ${span} · ${shiftHours(shift)} h${extras.length ? ' · ' + extras.join(' · ') : ''}`;
+          return { ...segment, key: segment.shiftId, state, shift, text: span, compact, detail, title };
         }),
       );
       const hours = shifts.reduce((sum, shift) => sum + weekShare(shift, weekStart, zone), 0);
       return { agent, zone, days, hours: Math.round(hours * 10) / 10, mine: agent.id === me };
     });
   });
-  protected readonly shiftCount = computed(() => this.rows().reduce((n, row) => n + row.days.reduce((m, d) => m + d.filter((bar) => !bar.continuesBefore).length, 0), 0));
+  /** What a drop would do, said as the pointer moves (also for screen readers). */
+  protected readonly dragHint = computed(() => {
+    const drag = this.dragPreview();
+    if (!drag) return '';
+    if (!drag.moved || !drag.target) return 'Drop on a day of an agent to move the shift there; Escape cancels.';
+    const agent = this.context.agentsById().get(drag.moved.agentId)?.displayName ?? 'this agent';
+    const zone = this.zoneOf(drag.moved.agentId);
+    return `Drop to move it to ${agent}, ${formatDayLabel(drag.target.date)} ${formatSpan(Date.parse(drag.moved.start), Date.parse(drag.moved.end), zone)}.`;
+  });
+  protected readonly shiftCount = computed(() => this.rows().reduce((n, row) => n + row.days.reduce((m, d) => m + d.filter((bar) => !bar.continuesBefore && bar.state !== 'preview').length, 0), 0));
 
   constructor() {
     effect(() => {
@@ -118,6 +177,7 @@ export class RosterBoardComponent implements OnInit {
       if (this.weekStart() || !this.context.team()) return;
       this.weekStart.set(startOfIsoWeek(todayIn(this.context.teamZone(), this.clock.now().getTime())));
     });
+    inject(DestroyRef).onDestroy(() => this.endDrag());
   }
 
   ngOnInit(): void {
@@ -142,20 +202,147 @@ export class RosterBoardComponent implements OnInit {
   }
 
   protected addShift(row: BoardRow, date: string): void {
-    if (this.readOnly()) return;
+    if (this.readOnly() || this.consumeSuppressedClick()) return;
     this.notice.set('');
     this.draft.set(newDraft({ agentId: row.agent.id, date, zone: row.zone }));
   }
 
   protected openBar(row: BoardRow, bar: Bar, event: Event): void {
     event.stopPropagation();
-    if (this.readOnly()) return;
-    if (bar.shift.source !== 'manual') {
-      this.notice.set(`${bar.title}: this shift comes from a ${bar.shift.source}; change it there.`);
+    if (this.readOnly() || this.consumeSuppressedClick() || bar.state === 'preview') return;
+    const refusal = dragRefusal(bar.shift.source);
+    if (refusal) {
+      this.notice.set(`${bar.title}: ${refusal.replace(', so it cannot be dragged', '')}`);
       return;
     }
     this.notice.set('');
     this.draft.set(shiftToDraft(bar.shift, row.zone));
+  }
+
+  // ---- dragging a bar to another day and/or agent (pointer events; Alt+arrows on a focused bar) ----
+
+  protected onBarPointerDown(row: BoardRow, bar: Bar, date: string, event: PointerEvent): void {
+    if (this.readOnly() || event.button !== 0 || bar.state === 'preview' || this.grab) return;
+    this.suppressClick = false;
+    this.grab = { pointerId: event.pointerId, x: event.clientX, y: event.clientY, row, bar, date, dragging: false };
+    window.addEventListener('pointermove', this.onPointerMove);
+    window.addEventListener('pointerup', this.onPointerUp);
+    window.addEventListener('pointercancel', this.onPointerCancel);
+    window.addEventListener('keydown', this.onDragKey);
+  }
+
+  private readonly onPointerMove = (event: PointerEvent): void => {
+    const grab = this.grab;
+    if (!grab || event.pointerId !== grab.pointerId) return;
+    if (!grab.dragging) {
+      if (Math.hypot(event.clientX - grab.x, event.clientY - grab.y) < DRAG_THRESHOLD_PX) return;
+      const refusal = dragRefusal(grab.bar.shift.source);
+      if (refusal) {
+        this.notice.set(refusal);
+        this.suppressClick = true;
+        this.endDrag();
+        return;
+      }
+      grab.dragging = true;
+      this.moveError.set('');
+      this.notice.set('');
+    }
+    event.preventDefault();
+    const cell = document.elementFromPoint(event.clientX, event.clientY)?.closest<HTMLElement>('td[data-agent-id][data-date]');
+    const target = cell ? { agentId: cell.dataset['agentId'] ?? '', date: cell.dataset['date'] ?? '' } : null;
+    const current = this.dragPreview();
+    if (current && current.target?.agentId === target?.agentId && current.target?.date === target?.date) return;
+    this.dragPreview.set(this.previewMove(grab.bar.shift, grab.date, grab.row.zone, target));
+  };
+
+  private readonly onPointerUp = (event: PointerEvent): void => {
+    const grab = this.grab;
+    if (!grab || event.pointerId !== grab.pointerId) return;
+    const preview = this.dragPreview();
+    if (grab.dragging) {
+      this.suppressClick = true;
+      // The click (if any) follows this event in the same task; later clicks count again.
+      setTimeout(() => (this.suppressClick = false));
+    }
+    this.endDrag();
+    if (grab.dragging && preview?.moved && preview.request) void this.saveMove(grab.bar.shift, preview.moved, preview.request);
+  };
+
+  private readonly onPointerCancel = (): void => this.endDrag();
+
+  private readonly onDragKey = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || !this.grab) return;
+    event.preventDefault();
+    if (this.grab.dragging) this.suppressClick = true;
+    this.endDrag();
+  };
+
+  private endDrag(): void {
+    this.grab = null;
+    this.dragPreview.set(null);
+    window.removeEventListener('pointermove', this.onPointerMove);
+    window.removeEventListener('pointerup', this.onPointerUp);
+    window.removeEventListener('pointercancel', this.onPointerCancel);
+    window.removeEventListener('keydown', this.onDragKey);
+  }
+
+  private consumeSuppressedClick(): boolean {
+    const suppressed = this.suppressClick;
+    this.suppressClick = false;
+    return suppressed;
+  }
+
+  /** The board zone of `agentId`'s row. */
+  private zoneOf(agentId: string): string {
+    return this.zoneMode() === 'agent' ? (this.context.agentsById().get(agentId)?.timeZone ?? this.zone()) : this.zone();
+  }
+
+  private previewMove(shift: ScheduledShift, fromDate: string, fromZone: string, target: { agentId: string; date: string } | null): DragPreview {
+    const none: DragPreview = { shiftId: shift.id, moved: null, request: null, target };
+    if (!target?.agentId || !target.date) return none;
+    const result = moveShift({ shift, fromDate, fromZone, toDate: target.date, toAgentId: target.agentId, toZone: this.zoneOf(target.agentId) });
+    if (!result.ok || result.unchanged) return none;
+    return { ...none, moved: { ...shift, ...result.request }, request: result.request };
+  }
+
+  /**
+   * Alt+←/→ moves the focused bar a day, Alt+↑/↓ to the agent above or below: the keyboard's
+   * drag. (Enter opens the dialog, where date and agent can be typed too.)
+   */
+  protected onBarKeydown(row: BoardRow, bar: Bar, date: string, event: KeyboardEvent): void {
+    const step = KEY_STEPS[event.key];
+    if (!step || !event.altKey || this.readOnly() || bar.state === 'preview') return;
+    event.preventDefault();
+    const refusal = dragRefusal(bar.shift.source);
+    if (refusal) {
+      this.notice.set(refusal);
+      return;
+    }
+    const rows = this.rows();
+    const [rowStep, dayStep] = step;
+    const targetRow = rows[rows.findIndex((r) => r.agent.id === row.agent.id) + rowStep];
+    if (!targetRow) return;
+    const preview = this.previewMove(bar.shift, date, row.zone, { agentId: targetRow.agent.id, date: addDays(date, dayStep) });
+    if (preview.moved && preview.request) void this.saveMove(bar.shift, preview.moved, preview.request, true);
+  }
+
+  private async saveMove(shift: ScheduledShift, moved: ScheduledShift, request: NonNullable<DragPreview['request']>, refocus = false): Promise<void> {
+    const teamId = this.context.teamId();
+    if (!teamId) return;
+    const zone = this.zoneOf(moved.agentId);
+    const agent = this.context.agentsById().get(moved.agentId)?.displayName ?? 'the agent';
+    const where = `${agent}, ${formatDayLabel(instantToLocalDate(Date.parse(moved.start), zone))} ${formatSpan(Date.parse(moved.start), Date.parse(moved.end), zone)}`;
+    this.moveError.set('');
+    this.notice.set('');
+    try {
+      await this.schedule.moveShift(teamId, shift.id, request, moved);
+      this.notice.set(`Shift moved to ${where}.`);
+    } catch (failure) {
+      const error = failure as ApiError;
+      const reason = error.statusCode === 409 ? describeOverlap(error.message, zone) : error.fields?.length ? error.fields.map((f) => f.message).join(' ') : error.message;
+      this.moveError.set(`Not moved to ${where}: ${reason.replace(/\.?$/, '.')}`);
+    }
+    if (refocus) afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`[data-shift-id="${CSS.escape(shift.id)}"]`)?.focus(), { injector: this.injector });
   }
 
   protected onDialogClosed(outcome: ShiftDialogOutcome): void {

@@ -2,11 +2,11 @@ import { ChangeDetectionStrategy, Component, computed, effect, type ElementRef, 
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { CHANNELS, SHIFT_STATUSES, type ApiError, type Channel, type ShiftStatus } from '@shiftdesk/shared-api-contract';
-import { formatDayLabel, formatSpan, ScheduleStore } from '@shiftdesk/web-data-access-schedule';
-import { instantToLocalDate } from './draft-time';
+import { formatSpan, ScheduleStore } from '@shiftdesk/web-data-access-schedule';
 import { CHANNEL_LABELS } from '@shiftdesk/web-util';
 import { TeamContextStore } from '../shared/team-context.store';
 import { draftToRequest, type ShiftDraft } from './shift-draft';
+import { describeOverlap } from './shift-move';
 
 export type ShiftDialogOutcome = 'saved' | 'deleted' | 'cancelled';
 
@@ -242,26 +242,12 @@ export class ShiftDialogComponent {
     if (!this.busy()) this.close('cancelled');
   }
 
-  /**
-   * The API names the other shift by id and UTC instants; say it in the dialog's zone instead:
-   * "Anna Smirnova already has a shift Mon 23 Nov 07:00–15:00 UTC+3 overlapping this one".
-   */
-  private describeOverlap(message: string): string {
-    const zone = this.draft()?.zone ?? 'UTC';
-    return message.replace(/already has shift \S+ \((\S+) – (\S+)\)/, (whole, start: string, end: string) => {
-      const from = Date.parse(start);
-      const to = Date.parse(end);
-      if (!Number.isFinite(from) || !Number.isFinite(to)) return whole;
-      return `already has a shift ${formatDayLabel(instantToLocalDate(from, zone))} ${formatSpan(from, to, zone)}`;
-    });
-  }
-
   private showError(error: ApiError): void {
     const strip = (field: string, message: string) => message.replace(new RegExp(`^${field}:\\s*`), '');
     // A 409 is about the whole shift (it overlaps another one): said at the top, in the API's words.
     if (error.statusCode === 409) {
       this.serverErrors.set({});
-      this.formError.set(this.describeOverlap(strip('start', error.message)));
+      this.formError.set(describeOverlap(error.message, this.draft()?.zone ?? 'UTC'));
       return;
     }
     const fields: Record<string, string> = {};

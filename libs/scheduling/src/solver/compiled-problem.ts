@@ -18,6 +18,8 @@ export interface CompiledProblem {
   maxShifts: Int32Array; // [e*S+s]
   minMinutes: Int32Array;
   maxMinutes: Int32Array;
+  /** Per employee: caps on worked minutes; terms as cell (d*S+s) and minutes; days within [firstDay, lastDay]. */
+  minuteCaps: { maxMinutes: number; cells: Int32Array; minutes: Int32Array; firstDay: number; lastDay: number }[][];
   maxCons: Int32Array;
   minCons: Int32Array;
   minOff: Int32Array;
@@ -123,6 +125,22 @@ export function compileProblem(problem: RosterProblem): CompiledProblem {
     maxShifts,
     minMinutes: ints((i) => emps[i].minTotalMinutes),
     maxMinutes: ints((i) => emps[i].maxTotalMinutes),
+    minuteCaps: emps.map((emp) =>
+      (emp.minuteCaps ?? [])
+        .map((cap) => {
+          const terms = cap.terms
+            .map((t) => ({ d: t.day, s: shiftIndex.get(t.shiftTypeId) ?? -1, minutes: t.minutes }))
+            .filter((t) => t.s >= 0 && t.d >= 0 && t.d < D && t.minutes !== 0);
+          return {
+            maxMinutes: cap.maxMinutes,
+            cells: Int32Array.from(terms.map((t) => t.d * S + t.s)),
+            minutes: Int32Array.from(terms.map((t) => t.minutes)),
+            firstDay: Math.min(...terms.map((t) => t.d)),
+            lastDay: Math.max(...terms.map((t) => t.d)),
+          };
+        })
+        .filter((cap) => cap.cells.length > 0),
+    ),
     maxCons: ints((i) => emps[i].maxConsecutiveDays),
     minCons: ints((i) => emps[i].minConsecutiveDays),
     minOff: ints((i) => emps[i].minConsecutiveDaysOff),

@@ -34,6 +34,16 @@ describe('evaluateRoster: hard rules (one passing and one failing roster each)',
     expect(codes(p, 'EEEE----------')).toEqual(['max-total-minutes']);
   });
 
+  it('minute caps: only the listed cells count, with their own minutes', () => {
+    // Days 0–6 at most 960 min; an L on day 6 counts 120 min (e.g. a night split by the week end).
+    const terms = [0, 1, 2, 3, 4, 5].map((day) => ({ day, shiftTypeId: 'E', minutes: 480 }));
+    const p = withEmployee({ minuteCaps: [{ maxMinutes: 960, terms: [...terms, { day: 6, shiftTypeId: 'L', minutes: 120 }] }] });
+    expect(codes(p, 'EE-----EEEEEE-')).toEqual([]);
+    expect(codes(p, 'E-----L-------')).toEqual([]);
+    expect(codes(p, 'EE----L-------')).toEqual(['minute-cap']);
+    expect(codes(p, 'E-E-E---------')).toEqual(['minute-cap']);
+  });
+
   it('max consecutive working days', () => {
     const p = withEmployee({ maxConsecutiveDays: 3 });
     expect(codes(p, 'EEE-EEE-------')).toEqual([]);

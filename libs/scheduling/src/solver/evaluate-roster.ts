@@ -67,6 +67,14 @@ export function evaluateRoster(problem: RosterProblem, roster: Roster): RosterEv
     }
     if (minutes < emp.minTotalMinutes) fail('min-total-minutes', `${minutes} min worked, minimum ${emp.minTotalMinutes}`);
     if (minutes > emp.maxTotalMinutes) fail('max-total-minutes', `${minutes} min worked, maximum ${emp.maxTotalMinutes}`);
+    for (const cap of emp.minuteCaps ?? []) {
+      const counted = cap.terms.filter((t) => days[t.day] === t.shiftTypeId);
+      const inCap = counted.reduce((sum, t) => sum + t.minutes, 0);
+      if (inCap > cap.maxMinutes) {
+        const first = Math.min(...cap.terms.map((t) => t.day));
+        fail('minute-cap', `${inCap} min worked in a capped span from day ${first}, maximum ${cap.maxMinutes}`, first);
+      }
+    }
 
     // Blocks of equal working state: [start, end] inclusive.
     let start = 0;

@@ -53,6 +53,20 @@ describe('generateRoster', () => {
     expect(events[events.length - 1]).toMatchObject({ objective: 100 });
   });
 
+  it('respects minute caps (weekly hours) in construction, MIP and search', async () => {
+    // Two weeks, one agent who could work every day but may work only 3 days in each week.
+    const week = (from: number) => ({ maxMinutes: 3 * 480, terms: Array.from({ length: 7 }, (_, i) => ({ day: from + i, shiftTypeId: 'E', minutes: 480 })) });
+    const problem = tinyProblem({
+      employees: [tinyEmployee({ maxShifts: { E: 14, L: 0 }, minuteCaps: [week(0), week(7)] })],
+      cover: Array.from({ length: 14 }, (_, day) => ({ day, shiftTypeId: 'E', requirement: 1, underWeight: 100, overWeight: 1 })),
+    });
+    const result = await generateRoster({ problem, seed: 2, timeLimitMs: 15_000, now });
+    expect(result.feasible).toBe(true);
+    expect(result.breakdown.coverUnder).toBe(800);
+    const worked = (from: number) => result.roster[0].days.slice(from, from + 7).filter((d) => d !== null).length;
+    expect([worked(0), worked(7)]).toEqual([3, 3]);
+  });
+
   it('respects locked cells', async () => {
     const problem = { ...sevenDayProblem(), locked: [{ employeeId: 'a', day: 0, shiftTypeId: 'E' }, { employeeId: 'b', day: 6, shiftTypeId: null }] };
     const result = await generateRoster({ problem, seed: 1, timeLimitMs: 15_000, now });

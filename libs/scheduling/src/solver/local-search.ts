@@ -197,6 +197,15 @@ export class LocalSearch {
       }
       prev = s;
     }
-    return minutes >= p.minMinutes[e] && minutes <= p.maxMinutes[e];
+    if (minutes < p.minMinutes[e] || minutes > p.maxMinutes[e]) return false;
+    for (const cap of p.minuteCaps[e]) {
+      let inCap = 0;
+      for (let k = 0; k < cap.cells.length; k++) {
+        const cell = cap.cells[k];
+        if (this.a[base + Math.floor(cell / S)] === cell % S) inCap += cap.minutes[k];
+      }
+      if (inCap > cap.maxMinutes) return false;
+    }
+    return true;
   }
 }

@@ -50,8 +50,26 @@ export interface RosterEmployee {
   maxWeekends: number;
   /** Days the agent must not work (time off, unavailability). */
   daysOff: number[];
+  /** Caps on worked minutes over day ranges, e.g. one per ISO week for weekly contract hours. */
+  minuteCaps?: MinuteCap[];
   /** Optional cost per worked hour in minor currency units; adds the `cost` objective term. */
   hourlyCost?: number;
+}
+
+/**
+ * At most `maxMinutes` worked over a set of cells, each counting the minutes given (e.g. one cap
+ * per ISO week, where a night shift on Sunday counts only its hours before Monday 00:00).
+ */
+export interface MinuteCap {
+  maxMinutes: number;
+  /** Cells that count toward the cap; unlisted cells count 0. */
+  terms: MinuteCapTerm[];
+}
+
+export interface MinuteCapTerm {
+  day: number;
+  shiftTypeId: string;
+  minutes: number;
 }
 
 /** Preferred head count for one shift type on one day, with penalties per missing/surplus agent. */
@@ -106,6 +124,7 @@ export type HardViolationCode =
   | 'max-shifts-per-type'
   | 'min-total-minutes'
   | 'max-total-minutes'
+  | 'minute-cap'
   | 'max-consecutive-days'
   | 'min-consecutive-days'
   | 'min-consecutive-days-off'

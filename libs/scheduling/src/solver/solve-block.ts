@@ -162,6 +162,11 @@ export function solveBlock(
     }
     for (let d = 0; d < D; d++) for (let s = 0; s < S; s++) x(e, d, s, p.length[s]);
     rows.close(p.minMinutes[e], p.maxMinutes[e]);
+    for (const cap of p.minuteCaps[e]) {
+      if (cap.lastDay < from || cap.firstDay >= to) continue;
+      for (let k = 0; k < cap.cells.length; k++) x(e, Math.floor(cap.cells[k] / S), cap.cells[k] % S, cap.minutes[k]);
+      rows.close(-Infinity, cap.maxMinutes);
+    }
 
     const C = p.maxCons[e];
     for (let k = Math.max(0, from - C); k + C < D && k < to; k++) {

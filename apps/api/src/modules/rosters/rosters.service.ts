@@ -49,8 +49,9 @@ export class RostersService {
       this.source.loadRules(manager, teamId),
       this.source.loadSettings(manager, teamId),
     ]);
-    // What stays: everything but drafts (apply replaces the drafts), a day either side for rest.
-    const existing = await this.source.resolve(manager, { teamId, from: periodStart - DAY_MS, to: periodEnd + DAY_MS });
+    // What stays: everything but drafts (apply replaces the drafts); a week either side, for the
+    // rest around the period and the weekly hours of the weeks it cuts.
+    const existing = await this.source.resolve(manager, { teamId, from: periodStart - 7 * DAY_MS, to: periodEnd + 7 * DAY_MS });
     const built = buildTeamRosterProblem({
       timeZone: zone,
       from: request.from,

@@ -1,9 +1,9 @@
 import { expandCoverageRule, type CoverageRule } from '../../coverage/coverage-rule';
 import { LANGUAGE_LEVELS, type LanguageLevel, type Result, type SchedulingAgent, type Weekday } from '../../model/types';
 import { selectLabourRules } from '../../rules/labour-rules';
-import { addCalendarDays, getIsoWeekday, getLocalDate, isLocalDate, isValidTimeZone, localMinuteToInstant, parseMinuteOfDay } from '../../time';
+import { addCalendarDays, getIsoWeekday, getLocalDate, getStartOfIsoWeek, getStartOfLocalDay, isLocalDate, isValidTimeZone, localMinuteToInstant, parseMinuteOfDay } from '../../time';
 import { deriveCannotFollow } from '../derive-cannot-follow';
-import type { CoverRequirement, LockedAssignment, RosterEmployee, ShiftRequest } from '../roster-problem';
+import type { CoverRequirement, LockedAssignment, MinuteCap, MinuteCapTerm, RosterEmployee, ShiftRequest } from '../roster-problem';
 import type { RosterShiftShape, ShapeIneligibility, ShapeSpan, TeamRosterErrorReason, TeamRosterInput, TeamRosterModel } from './team-roster-model';
 
 /** Longest period one generation covers (a year, leap years included). */
@@ -64,10 +64,11 @@ function validateShapes(shapes: readonly RosterShiftShape[]): { field: string; m
  * - **Labour rules** of each agent (`selectLabourRules`): minimum rest as the shapes' "cannot
  *   follow" relation (`deriveCannotFollow`, on nominal wall-clock times, with the strictest
  *   minimum rest among the rostered agents, since the relation is per shape); maximum
- *   consecutive days (days before the period count as off); worked minutes over the period
- *   capped by the contract: (contract hours + weekly tolerance) × max(1, days / 7), and by the
- *   weekly maximum when one is set; this is the whole-period reading of "weekly hours", exact for
- *   a period of one ISO week.
+ *   consecutive days (days before the period count as off); worked minutes per ISO week in the
+ *   agent's zone (`minuteCaps`, real minutes inside the week, as the labour check counts them)
+ *   capped by contract hours + weekly tolerance and by the weekly maximum when one is set (an
+ *   averaged maximum is applied to every week), less the fixed shifts in that week, including
+ *   those just outside the period when the caller passes them.
  * - **Fixed shifts** (published, locked, rotation turns): one matching a shape's span and channel
  *   pins the cell; others block their agent's day, count toward cover of the shapes they span,
  *   use up contract minutes, and forbid cells within the minimum rest around them (a heavy
@@ -138,7 +139,7 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
   const locked: LockedAssignment[] = [];
   const fixedCover = dates.map(() => shapes.map(() => 0));
   const busyDays: Record<string, number[]> = {};
-  const fixedMinutes = new Map<string, number>();
+
   const pinnedCount = new Map<string, number>();
   const rosteredIds = new Set(rostered.map((a) => a.id));
   const agentById = new Map(input.agents.map((a) => [a.id, a]));
@@ -158,10 +159,7 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
       continue;
     }
     unpinned.push(shift);
-    if (d !== undefined) {
-      if (pinned[key] === undefined) (busyDays[shift.agentId] ??= []).push(d);
-      fixedMinutes.set(shift.agentId, (fixedMinutes.get(shift.agentId) ?? 0) + Math.round((shift.end - shift.start) / MINUTE_MS));
-    }
+    if (d !== undefined && pinned[key] === undefined) (busyDays[shift.agentId] ??= []).push(d);
     // Cover: the shift spans the whole shape and its agent is eligible for it.
     const agent = agentById.get(shift.agentId);
     for (let day = 0; day < D; day++) {
@@ -218,13 +216,34 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
     minRestHours,
   }).map((type, s) => ({ ...type, lengthMinutes: shapes[s].lengthMinutes }));
 
+  const firstStart = Math.min(...spans.flat().map((span) => span.start));
+  const lastEnd = Math.max(...spans.flat().map((span) => span.end));
+  const overlapMinutes = (a: ShapeSpan, b: ShapeSpan) => Math.max(0, Math.round((Math.min(a.end, b.end) - Math.max(a.start, b.start)) / MINUTE_MS));
+
   const employees: RosterEmployee[] = rostered.map((agent) => {
     const rules = rulesOf(agent);
-    // A period shorter than a week may use one week's contract: the rest of the week is unknown.
-    const weeks = Math.max(1, D / 7);
-    let cap = D * 24 * 60;
-    if (rules.weeklyHoursTolerance !== null) cap = Math.min(cap, (agent.contractHoursPerWeek + rules.weeklyHoursTolerance) * 60 * weeks);
-    if (rules.maxWeeklyHours !== null) cap = Math.min(cap, rules.maxWeeklyHours * 60 * weeks);
+    // Weekly hours: contract + tolerance, and the weekly maximum (its average read as a cap), per
+    // ISO week in the AGENT's zone as the labour check counts them: each cell counts its real
+    // minutes inside the week (a Sunday night shift splits), less the unpinned fixed shifts there.
+    let weekly = Infinity;
+    if (rules.weeklyHoursTolerance !== null) weekly = (agent.contractHoursPerWeek + rules.weeklyHoursTolerance) * 60;
+    if (rules.maxWeeklyHours !== null) weekly = Math.min(weekly, rules.maxWeeklyHours * 60);
+    const minuteCaps: MinuteCap[] = [];
+    if (Number.isFinite(weekly)) {
+      for (let monday = getStartOfIsoWeek(getLocalDate(firstStart, agent.timeZone)); ; monday = addCalendarDays(monday, 7)) {
+        const week = { start: getStartOfLocalDay(monday, agent.timeZone), end: getStartOfLocalDay(addCalendarDays(monday, 7), agent.timeZone) };
+        if (week.start >= lastEnd) break;
+        const terms: MinuteCapTerm[] = [];
+        for (let d = 0; d < D; d++) {
+          for (let s = 0; s < S; s++) {
+            const minutes = overlapMinutes(spans[d][s], week);
+            if (minutes > 0) terms.push({ day: d, shiftTypeId: shapes[s].id, minutes });
+          }
+        }
+        const fixed = unpinned.filter((f) => f.agentId === agent.id).reduce((sum, f) => sum + overlapMinutes(f, week), 0);
+        if (terms.length > 0) minuteCaps.push({ maxMinutes: Math.max(0, Math.floor(weekly) - fixed), terms });
+      }
+    }
     const maxShifts: Record<string, number> = {};
     shapes.forEach((shape, s) => {
       maxShifts[shape.id] = eligibility[agent.id][shape.id] === null ? D : (pinnedCount.get(`${agent.id}:${s}`) ?? 0);
@@ -236,7 +255,8 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
       id: agent.id,
       maxShifts,
       minTotalMinutes: 0,
-      maxTotalMinutes: Math.max(0, Math.floor(cap) - (fixedMinutes.get(agent.id) ?? 0)),
+      maxTotalMinutes: D * 24 * 60,
+      minuteCaps,
       maxConsecutiveDays: rules.maxConsecutiveDays,
       minConsecutiveDays: 1,
       minConsecutiveDaysOff: 1,

@@ -159,7 +159,14 @@ function blockReason(input: { model: TeamRosterModel; employeeId: string; days: 
   if (days[d] !== null && days[d] !== undefined) return 'other-shift';
   if (model.busyDays[employeeId]?.includes(d)) return 'other-shift';
   const type = problem.shiftTypes.find((t) => t.id === shapeId);
-  if (input.used + (type?.lengthMinutes ?? 0) > employee.maxTotalMinutes) return 'weekly-hours';
+  const length = type?.lengthMinutes ?? 0;
+  if (input.used + length > employee.maxTotalMinutes) return 'weekly-hours';
+  for (const cap of employee.minuteCaps ?? []) {
+    const own = cap.terms.find((t) => t.day === d && t.shiftTypeId === shapeId);
+    if (!own) continue;
+    const inCap = cap.terms.reduce((sum, t) => sum + (days[t.day] === t.shiftTypeId ? t.minutes : 0), 0);
+    if (inCap + own.minutes > cap.maxMinutes) return 'weekly-hours';
+  }
   let run = 1;
   for (let i = d - 1; i >= 0 && days[i] !== null; i--) run++;
   for (let i = d + 1; i < days.length && days[i] !== null; i++) run++;

@@ -3,6 +3,7 @@ import { computeCoverage } from '../../coverage/compute-coverage';
 import { createCoverageRuleFromPreset, type CoverageRule } from '../../coverage/coverage-rule';
 import { findGaps } from '../../coverage/find-gaps';
 import type { SchedulingAgent, Shift } from '../../model/types';
+import { checkLabourRules } from '../../rules/check-labour-rules';
 import { DEFAULT_LABOUR_RULES, type LabourRulesSet } from '../../rules/labour-rules';
 import { evaluateRoster } from '../evaluate-roster';
 import { generateRoster } from '../generate-roster';
@@ -80,11 +81,18 @@ describe('buildTeamRosterProblem', () => {
       { id: 'Late', lengthMinutes: 480, cannotFollow: ['Early'] },
       { id: 'Night', lengthMinutes: 480, cannotFollow: ['Early', 'Late'] },
     ]);
-    expect(problem.employees[0]).toMatchObject({ id: 'a', maxTotalMinutes: 40 * 60, maxConsecutiveDays: 6, maxShifts: { Early: 7, Late: 7, Night: 7 } });
-    // Two weeks: twice the contract; a single day: one week's contract (not a seventh of it), capped by the day.
-    expect(build({ to: '2026-03-15' }).problem.employees[0].maxTotalMinutes).toBe(80 * 60);
-    expect(build({ to: '2026-03-02' }).problem.employees[0].maxTotalMinutes).toBe(24 * 60);
-    expect(build({ to: '2026-03-02', agents: [agent('a', { contractHoursPerWeek: 6 })] }).problem.employees[0].maxTotalMinutes).toBe(6 * 60);
+    expect(problem.employees[0]).toMatchObject({ id: 'a', maxConsecutiveDays: 6, maxShifts: { Early: 7, Late: 7, Night: 7 } });
+    // Weekly hours: one cap per ISO week in the agent's zone; Sunday's night shape counts its one
+    // hour before Monday 00:00 here and the rest in the next week.
+    const caps = problem.employees[0].minuteCaps ?? [];
+    expect(caps.map((cap) => cap.maxMinutes)).toEqual([2400, 2400]);
+    expect(caps[0].terms).toHaveLength(21);
+    expect(caps[0].terms.at(-1)).toEqual({ day: 6, shiftTypeId: 'Night', minutes: 60 });
+    expect(caps[1].terms).toEqual([{ day: 6, shiftTypeId: 'Night', minutes: 420 }]);
+    // A single day may use the whole week's contract: the rest of the week is not planned here.
+    expect(build({ to: '2026-03-02', agents: [agent('a', { contractHoursPerWeek: 6 })] }).problem.employees[0].minuteCaps).toEqual([
+      { maxMinutes: 360, terms: [{ day: 0, shiftTypeId: 'Early', minutes: 480 }, { day: 0, shiftTypeId: 'Late', minutes: 480 }] },
+    ]);
   });
 
   it('puts a 08:00–16:00 Europe/Moscow shape at 05:00Z–13:00Z', () => {
@@ -146,7 +154,8 @@ describe('buildTeamRosterProblem', () => {
     expect(model.problem.locked).toEqual([{ employeeId: 'a', day: 0, shiftTypeId: 'Early' }]);
     expect(model.pinned).toEqual({ 'a:0': 'pinned' });
     expect(model.busyDays).toEqual({ b: [1] });
-    expect(model.problem.employees[1]).toMatchObject({ daysOff: [1], maxTotalMinutes: 32 * 60 });
+    expect(model.problem.employees[1]).toMatchObject({ daysOff: [1] });
+    expect(model.problem.employees[1].minuteCaps?.[0].maxMinutes).toBe(32 * 60);
     // Monday Late ends 23:00, 11 h before 10:00; 18:00 + 11 h is 05:00 Wednesday, before Early: no conflict.
     expect(model.restConflicts).toEqual({});
     const drafts = rosterToDraftShifts({ model, roster: roster(model, 'E', '-L') });
@@ -249,7 +258,40 @@ describe('a generated team roster', () => {
     const coverage = computeCoverage({ from, to: from + 7 * 86_400_000, shifts, agents: teamInput.agents, rules: teamInput.rules });
     if (!coverage.ok) throw new Error(coverage.message);
     expect(findGaps({ coverage: coverage.value, includeSinglePoint: false })).toEqual([]);
-    // Contract hours hold: nobody works more than 40 h.
-    for (const a of teamInput.agents) expect(drafts.filter((d) => d.agentId === a.id).length).toBeLessThanOrEqual(5);
+    // The labour-rule check of issue 3 (rest, weekly hours vs contract, consecutive days, weekly rest) finds nothing.
+    expect(checkLabourRules({ agents: teamInput.agents, shifts, rules: teamInput.labourRules, from, to: from + 7 * 86_400_000 })).toEqual([]);
+  });
+
+  it('covers two weeks with a night shape in Europe/Berlin across the spring-forward night, within the labour rules', async () => {
+    const berlin = (id: string): SchedulingAgent => agent(id, { timeZone: 'Europe/Berlin' });
+    const teamInput = input({
+      timeZone: 'Europe/Berlin',
+      from: '2026-03-23',
+      to: '2026-04-05',
+      agents: ['a', 'b', 'c', 'd', 'e', 'f'].map(berlin),
+      rules: [createCoverageRuleFromPreset({ preset: '24/7', timeZone: 'Europe/Berlin', minAgents: 1, id: 'r24' })],
+      shapes: [
+        { id: 'Day', localStartTime: '06:00', lengthMinutes: 480 },
+        { id: 'Evening', localStartTime: '14:00', lengthMinutes: 480 },
+        { id: 'Night', localStartTime: '22:00', lengthMinutes: 480 },
+      ],
+    });
+    const built = buildTeamRosterProblem(teamInput);
+    if (!built.ok) throw new Error(built.message);
+    const model = built.value;
+    const result = await generateRoster({ problem: model.problem, seed: 3, timeLimitMs: 20_000, now: () => performance.now() });
+    expect(result.breakdown.coverUnder).toBe(0);
+    const drafts = rosterToDraftShifts({ model, roster: result.roster });
+    const night = drafts.find((d) => d.date === '2026-03-28' && d.shapeId === 'Night');
+    expect(night && [iso(night.start), iso(night.end)]).toEqual(['2026-03-28T21:00:00.000Z', '2026-03-29T04:00:00.000Z']);
+    const shifts: Shift[] = drafts.map((d, i) => ({ id: `draft-${i}`, agentId: d.agentId, start: d.start, end: d.end, timeZone: d.timeZone, channel: d.channel, label: d.label, breaks: [], status: 'draft', source: 'roster' }));
+    // From Monday's 06:00 (before it, the night shift of the previous period is on duty) to the
+    // end of the last night shape, 06:00 CEST on Monday 6 April.
+    const from = Date.parse('2026-03-23T05:00:00Z');
+    const to = Date.parse('2026-04-06T04:00:00Z');
+    const coverage = computeCoverage({ from, to, shifts, agents: teamInput.agents, rules: teamInput.rules });
+    if (!coverage.ok) throw new Error(coverage.message);
+    expect(findGaps({ coverage: coverage.value, includeSinglePoint: false })).toEqual([]);
+    expect(checkLabourRules({ agents: teamInput.agents, shifts, rules: teamInput.labourRules, from, to })).toEqual([]);
   });
 });

@@ -163,10 +163,14 @@ describe('roster generation', () => {
   });
 
   it('cancels a running job and keeps the best roster so far', async () => {
-    // A year for four agents and two shapes is past the full-MIP size: the search runs until
+    // A year for four agents and three shapes is past the full-MIP size, and 21 shifts a week
+    // need more than four 40 h contracts give: the search cannot prove anything and runs until
     // its time limit, so the job is still running when the cancel arrives.
-    const jobId = await start({ from: '2027-01-04', to: '2027-12-31', shapes: SHAPES, timeLimitSeconds: 120 });
-    const running = await waitFor(jobId, (job) => finished(job) || (job.status === 'running' && job.progress !== null));
+    const shapes = [...SHAPES, { name: 'Mid', start: '11:00', lengthMinutes: 480 }];
+    const jobId = await start({ from: '2027-01-04', to: '2027-12-31', shapes, timeLimitSeconds: 120 });
+    const early = await getJob(jobId);
+    expect(early.status === 'queued' || early.progress?.elapsedSeconds !== undefined).toBe(true);
+    const running = await waitFor(jobId, (job) => finished(job) || (job.status === 'running' && job.progress !== null && job.progress.bestObjective !== null));
     expect(running.status).toBe('running');
     const cancelled = (await t.http().post(url(`/jobs/${jobId}/cancel`)).set(bearer(admin)).expect(200)).body as RosterJob;
     expect(cancelled).toMatchObject({ status: 'cancelled', error: null, result: { solverStatus: 'stopped', feasible: true } });

@@ -67,6 +67,12 @@ describe('generateRoster', () => {
     expect([worked(0), worked(7)]).toEqual([3, 3]);
   });
 
+  it('stops as soon as the objective is 0 (no penalty can be lower), even without a MIP bound', async () => {
+    const problem = tinyProblem({ cover: Array.from({ length: 14 }, (_, day) => ({ day, shiftTypeId: 'E', requirement: 1, underWeight: 100, overWeight: 1 })) });
+    const result = await generateRoster({ problem, seed: 1, timeLimitMs: 60_000, now, fullMipMaxVariables: 0 });
+    expect(result).toMatchObject({ objective: 0, status: 'optimal', iterations: 0 });
+  });
+
   it('respects locked cells', async () => {
     const problem = { ...sevenDayProblem(), locked: [{ employeeId: 'a', day: 0, shiftTypeId: 'E' }, { employeeId: 'b', day: 6, shiftTypeId: null }] };
     const result = await generateRoster({ problem, seed: 1, timeLimitMs: 15_000, now });

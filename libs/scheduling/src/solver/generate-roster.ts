@@ -144,7 +144,9 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
     }
   };
   report();
-  const proven = () => bound !== undefined && bestObjective - bound < (p.integral ? 1 - 1e-6 : 1e-6);
+  // Every objective term is a non-negative penalty, so a roster with objective 0 is optimal
+  // without any bound from a MIP (large problems skip the full MIP and would search on).
+  const proven = () => bestObjective <= 1e-9 || (bound !== undefined && bestObjective - bound < (p.integral ? 1 - 1e-6 : 1e-6));
 
   // 2. Full MIP for small problems.
   const variables = countFreeVariables(p);

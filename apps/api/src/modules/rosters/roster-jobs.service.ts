@@ -76,9 +76,17 @@ export class RosterJobs implements OnModuleDestroy {
     return { ...record.job };
   }
 
-  /** The job of this team, or 404 (a job id of another team is not revealed). */
-  get(teamId: string, jobId: string): RosterJob {
-    return { ...this.record(teamId, jobId).job };
+  /**
+   * The job of this team, or 404 (a job id of another team is not revealed). While it runs,
+   * `elapsedSeconds` is measured now (the solver reports only between steps, and not at all
+   * during construction).
+   */
+  get(teamId: string, jobId: string, now: number): RosterJob {
+    const { job } = this.record(teamId, jobId);
+    if (job.status !== 'running' || job.startedAt === null) return { ...job };
+    const elapsedSeconds = Math.max(0, now - Date.parse(job.startedAt)) / 1000;
+    const progress = job.progress ?? { phase: 'construction', bestObjective: null, bound: null, gap: null, elapsedSeconds };
+    return { ...job, progress: { ...progress, elapsedSeconds } };
   }
 
   /** The draft shifts of a finished job (done, or cancelled after the search produced a roster). */

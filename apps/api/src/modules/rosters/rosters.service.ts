@@ -86,7 +86,7 @@ export class RostersService {
 
   async job(user: AuthenticatedUser, teamId: string, jobId: string): Promise<RosterJob> {
     await this.source.managedTeam(user, teamId);
-    return this.jobs.get(teamId, jobId);
+    return this.jobs.get(teamId, jobId, Date.now());
   }
 
   async cancel(user: AuthenticatedUser, teamId: string, jobId: string): Promise<RosterJob> {

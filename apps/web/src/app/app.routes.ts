@@ -19,6 +19,7 @@ export const appRoutes: Routes = [
       { path: 'teams', canMatch: [roleGuard('manager')], loadChildren: () => import('@shiftdesk/web-feature-agents').then((m) => m.teamsRoutes) },
       { path: 'roster', loadChildren: () => import('@shiftdesk/web-feature-roster').then((m) => m.rosterRoutes) },
       { path: 'coverage', canMatch: [roleGuard('manager')], loadChildren: () => import('@shiftdesk/web-feature-roster').then((m) => m.coverageRoutes) },
+      { path: 'alerts', canMatch: [roleGuard('manager')], loadChildren: () => import('@shiftdesk/web-feature-roster').then((m) => m.alertsRoutes) },
       { path: 'rotations', canMatch: [roleGuard('manager')], loadChildren: () => import('@shiftdesk/web-feature-roster').then((m) => m.rotationsRoutes) },
       { path: 'me', canMatch: [roleGuard('agent')], loadChildren: () => import('@shiftdesk/web-feature-profile').then((m) => m.profileRoutes) },
     ],

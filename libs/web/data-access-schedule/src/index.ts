@@ -3,3 +3,6 @@ export * from './lib/local-week';
 export * from './lib/schedule.store';
 export * from './lib/coverage.store';
 export * from './lib/rotations.store';
+export * from './lib/alert-list';
+export * from './lib/open-alerts.store';
+export * from './lib/alerts.store';

@@ -1,13 +1,20 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { SessionStore } from '@shiftdesk/web-data-access';
-import { map } from 'rxjs';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { SessionStore, TeamsApi } from '@shiftdesk/web-data-access';
+import { OpenAlertsStore } from '@shiftdesk/web-data-access-schedule';
+import { NowService } from '@shiftdesk/web-ui';
+import { filter, firstValueFrom, map } from 'rxjs';
 
 interface NavLink {
   path: string;
   label: string;
+  /** Shows the number of open gap alerts beside the label. */
+  alertBadge?: boolean;
 }
+
+/** Navigations closer together than this reuse the last alert count, in ms. */
+const ALERT_REFRESH_MS = 20_000;
 
 /** Only screens that exist are linked: no placeholders. */
 const MANAGER_LINKS: readonly NavLink[] = [
@@ -17,6 +24,7 @@ const MANAGER_LINKS: readonly NavLink[] = [
   { path: '/roster', label: 'Roster' },
   { path: '/coverage', label: 'Coverage' },
   { path: '/rotations', label: 'Rotations' },
+  { path: '/alerts', label: 'Alerts', alertBadge: true },
 ];
 const AGENT_LINKS: readonly NavLink[] = [
   { path: '/roster', label: 'Roster' },
@@ -32,6 +40,13 @@ const AGENT_LINKS: readonly NavLink[] = [
 export class ShellComponent {
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
+  private readonly teamsApi = inject(TeamsApi);
+  private readonly clock = inject(NowService);
+  private readonly openAlerts = inject(OpenAlertsStore);
+  private lastAlertRefresh = 0;
+
+  /** Open gap alerts across the manager's teams, for the nav badge. */
+  readonly openAlertCount = this.openAlerts.total;
 
   readonly user = this.session.user;
   readonly links = computed(() => (this.session.isManager() ? MANAGER_LINKS : this.session.isAgent() ? AGENT_LINKS : []));
@@ -48,6 +63,34 @@ export class ShellComponent {
   readonly denied = toSignal(inject(ActivatedRoute).queryParamMap.pipe(map((params) => params.has('denied'))), { initialValue: false });
   readonly loggingOut = signal(false);
 
+  constructor() {
+    // The badge follows the desk as the manager moves around; screens that change the schedule
+    // or list alerts update it themselves in between.
+    this.router.events
+      .pipe(
+        filter((event) => event instanceof NavigationEnd),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => void this.refreshAlerts());
+    void this.refreshAlerts();
+  }
+
+  private async refreshAlerts(): Promise<void> {
+    const now = Date.now();
+    if (!this.session.isManager() || now - this.lastAlertRefresh < ALERT_REFRESH_MS) return;
+    this.lastAlertRefresh = now;
+    try {
+      const teams = await firstValueFrom(this.teamsApi.list());
+      await this.openAlerts.refresh(
+        teams.map((team) => team.id),
+        this.clock.now().getTime(),
+      );
+    } catch {
+      // No badge is better than a wrong one; the next navigation tries again.
+      this.lastAlertRefresh = 0;
+    }
+  }
+
   dismissDenied(): void {
     void this.router.navigate([], { queryParams: { denied: null }, queryParamsHandling: 'merge', replaceUrl: true });
   }
@@ -55,6 +98,8 @@ export class ShellComponent {
   async logout(): Promise<void> {
     this.loggingOut.set(true);
     await this.session.logout();
+    this.openAlerts.clear();
+    this.lastAlertRefresh = 0;
     this.loggingOut.set(false);
     await this.router.navigateByUrl('/login');
   }

@@ -1,6 +1,8 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
+  type AlertsQuery,
+  type AlertsResponse,
   API_PREFIX,
   type CoveragePreset,
   type CoverageQuery,
@@ -11,6 +13,7 @@ import {
   type CreateShiftRequest,
   type DeleteRotationResponse,
   type GapCandidatesQuery,
+  type GapAlert,
   type GapCandidatesResponse,
   type GapsQuery,
   type GapsResponse,
@@ -108,5 +111,13 @@ export class ScheduleApi {
   }
   staffing(teamId: string, query: StaffingQuery = {}): Observable<StaffingResponse> {
     return this.http.get<StaffingResponse>(`${team(teamId)}/staffing`, { params: params(query) });
+  }
+
+  // ---- gap alerts (managers) ----
+  alerts(teamId: string, query: AlertsQuery = {}): Observable<AlertsResponse> {
+    return this.http.get<AlertsResponse>(`${team(teamId)}/alerts`, { params: params(query) });
+  }
+  acknowledgeAlert(teamId: string, id: string): Observable<GapAlert> {
+    return this.http.post<GapAlert>(`${team(teamId)}/alerts/${encodeURIComponent(id)}/acknowledge`, {});
   }
 }

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, sign
 import { RouterLink } from '@angular/router';
 import type { Team } from '@shiftdesk/shared-api-contract';
 import { AgentsApi, SessionStore, TeamsApi } from '@shiftdesk/web-data-access';
+import { OpenAlertsStore } from '@shiftdesk/web-data-access-schedule';
 import { NowService, SpinnerComponent, ZonedClockComponent } from '@shiftdesk/web-ui';
 import { formatZonedDateTime, toApiError } from '@shiftdesk/web-util';
 import { firstValueFrom } from 'rxjs';
@@ -12,7 +13,7 @@ interface DeskCounts {
   teams: Team[];
 }
 
-/** The manager's home: how big the desk is, and where to go next. Nothing invented. */
+/** The manager's home: how big the desk is, what needs attention, and where to go next. Nothing invented. */
 @Component({
   selector: 'sd-home',
   imports: [RouterLink, SpinnerComponent, ZonedClockComponent],
@@ -44,6 +45,19 @@ interface DeskCounts {
           <span class="stat-label">{{ c.teams.length === 1 ? 'team' : 'teams' }}</span>
           <span class="stat-detail">{{ zoneCount() }} {{ zoneCount() === 1 ? 'time zone' : 'time zones' }}</span>
         </a>
+        <a class="stat card" [class.stat-attention]="openAlerts.total() > 0" routerLink="/alerts" [queryParams]="{ team: firstTeamWithAlerts() }" data-testid="stat-alerts">
+          <span class="stat-value">{{ openAlerts.loaded() ? openAlerts.total() : '–' }}</span>
+          <span class="stat-label">open {{ openAlerts.total() === 1 ? 'alert' : 'alerts' }}</span>
+          <span class="stat-detail">
+            @if (!openAlerts.loaded()) {
+              Checking coverage…
+            } @else if (openAlerts.total() > 0) {
+              Gaps against coverage targets in the coming weeks
+            } @else {
+              Every coverage target is met
+            }
+          </span>
+        </a>
       </section>
 
       @if (c.teams.length) {
@@ -54,6 +68,9 @@ interface DeskCounts {
               <li class="list-row">
                 <a class="strong-link" [routerLink]="['/teams', team.id]">{{ team.name }}</a>
                 <span class="subtle">{{ team.agentCount }} {{ team.agentCount === 1 ? 'agent' : 'agents' }}</span>
+                @if (openAlerts.byTeam().get(team.id); as open) {
+                  <a class="badge badge-warning team-alerts" routerLink="/alerts" [queryParams]="{ team: team.id }" data-testid="team-alerts">{{ open }} open {{ open === 1 ? 'alert' : 'alerts' }}</a>
+                }
                 <sd-zoned-clock [timeZone]="team.timeZone" />
               </li>
             }
@@ -77,12 +94,15 @@ export class HomeComponent implements OnInit {
   private readonly session = inject(SessionStore);
   private readonly clock = inject(NowService);
   private readonly viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  protected readonly openAlerts = inject(OpenAlertsStore);
 
   readonly counts = signal<DeskCounts | null>(null);
   readonly error = signal('');
   readonly firstName = computed(() => (this.session.user()?.displayName ?? '').split(/\s+/)[0] ?? '');
   readonly today = computed(() => `Your time: ${formatZonedDateTime(this.clock.now(), this.viewerZone)} (${this.viewerZone})`);
   readonly zoneCount = computed(() => new Set(this.counts()?.teams.map((t) => t.timeZone)).size);
+  /** The alert card opens the first team that has something open. */
+  readonly firstTeamWithAlerts = computed(() => this.counts()?.teams.find((team) => (this.openAlerts.byTeam().get(team.id) ?? 0) > 0)?.id ?? null);
 
   ngOnInit(): void {
     void this.load();
@@ -97,6 +117,11 @@ export class HomeComponent implements OnInit {
         firstValueFrom(this.teamsApi.list()),
       ]);
       this.counts.set({ agents: all.total, activeAgents: active.total, teams: [...teams].sort((a, b) => a.name.localeCompare(b.name)) });
+      // Fresh counts on arrival: this is where a manager looks first.
+      void this.openAlerts.refresh(
+        teams.map((team) => team.id),
+        this.clock.now().getTime(),
+      );
     } catch (failure) {
       this.error.set(toApiError(failure).message);
     }

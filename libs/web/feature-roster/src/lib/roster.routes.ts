@@ -1,5 +1,6 @@
 import type { Routes } from '@angular/router';
-import { CoverageStore, RotationsStore, ScheduleStore } from '@shiftdesk/web-data-access-schedule';
+import { AlertsStore, CoverageStore, RotationsStore, ScheduleStore } from '@shiftdesk/web-data-access-schedule';
+import { AlertsPageComponent } from './alerts/alerts-page.component';
 import { RosterBoardComponent } from './board/roster-board.component';
 import { CoveragePageComponent } from './coverage-page/coverage-page.component';
 import { RotationsPageComponent } from './rotations/rotations-page.component';
@@ -17,3 +18,6 @@ export const coverageRoutes: Routes = [
 
 /** `/rotations` (managers): the rotation editor with its live preview. */
 export const rotationsRoutes: Routes = [{ path: '', providers: [TeamContextStore, RotationsStore], component: RotationsPageComponent, title: 'Rotations · Shiftdesk' }];
+
+/** `/alerts` (managers): the team's gap alerts with acknowledge. */
+export const alertsRoutes: Routes = [{ path: '', providers: [TeamContextStore, AlertsStore], component: AlertsPageComponent, title: 'Alerts · Shiftdesk' }];

@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, type OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, type OnInit, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { COVERAGE_PRESET_NAMES, type CoveragePresetName, type CoverageRule, type Gap, type GapCandidate, type GapSeverity } from '@shiftdesk/shared-api-contract';
-import { addDays, CoverageStore, formatClock, formatDayLabel, formatSpan, startOfIsoWeek, todayIn, weekDates, weekSpan } from '@shiftdesk/web-data-access-schedule';
+import { addDays, CoverageStore, formatClock, OpenAlertsStore, formatDayLabel, formatSpan, startOfIsoWeek, todayIn, weekDates, weekSpan } from '@shiftdesk/web-data-access-schedule';
 import { BadgeComponent, type BadgeTone, EmptyStateComponent, NowService, SpinnerComponent } from '@shiftdesk/web-ui';
 import { isValidTimeZone } from '@shiftdesk/web-util';
 import { newDraft, type ShiftDraft } from '../board/shift-draft';
@@ -22,7 +23,7 @@ const WEEKDAY_NAMES = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
  */
 @Component({
   selector: 'sd-coverage-page',
-  imports: [FormsModule, NgTemplateOutlet, BadgeComponent, EmptyStateComponent, SpinnerComponent, ShiftDialogComponent],
+  imports: [FormsModule, NgTemplateOutlet, RouterLink, BadgeComponent, EmptyStateComponent, SpinnerComponent, ShiftDialogComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './coverage-page.component.html',
   styleUrl: './coverage-page.component.css',
@@ -31,6 +32,11 @@ export class CoveragePageComponent implements OnInit {
   protected readonly context = inject(TeamContextStore);
   protected readonly store = inject(CoverageStore);
   private readonly clock = inject(NowService);
+  private readonly openAlerts = inject(OpenAlertsStore);
+
+  /** Query parameters (bound by the router): a link from an alert opens its team and week. */
+  readonly team = input<string | undefined>();
+  readonly week = input<string | undefined>();
 
   /** The API's presets (with their windows) once loaded; the contract's names until then. */
   protected readonly presetOptions = computed(() =>
@@ -78,7 +84,9 @@ export class CoveragePageComponent implements OnInit {
   constructor() {
     effect(() => {
       if (this.weekStart() || !this.context.team()) return;
-      this.weekStart.set(startOfIsoWeek(todayIn(this.context.teamZone(), this.clock.now().getTime())));
+      const week = this.week();
+      const linked = week && /^\d{4}-\d{2}-\d{2}$/.test(week) && !Number.isNaN(Date.parse(week)) ? week : null;
+      this.weekStart.set(startOfIsoWeek(linked ?? todayIn(this.context.teamZone(), this.clock.now().getTime())));
     });
     effect(() => {
       const teamId = this.context.teamId();
@@ -91,7 +99,7 @@ export class CoveragePageComponent implements OnInit {
   }
 
   ngOnInit(): void {
-    void this.context.load();
+    void this.context.load(this.team());
     void this.store.loadPresets();
   }
 
@@ -127,6 +135,7 @@ export class CoveragePageComponent implements OnInit {
     try {
       const rule = await this.store.addRule(teamId, { preset: this.preset(), timeZone, minAgents });
       this.notice.set(`Coverage target "${rule.name}" added.`);
+      this.refreshAlertCount(teamId);
     } catch (failure) {
       const error = failure as { message: string; fields?: { message: string }[] };
       this.addError.set([error.message, ...(error.fields ?? []).map((f) => f.message)].filter((m, i, all) => all.indexOf(m) === i).join(' '));
@@ -141,9 +150,15 @@ export class CoveragePageComponent implements OnInit {
     try {
       await this.store.deleteRule(teamId, rule.id);
       this.notice.set(`Coverage target "${rule.name}" deleted.`);
+      this.refreshAlertCount(teamId);
     } catch (failure) {
       this.notice.set((failure as { message: string }).message);
     }
+  }
+
+  /** The API rescans before it answers a write, so the nav badge can follow at once. */
+  private refreshAlertCount(teamId: string): void {
+    void this.openAlerts.refreshTeam(teamId, this.clock.now().getTime());
   }
 
   protected toneOf(gap: Gap): BadgeTone {
@@ -168,6 +183,8 @@ export class CoveragePageComponent implements OnInit {
     if (outcome === 'saved') {
       this.notice.set('Shift added; coverage recalculated.');
       void this.store.reload();
+      const teamId = this.context.teamId();
+      if (teamId) this.refreshAlertCount(teamId);
     }
   }
 

@@ -40,16 +40,22 @@ export class TeamContextStore {
     return (mine && this.agentsById().get(mine)?.timeZone) || this.browserZone;
   });
 
-  /** Loads the teams once and picks the first one the user belongs to. */
-  async load(): Promise<void> {
-    if (this.loaded() || this.loading()) return;
+  /**
+   * Loads the teams once and picks `preferred` (a link's `?team=`) when it is one of them, else
+   * the first one the user belongs to. Later calls only switch to `preferred`.
+   */
+  async load(preferred?: string | null): Promise<void> {
+    if (this.loaded() || this.loading()) {
+      if (this.loaded() && preferred && preferred !== this.teamId() && this.teams().some((team) => team.id === preferred)) await this.selectTeam(preferred);
+      return;
+    }
     this.loading.set(true);
     this.error.set('');
     try {
       const teams = [...(await firstValueFrom(this.teamsApi.list()))].sort((a, b) => a.name.localeCompare(b.name));
       this.teams.set(teams);
       const own = this.session.user()?.teamIds ?? [];
-      const first = teams.find((team) => own.includes(team.id)) ?? teams[0];
+      const first = teams.find((team) => team.id === preferred) ?? teams.find((team) => own.includes(team.id)) ?? teams[0];
       this.loaded.set(true);
       if (first) await this.selectTeam(first.id);
     } catch (failure) {

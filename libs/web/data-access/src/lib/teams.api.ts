@@ -1,6 +1,6 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CreateTeamRequest, Page, Region, Team, UpdateTeamRequest } from '@shiftdesk/shared-api-contract';
+import type { CreateTeamRequest, Page, Region, Team, TeamSettings, UpdateTeamRequest, UpdateTeamSettingsRequest, WebhookDeliveriesQuery, WebhookDeliveriesResponse } from '@shiftdesk/shared-api-contract';
 import { toItems } from '@shiftdesk/web-util';
 import { map, type Observable } from 'rxjs';
 import { API_BASE } from './api-paths';
@@ -24,6 +24,23 @@ export class TeamsApi {
 
   update(id: string, request: UpdateTeamRequest): Observable<Team> {
     return this.http.patch<Team>(`${API_BASE}/teams/${encodeURIComponent(id)}`, request);
+  }
+
+  /** Scheduling values and the webhook (managers of the team only). */
+  settings(id: string): Observable<TeamSettings> {
+    return this.http.get<TeamSettings>(`${API_BASE}/teams/${encodeURIComponent(id)}/settings`);
+  }
+
+  /** The answer carries `webhookSecret` once, when this call generated it. */
+  updateSettings(id: string, request: UpdateTeamSettingsRequest): Observable<TeamSettings> {
+    return this.http.patch<TeamSettings>(`${API_BASE}/teams/${encodeURIComponent(id)}/settings`, request);
+  }
+
+  /** The webhook's delivery log, newest first. */
+  webhookDeliveries(id: string, query: WebhookDeliveriesQuery = {}): Observable<WebhookDeliveriesResponse> {
+    let params = new HttpParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
+    return this.http.get<WebhookDeliveriesResponse>(`${API_BASE}/teams/${encodeURIComponent(id)}/webhooks/deliveries`, { params });
   }
 }
 

@@ -10,11 +10,12 @@ import { DirectoryStore } from '../shared/directory.store';
 import { applyServerErrors } from '../shared/server-errors';
 import { timeZoneValidator } from '../shared/validators';
 import { TeamsNoticeStore } from './teams-notice.store';
+import { TeamWebhookComponent } from './team-webhook.component';
 
 /** Create (`/teams/new`) and edit (`/teams/:id`) a team. */
 @Component({
   selector: 'sd-team-form',
-  imports: [ReactiveFormsModule, RouterLink, SpinnerComponent, ZonedClockComponent],
+  imports: [ReactiveFormsModule, RouterLink, SpinnerComponent, ZonedClockComponent, TeamWebhookComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './team-form.component.html',
 })
@@ -38,6 +39,8 @@ export class TeamFormComponent implements OnInit {
   readonly loading = signal(false);
   readonly loadError = signal('');
   readonly teamName = signal('');
+  /** The saved zone (not the field being edited): the webhook log shows its times in it. */
+  readonly teamZone = signal('');
   readonly submitting = signal(false);
   readonly submitted = signal(false);
   readonly formError = signal('');
@@ -94,6 +97,7 @@ export class TeamFormComponent implements OnInit {
     try {
       const team = await firstValueFrom(this.api.get(id));
       this.teamName.set(team.name);
+      this.teamZone.set(team.timeZone);
       this.form.setValue({ name: team.name, description: team.description ?? '', timeZone: team.timeZone });
     } catch (failure) {
       this.loadError.set(toApiError(failure).message);

@@ -14,6 +14,7 @@ import { badField } from '../schedule/schedule-errors';
 import { ScheduleChanges } from '../schedule/schedule-changes.service';
 import { ScheduleSource } from '../schedule/schedule-source.service';
 import { ShiftEntity } from '../shifts/shift.entity';
+import { TeamEntity } from '../teams/team.entity';
 import { RosterJobs } from './roster-jobs.service';
 
 /** Rows per INSERT: SQLite allows 999 bound parameters and a shift row has 14 columns. */
@@ -107,6 +108,9 @@ export class RostersService {
     const periodStart = toIso(getStartOfLocalDay(job.from, team.timeZone));
     const periodEnd = toIso(getStartOfLocalDay(addCalendarDays(job.to, 1), team.timeZone));
     const result = await this.transactions.run(async (manager) => {
+      // PostgreSQL: two applies for one team run one after the other, so neither keeps the
+      // other's drafts alongside its own (SQLite writes are serialized by Transactions).
+      if (manager.connection.options.type === 'postgres') await manager.findOne(TeamEntity, { where: { id: teamId }, lock: { mode: 'pessimistic_write' } });
       const old = await manager.find(ShiftEntity, { select: { id: true }, where: { teamId, status: 'draft', startAt: And(MoreThanOrEqual(periodStart), LessThan(periodEnd)) } });
       const oldIds = old.map((row) => row.id);
       for (let i = 0; i < oldIds.length; i += 500) await manager.delete(ShiftEntity, { id: In(oldIds.slice(i, i + 500)) });

@@ -1,5 +1,5 @@
 import { expandCoverageRule, type CoverageRule } from '../../coverage/coverage-rule';
-import { LANGUAGE_LEVELS, type LanguageLevel, type Result, type SchedulingAgent, type Weekday } from '../../model/types';
+import { LANGUAGE_LEVELS, type LanguageLevel, type Result, type SchedulingAgent, type Shift, type Weekday } from '../../model/types';
 import { selectLabourRules } from '../../rules/labour-rules';
 import { addCalendarDays, getIsoWeekday, getLocalDate, getStartOfIsoWeek, getStartOfLocalDay, isLocalDate, isValidTimeZone, localMinuteToInstant, parseMinuteOfDay } from '../../time';
 import { deriveCannotFollow } from '../derive-cannot-follow';
@@ -105,6 +105,17 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
     })),
   );
   const dayIndex = new Map(dates.map((date, d) => [date, d]));
+  const epochDay = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+  const firstDay = epochDay(dates[0]);
+  /**
+   * Days whose shape spans may touch [start, end): a day's spans start on its local date and last
+   * at most 24 h, so a margin of two days before and one after is enough (and keeps long periods
+   * with many fixed shifts from scanning every cell for each of them).
+   */
+  const daysNear = (start: number, end: number): [number, number] => [
+    Math.max(0, epochDay(getLocalDate(start, zone)) - firstDay - 2),
+    Math.min(D - 1, epochDay(getLocalDate(end, zone)) - firstDay + 1),
+  ];
 
   // Strictest language level the rules ask for each language.
   const levelOf = new Map<string, LanguageLevel>();
@@ -143,7 +154,7 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
   const pinnedCount = new Map<string, number>();
   const rosteredIds = new Set(rostered.map((a) => a.id));
   const agentById = new Map(input.agents.map((a) => [a.id, a]));
-  const unpinned: typeof input.fixedShifts[number][] = [];
+  const unpinned: Shift[] = [];
   const sortedFixed = [...input.fixedShifts].sort((a, b) => a.start - b.start || a.agentId.localeCompare(b.agentId) || a.id.localeCompare(b.id));
   for (const shift of sortedFixed) {
     const d = dayIndex.get(getLocalDate(shift.start, zone));
@@ -162,7 +173,8 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
     if (d !== undefined && pinned[key] === undefined) (busyDays[shift.agentId] ??= []).push(d);
     // Cover: the shift spans the whole shape and its agent is eligible for it.
     const agent = agentById.get(shift.agentId);
-    for (let day = 0; day < D; day++) {
+    const [coverFrom, coverTo] = daysNear(shift.start, shift.end);
+    for (let day = coverFrom; day <= coverTo; day++) {
       for (let i = 0; i < S; i++) {
         const span = spans[day][i];
         if (shift.start > span.start || shift.end < span.end) continue;
@@ -182,7 +194,8 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
     if (!agent || !rosteredIds.has(agent.id)) continue;
     const rest = rulesOf(agent).minRestHours * HOUR_MS;
     const ownDay = dayIndex.get(getLocalDate(shift.start, zone));
-    for (let d = 0; d < D; d++) {
+    const [restFrom, restTo] = daysNear(shift.start - rest, shift.end + rest);
+    for (let d = restFrom; d <= restTo; d++) {
       if (d === ownDay) continue;
       for (let s = 0; s < S; s++) {
         const span = spans[d][s];
@@ -201,7 +214,8 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
   // Time off: a day is off when any of its shapes would overlap the time off.
   const timeOffDays: Record<string, number[]> = {};
   for (const off of input.timeOff) {
-    for (let d = 0; d < D; d++) {
+    const [offFrom, offTo] = daysNear(off.start, off.end);
+    for (let d = offFrom; d <= offTo; d++) {
       if (spans[d].some((span) => span.start < off.end && span.end > off.start)) {
         const list = (timeOffDays[off.agentId] ??= []);
         if (!list.includes(d)) list.push(d);
@@ -220,6 +234,9 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
   const lastEnd = Math.max(...spans.flat().map((span) => span.end));
   const overlapMinutes = (a: ShapeSpan, b: ShapeSpan) => Math.max(0, Math.round((Math.min(a.end, b.end) - Math.max(a.start, b.start)) / MINUTE_MS));
 
+  const unpinnedByAgent = new Map<string, Shift[]>();
+  for (const shift of unpinned) unpinnedByAgent.set(shift.agentId, [...(unpinnedByAgent.get(shift.agentId) ?? []), shift]);
+
   const employees: RosterEmployee[] = rostered.map((agent) => {
     const rules = rulesOf(agent);
     // Weekly hours: contract + tolerance, and the weekly maximum (its average read as a cap), per
@@ -234,13 +251,14 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
         const week = { start: getStartOfLocalDay(monday, agent.timeZone), end: getStartOfLocalDay(addCalendarDays(monday, 7), agent.timeZone) };
         if (week.start >= lastEnd) break;
         const terms: MinuteCapTerm[] = [];
-        for (let d = 0; d < D; d++) {
+        const [weekFrom, weekTo] = daysNear(week.start, week.end);
+        for (let d = weekFrom; d <= weekTo; d++) {
           for (let s = 0; s < S; s++) {
             const minutes = overlapMinutes(spans[d][s], week);
             if (minutes > 0) terms.push({ day: d, shiftTypeId: shapes[s].id, minutes });
           }
         }
-        const fixed = unpinned.filter((f) => f.agentId === agent.id).reduce((sum, f) => sum + overlapMinutes(f, week), 0);
+        const fixed = (unpinnedByAgent.get(agent.id) ?? []).reduce((sum, f) => sum + overlapMinutes(f, week), 0);
         if (terms.length > 0) minuteCaps.push({ maxMinutes: Math.max(0, Math.floor(weekly) - fixed), terms });
       }
     }

@@ -91,8 +91,8 @@ describe('manager in the browser', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL((url) => url.pathname === '/agents');
     await page.getByTestId('list-notice').getByText('Lucía Navarro was saved.').waitFor();
-    expect(await row.textContent()).toContain('36');
-    expect(await row.textContent()).toContain('Remote');
+    // The list shows its last page at once and reloads: wait for the reloaded row.
+    await row.filter({ hasText: '36' }).filter({ hasText: 'Remote' }).waitFor();
 
     // A new agent has no shifts, so the server deletes rather than archives, and says so.
     await row.getByRole('button', { name: 'Archive or delete Lucía Navarro' }).click();

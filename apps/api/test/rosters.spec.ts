@@ -181,6 +181,30 @@ describe('roster generation', () => {
     expect(applied).toEqual({ created: cancelled.result?.shifts.length, replaced: 0 });
   });
 
+  it('counts published shifts earlier in the same week against the contract, and says so', async () => {
+    const small = await createTeam(t, admin);
+    const ana = await createAgent(t, admin, agentRequest(small.id, { contractHoursPerWeek: 24 }));
+    await t.http().post(`/api/teams/${small.id}/coverage-rules`).set(bearer(admin)).send({ preset: '16h', minAgents: 1 }).expect(201);
+    const now = new Date().toISOString();
+    // Monday 16 March, 07:00–15:00 Moscow: 8 of Ana's 24 h that week.
+    await t.dataSource.getRepository(ShiftEntity).insert({ id: randomUUID(), teamId: small.id, agentId: ana.id, startAt: '2026-03-16T04:00:00.000Z', endAt: '2026-03-16T12:00:00.000Z', timeZone: 'Europe/Moscow', channel: null, label: null, breaks: '[]', status: 'published', source: 'manual', createdAt: now, updatedAt: now });
+    const accepted = (await expectStatus(t.http().post(`/api/teams/${small.id}/rosters/generate`).set(bearer(admin)).send({ from: '2026-03-18', to: '2026-03-22', shapes: [SHAPES[0]], timeLimitSeconds: 10 }), 202)).body as GenerateRosterAccepted;
+    let job: RosterJob;
+    do {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      job = (await t.http().get(`/api/teams/${small.id}/rosters/jobs/${accepted.jobId}`).set(bearer(admin)).expect(200)).body as RosterJob;
+    } while (!finished(job));
+    expect(job.status).toBe('done');
+    expect(job.result?.shifts).toHaveLength(2);
+    expect(job.result?.unfilled.map((u) => [u.date, u.reason, u.message])).toEqual(
+      ['2026-03-18', '2026-03-19', '2026-03-20', '2026-03-21', '2026-03-22']
+        .filter((date) => !job.result?.shifts.some((s) => s.date === date))
+        .map((date) => [date, 'weekly-hours', 'Every eligible agent is at the weekly-hours limit of their contract (1 agent)']),
+    );
+    // The other team's job is not visible here.
+    await expectStatus(t.http().get(url(`/jobs/${accepted.jobId}`)).set(bearer(admin)), 404);
+  });
+
   it('explains a shape nobody can take', async () => {
     await t.http().post(`/api/teams/${team.id}/coverage-rules`).set(bearer(admin)).send({ preset: '16h', minAgents: 1, name: 'French desk', language: { code: 'fr', minLevel: 'native' }, weekdays: [1] }).expect(201);
     const jobId = await start({ from: '2026-03-09', to: '2026-03-09', shapes: [...SHAPES, { name: 'French', start: '09:00', lengthMinutes: 480, language: 'fr' }], timeLimitSeconds: 10 });

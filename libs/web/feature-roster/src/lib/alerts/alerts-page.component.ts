@@ -149,8 +149,12 @@ export class AlertsPageComponent implements OnInit {
     return parts.join(' · ');
   }
 
-  /** The coverage page on the alert's week, in the team's zone. */
-  protected heatmapQuery(alert: GapAlert): Record<string, string> {
-    return { team: alert.teamId, week: startOfIsoWeek(todayIn(this.zone(), Date.parse(alert.start))) };
+  /**
+   * The coverage page on the alert's week (in the team's zone), with its gap selected while it
+   * is still a gap (an alert's id is its gap's id).
+   */
+  protected heatmapQuery(alert: GapAlert): Record<string, string | null> {
+    const open = this.statusOf(alert) === 'open' || alert.status === 'acknowledged';
+    return { team: alert.teamId, week: startOfIsoWeek(todayIn(this.zone(), Date.parse(alert.start))), gap: open ? alert.id : null };
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, type OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, type OnInit, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
@@ -37,6 +37,9 @@ export class CoveragePageComponent implements OnInit {
   /** Query parameters (bound by the router): a link from an alert opens its team and week. */
   readonly team = input<string | undefined>();
   readonly week = input<string | undefined>();
+  /** A gap (alert) id to select once its week has loaded, so its candidates show at once. */
+  readonly gap = input<string | undefined>();
+  private linkedGapHandled = false;
 
   /** The API's presets (with their windows) once loaded; the contract's names until then. */
   protected readonly presetOptions = computed(() =>
@@ -95,6 +98,15 @@ export class CoveragePageComponent implements OnInit {
       if (!teamId || !weekStart || !this.context.team()) return;
       const span = weekSpan(weekStart, tz);
       void this.store.load({ teamId, from: span.from, to: span.to, weekStart, tz, granularity: 15 });
+    });
+    effect(() => {
+      const wanted = this.gap();
+      if (!wanted || this.linkedGapHandled || this.store.loading()) return;
+      const gap = this.store.gaps().find((g) => g.id === wanted);
+      const teamId = this.context.teamId();
+      if (!gap || !teamId) return;
+      this.linkedGapHandled = true;
+      untracked(() => void this.store.selectGap(teamId, gap));
     });
   }
 

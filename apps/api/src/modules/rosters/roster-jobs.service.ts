@@ -1,11 +1,11 @@
 import { ConflictException, Injectable, Logger, NotFoundException, type OnModuleDestroy } from '@nestjs/common';
 import type { RosterJob, RosterJobResult } from '@shiftdesk/shared-api-contract';
-import { explainUnfilledCover, rosterToDraftShifts, type DraftRosterShift, type GenerateRosterResult, type TeamRosterModel } from '@shiftdesk/scheduling/solver';
+import type { DraftRosterShift, TeamRosterInput } from '@shiftdesk/scheduling/solver';
 import { randomUUID } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
 import { toIso } from '../schedule/instants';
 import { startRosterWorker } from './roster-worker.launcher';
-import type { RosterWorkerMessage } from './roster-worker.protocol';
+import type { RosterWorkerMessage, RosterWorkerResult } from './roster-worker.protocol';
 
 /** Generations run one at a time per process: HiGHS is single-threaded and the machine is small. */
 const MAX_RUNNING = 1;
@@ -20,7 +20,7 @@ export interface RosterJobInput {
   teamId: string;
   from: string;
   to: string;
-  model: TeamRosterModel;
+  team: TeamRosterInput;
   agentNames: Map<string, string>;
   seed: number;
   timeLimitMs: number;
@@ -47,8 +47,8 @@ const isFinished = (status: RosterJob['status']) => status === 'done' || status 
  * unapplied jobs (applied rosters are in the database). Several instances behind a load balancer
  * would need a jobs table and sticky routing or a shared queue: a later step.
  *
- * Each job runs in its own worker thread (`roster.worker.ts`), off the event loop; the parent
- * keeps the model to turn the answer into draft shifts and reasons.
+ * Each job runs in its own worker thread (`roster.worker.ts`): building the model, the search and
+ * turning the answer into draft shifts and reasons all happen off the event loop.
  */
 @Injectable()
 export class RosterJobs implements OnModuleDestroy {
@@ -145,7 +145,7 @@ export class RosterJobs implements OnModuleDestroy {
     record.job.startedAt = toIso(Date.now());
     let worker: Worker;
     try {
-      worker = startRosterWorker({ problem: input.model.problem, seed: input.seed, timeLimitMs: input.timeLimitMs, stop: record.stop.buffer as SharedArrayBuffer });
+      worker = startRosterWorker({ team: input.team, seed: input.seed, timeLimitMs: input.timeLimitMs, stop: record.stop.buffer as SharedArrayBuffer });
     } catch (error) {
       this.running -= 1;
       record.job.error = `Could not start the solver: ${error instanceof Error ? error.message : String(error)}`;
@@ -181,10 +181,8 @@ export class RosterJobs implements OnModuleDestroy {
     });
   }
 
-  private complete(record: JobRecord, result: GenerateRosterResult): void {
-    const { model, agentNames } = record.input;
-    const drafts = rosterToDraftShifts({ model, roster: result.roster });
-    const unfilled = explainUnfilledCover({ model, roster: result.roster });
+  private complete(record: JobRecord, { solver: result, drafts, unfilled }: RosterWorkerResult): void {
+    const { agentNames } = record.input;
     const jobResult: RosterJobResult = {
       solverStatus: result.status,
       feasible: result.feasible,

@@ -1,8 +1,9 @@
-import type { GenerateRosterProgress, GenerateRosterResult, RosterProblem } from '@shiftdesk/scheduling/solver';
+import type { DraftRosterShift, GenerateRosterProgress, GenerateRosterResult, TeamRosterInput, UnfilledCover } from '@shiftdesk/scheduling/solver';
 
 /** What the parent hands the roster worker (structured-cloned; `stop` is shared memory). */
 export interface RosterWorkerInput {
-  problem: RosterProblem;
+  /** The team as loaded from the database; the worker builds the model from it. */
+  team: TeamRosterInput;
   seed: number;
   timeLimitMs: number;
   /**
@@ -12,7 +13,14 @@ export interface RosterWorkerInput {
   stop: SharedArrayBuffer;
 }
 
+/** The generator's answer without the raw roster, plus the roster as draft shifts and the unfilled cover. */
+export interface RosterWorkerResult {
+  solver: Omit<GenerateRosterResult, 'roster'>;
+  drafts: DraftRosterShift[];
+  unfilled: UnfilledCover[];
+}
+
 export type RosterWorkerMessage =
   | { type: 'progress'; progress: GenerateRosterProgress }
-  | { type: 'done'; result: GenerateRosterResult }
+  | { type: 'done'; result: RosterWorkerResult }
   | { type: 'error'; message: string };

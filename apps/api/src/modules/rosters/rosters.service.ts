@@ -1,7 +1,6 @@
 import { ConflictException, Injectable } from '@nestjs/common';
-import { ROSTER_DEFAULT_TIME_LIMIT_SECONDS, type ApplyRosterResponse, type GenerateRosterAccepted, type GenerateRosterRequest, type RosterJob } from '@shiftdesk/shared-api-contract';
+import { ROSTER_DEFAULT_TIME_LIMIT_SECONDS, ROSTER_MAX_PERIOD_DAYS, type ApplyRosterResponse, type GenerateRosterAccepted, type GenerateRosterRequest, type RosterJob } from '@shiftdesk/shared-api-contract';
 import { addCalendarDays, getStartOfLocalDay, type Shift } from '@shiftdesk/scheduling';
-import { buildTeamRosterProblem } from '@shiftdesk/scheduling/solver';
 import { randomUUID } from 'node:crypto';
 import { And, In, IsNull, LessThan, MoreThanOrEqual } from 'typeorm';
 import { apiError } from '../../common/api-error';
@@ -37,6 +36,7 @@ export class RostersService {
   async generate(user: AuthenticatedUser, teamId: string, request: GenerateRosterRequest): Promise<GenerateRosterAccepted> {
     const team = await this.source.managedTeam(user, teamId);
     if (request.to < request.from) throw badField('to', `must be on or after from (${request.from})`);
+    if ((Date.parse(request.to) - Date.parse(request.from)) / DAY_MS + 1 > ROSTER_MAX_PERIOD_DAYS) throw badField('to', `the period may span at most ${ROSTER_MAX_PERIOD_DAYS} days`);
     const names = request.shapes.map((shape) => shape.name);
     const duplicate = names.findIndex((name, i) => names.indexOf(name) !== i);
     if (duplicate >= 0) throw badField(`shapes.${duplicate}.name`, `"${names[duplicate]}" is used by another shape; names must be unique`);
@@ -53,7 +53,8 @@ export class RostersService {
     // What stays: everything but drafts (apply replaces the drafts); a week either side, for the
     // rest around the period and the weekly hours of the weeks it cuts.
     const existing = await this.source.resolve(manager, { teamId, from: periodStart - 7 * DAY_MS, to: periodEnd + 7 * DAY_MS });
-    const built = buildTeamRosterProblem({
+    // The model is built in the worker (from this plain data), off the event loop.
+    const teamInput = {
       timeZone: zone,
       from: request.from,
       to: request.to,
@@ -64,18 +65,13 @@ export class RostersService {
       fixedShifts: existing.filter((shift) => shift.status !== 'draft'),
       // Approved time off arrives with the time-off issue.
       timeOff: [],
-    });
-    if (!built.ok) {
-      const field = built.field ?? 'shapes';
-      const explanation = built.message.startsWith(`${field} `) ? built.message.slice(field.length + 1) : built.message;
-      throw badField(field.replace(/^shapes\.(\d+)\.id$/, 'shapes.$1.name'), explanation);
-    }
+    };
     const job = this.jobs.submit(
       {
         teamId,
         from: request.from,
         to: request.to,
-        model: built.value,
+        team: teamInput,
         agentNames,
         seed: request.seed ?? 1,
         timeLimitMs: (request.timeLimitSeconds ?? ROSTER_DEFAULT_TIME_LIMIT_SECONDS) * 1000,

@@ -179,4 +179,20 @@ describe('gap alerts in the browser', () => {
     await teamRow.waitFor();
     expect(await teamRow.getByTestId('team-alerts').count()).toBe(0);
   });
+
+  it('keeps the alert list readable on a phone', async () => {
+    await s.close();
+    s = await openBrowser({ width: 390, height: 844 });
+    const { page } = s;
+    const { token } = await api<{ token: string }>('/auth/login', { method: 'POST', body: { email: ADMIN.email, password: ADMIN.password } });
+    const team = (await api<{ id: string; name: string }[]>('/teams', { token })).find((t) => t.name === TEAM_NAME);
+    if (!team) throw new Error('the first test creates the team');
+    await logIn(page, ADMIN.email, ADMIN.password);
+    await page.goto(`/alerts?team=${team.id}&view=all`);
+    await page.locator('[data-testid="alert-list"] [data-testid="alert-item"]').first().waitFor();
+    expect(await page.getByTestId('alerts-tab-all').getAttribute('aria-current')).toBe('page');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await shot(page, '35-phone-alerts', false);
+  });
 });

@@ -41,6 +41,7 @@ async function api<T>(path: string, init: { method?: string; token?: string; bod
 
 /** Presses on `from`'s middle and releases over `to`'s, through pointer events, in steps like a hand would. */
 async function drag(page: Page, from: Locator, to: Locator, beforeRelease?: () => Promise<void>): Promise<void> {
+  await from.scrollIntoViewIfNeeded();
   const a = await from.boundingBox();
   const b = await to.boundingBox();
   if (!a || !b) throw new Error('drag: an element is not visible');
@@ -48,6 +49,32 @@ async function drag(page: Page, from: Locator, to: Locator, beforeRelease?: () =
   await page.mouse.down();
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
   await beforeRelease?.();
+  await page.mouse.up();
+}
+
+/**
+ * Like `drag`, for a target below the window: holds the pointer at the window's bottom edge until
+ * the board has scrolled the target into view, then drops on it.
+ */
+async function dragDown(page: Page, from: Locator, to: Locator): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const a = await from.boundingBox();
+  if (!a) throw new Error('dragDown: the bar is not visible');
+  const height = page.viewportSize()?.height ?? 900;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2, height - 8, { steps: 8 });
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const b = await to.boundingBox();
+    if (b && b.y + b.height < height - 60) {
+      await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 4 });
+      break;
+    }
+    if (Date.now() > deadline) throw new Error('dragDown: the board did not scroll the target into view');
+    await page.mouse.move(a.x + a.width / 2, height - 8 + (Date.now() % 2));
+    await page.waitForTimeout(50);
+  }
   await page.mouse.up();
 }
 
@@ -65,8 +92,8 @@ describe('dragging shifts on the roster board', () => {
   const [tuesday, wednesday, thursday, friday] = [1, 2, 3, 4].map((d) => addDays(monday, d));
 
   beforeEach(async () => {
-    // Tall enough that every demo agent's row is on screen: the mouse cannot point below the viewport.
-    s = await openBrowser({ width: 1440, height: 1500 });
+    // Shorter than the board: reaching the last rows while dragging needs the board's auto-scroll.
+    s = await openBrowser({ width: 1440, height: 900 });
   });
 
   afterEach(async () => {
@@ -121,10 +148,12 @@ describe('dragging shifts on the roster board', () => {
       await fridayBar.waitFor();
       expect(await fridayBar.textContent()).toContain('09:00–17:00 UTC+3');
 
-      // Onto Tatiana's Thursday, where she already works 08:00–16:00: refused with the API's
-      // reason in the board's zone, and the bar is back on Dmitri's Friday.
+      // Onto Tatiana's Thursday (the last row, below the window: the board scrolls while
+      // dragging), where she already works 08:00–16:00: refused with the API's reason in the
+      // board's zone, and the bar is back on Dmitri's Friday.
       const tatianaThursday = page.locator('[data-testid="roster-row"][data-agent="Tatiana Morozova"]').locator(`[data-date="${thursday}"]`);
-      await drag(page, fridayBar, tatianaThursday);
+      expect((await tatianaThursday.boundingBox())?.y ?? 0).toBeGreaterThan(900);
+      await dragDown(page, fridayBar, tatianaThursday);
       const error = page.getByTestId('move-error');
       await error.getByText(`Not moved to Tatiana Morozova, ${dayLabel(thursday)} 09:00–17:00 UTC+3: Tatiana Morozova already has a shift ${dayLabel(thursday)} 08:00–16:00 UTC+3 overlapping this one.`).waitFor();
       await fridayBar.waitFor();

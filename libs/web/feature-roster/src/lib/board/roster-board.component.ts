@@ -43,6 +43,10 @@ interface DragPreview {
 /** A pointer press on a bar; it becomes a drag once it has moved this far (px), else it is a click. */
 const DRAG_THRESHOLD_PX = 5;
 
+/** Auto-scroll zones while dragging, in px from the window's top (under the sticky header) and bottom. */
+const AUTO_SCROLL_TOP_PX = 96;
+const AUTO_SCROLL_EDGE_PX = 48;
+
 /** Alt+arrow on a focused bar: [rows down, days later]. */
 const KEY_STEPS: Readonly<Record<string, readonly [number, number]>> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
 
@@ -88,6 +92,9 @@ export class RosterBoardComponent implements OnInit {
   protected readonly moveError = signal('');
   protected readonly dragPreview = signal<DragPreview | null>(null);
   private grab: PointerGrab | null = null;
+  /** The pointer's last viewport position while dragging. */
+  private pointer = { x: 0, y: 0 };
+  private scrollFrame = 0;
   /** The click that ends a drag must neither open the dialog nor add a shift. */
   private suppressClick = false;
   protected readonly readOnly = computed(() => !this.context.isManager());
@@ -222,7 +229,8 @@ export class RosterBoardComponent implements OnInit {
   // ---- dragging a bar to another day and/or agent (pointer events; Alt+arrows on a focused bar) ----
 
   protected onBarPointerDown(row: BoardRow, bar: Bar, date: string, event: PointerEvent): void {
-    if (this.readOnly() || event.button !== 0 || bar.state === 'preview' || this.grab) return;
+    // A bar whose last move is still being saved waits for the answer.
+    if (this.readOnly() || event.button !== 0 || bar.state === 'preview' || bar.state === 'saving' || this.grab) return;
     this.suppressClick = false;
     this.grab = { pointerId: event.pointerId, x: event.clientX, y: event.clientY, row, bar, date, dragging: false };
     window.addEventListener('pointermove', this.onPointerMove);
@@ -248,11 +256,37 @@ export class RosterBoardComponent implements OnInit {
       this.notice.set('');
     }
     event.preventDefault();
-    const cell = document.elementFromPoint(event.clientX, event.clientY)?.closest<HTMLElement>('td[data-agent-id][data-date]');
+    this.pointer = { x: event.clientX, y: event.clientY };
+    this.track(grab);
+    if (!this.scrollFrame) this.scrollFrame = requestAnimationFrame(this.autoScroll);
+  };
+
+  /** The cell under the pointer becomes the drop target (the preview bar lets the pointer through). */
+  private track(grab: PointerGrab): void {
+    const cell = document.elementFromPoint(this.pointer.x, this.pointer.y)?.closest<HTMLElement>('td[data-agent-id][data-date]');
     const target = cell ? { agentId: cell.dataset['agentId'] ?? '', date: cell.dataset['date'] ?? '' } : null;
     const current = this.dragPreview();
     if (current && current.target?.agentId === target?.agentId && current.target?.date === target?.date) return;
     this.dragPreview.set(this.previewMove(grab.bar.shift, grab.date, grab.row.zone, target));
+  }
+
+  /**
+   * A long board is taller than the window: near its top or bottom edge the page scrolls while
+   * dragging (faster the closer the pointer), and the target follows. The top edge is deeper
+   * because the sticky header covers it.
+   */
+  private readonly autoScroll = (): void => {
+    this.scrollFrame = 0;
+    const grab = this.grab;
+    if (!grab?.dragging) return;
+    const { y } = this.pointer;
+    const step = y < AUTO_SCROLL_TOP_PX ? -(AUTO_SCROLL_TOP_PX - y) : y > window.innerHeight - AUTO_SCROLL_EDGE_PX ? y - (window.innerHeight - AUTO_SCROLL_EDGE_PX) : 0;
+    if (step === 0) return;
+    const before = window.scrollY;
+    window.scrollBy(0, Math.round(step / 3));
+    if (window.scrollY === before) return;
+    this.track(grab);
+    this.scrollFrame = requestAnimationFrame(this.autoScroll);
   };
 
   private readonly onPointerUp = (event: PointerEvent): void => {
@@ -279,6 +313,8 @@ export class RosterBoardComponent implements OnInit {
 
   private endDrag(): void {
     this.grab = null;
+    if (this.scrollFrame) cancelAnimationFrame(this.scrollFrame);
+    this.scrollFrame = 0;
     this.dragPreview.set(null);
     window.removeEventListener('pointermove', this.onPointerMove);
     window.removeEventListener('pointerup', this.onPointerUp);
@@ -311,7 +347,7 @@ export class RosterBoardComponent implements OnInit {
    */
   protected onBarKeydown(row: BoardRow, bar: Bar, date: string, event: KeyboardEvent): void {
     const step = KEY_STEPS[event.key];
-    if (!step || !event.altKey || this.readOnly() || bar.state === 'preview') return;
+    if (!step || !event.altKey || this.readOnly() || bar.state === 'preview' || bar.state === 'saving') return;
     event.preventDefault();
     const refusal = dragRefusal(bar.shift.source);
     if (refusal) {

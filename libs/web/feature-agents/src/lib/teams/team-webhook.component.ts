@@ -4,7 +4,7 @@ import { TeamsApi } from '@shiftdesk/web-data-access';
 import { BadgeComponent, type BadgeTone, ConfirmDialogComponent, NowService, SpinnerComponent } from '@shiftdesk/web-ui';
 import { countPages, describePageRange, toApiError } from '@shiftdesk/web-util';
 import { firstValueFrom } from 'rxjs';
-import { DELIVERY_STATUS_LABELS, describeDelivery, describeSaved, webhookChange, webhookError, webhookUrlProblem } from './webhook-settings';
+import { DELIVERY_STATUS_LABELS, describeDelivery, describeSaved, planWebhookChange, placeWebhookError, checkWebhookUrl } from './webhook-settings';
 
 const PAGE_SIZE = 20;
 const STATUS_TONES: Readonly<Record<WebhookDeliveryStatus, BadgeTone>> = { delivered: 'success', pending: 'warning', failed: 'neutral' };
@@ -46,8 +46,8 @@ export class TeamWebhookComponent {
   protected readonly copied = signal(false);
   protected readonly confirming = signal<'rotate' | 'remove' | null>(null);
 
-  protected readonly urlError = computed(() => this.serverUrlError() || (this.touched() ? (webhookUrlProblem(this.url()) ?? '') : ''));
-  protected readonly dirty = computed(() => webhookChange(this.url(), this.settings()?.webhookUrl ?? null).kind !== 'unchanged');
+  protected readonly urlError = computed(() => this.serverUrlError() || (this.touched() ? (checkWebhookUrl(this.url()) ?? '') : ''));
+  protected readonly dirty = computed(() => planWebhookChange(this.url(), this.settings()?.webhookUrl ?? null).kind !== 'unchanged');
 
   protected readonly deliveries = signal<WebhookDeliveriesResponse | null>(null);
   protected readonly deliveriesLoading = signal(false);
@@ -56,7 +56,7 @@ export class TeamWebhookComponent {
   protected readonly statusFilter = signal<WebhookDeliveryStatus | ''>('');
   protected readonly rows = computed(() => {
     const now = this.clock.now().getTime();
-    return (this.deliveries()?.items ?? []).map((delivery) => describeDelivery(delivery, this.zone(), now));
+    return (this.deliveries()?.items ?? []).map((delivery) => describeDelivery({ delivery, zone: this.zone(), now }));
   });
   protected readonly pageCount = computed(() => countPages(PAGE_SIZE, this.deliveries()?.total ?? 0));
   protected readonly range = computed(() => describePageRange(this.page(), PAGE_SIZE, this.deliveries()?.total ?? 0));
@@ -91,7 +91,7 @@ export class TeamWebhookComponent {
     this.touched.set(true);
     const current = this.settings();
     if (!current || this.saving()) return;
-    const change = webhookChange(this.url(), current.webhookUrl);
+    const change = planWebhookChange(this.url(), current.webhookUrl);
     if (change.kind === 'unchanged' || change.kind === 'invalid') return;
     if (change.kind === 'remove') {
       this.confirming.set('remove');
@@ -161,7 +161,7 @@ export class TeamWebhookComponent {
       this.secret.set(secret);
       this.copied.set(false);
     } catch (failure) {
-      const error = webhookError(toApiError(failure));
+      const error = placeWebhookError(toApiError(failure));
       this.serverUrlError.set(error.field ?? '');
       this.formError.set(error.form);
     } finally {

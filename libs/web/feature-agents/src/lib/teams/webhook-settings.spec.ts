@@ -1,5 +1,5 @@
 import type { TeamSettings, WebhookDelivery } from '@shiftdesk/shared-api-contract';
-import { describeDelivery, describeSaved, webhookChange, webhookError, webhookUrlProblem } from './webhook-settings';
+import { describeDelivery, describeSaved, planWebhookChange, placeWebhookError, checkWebhookUrl } from './webhook-settings';
 
 const SETTINGS: TeamSettings = {
   teamId: 't1',
@@ -11,30 +11,30 @@ const SETTINGS: TeamSettings = {
   webhookSecretSet: false,
 };
 
-describe('webhookUrlProblem', () => {
+describe('checkWebhookUrl', () => {
   it('accepts http(s) URLs and an empty field (no webhook)', () => {
-    expect(webhookUrlProblem('https://hooks.example.com/shiftdesk')).toBeNull();
-    expect(webhookUrlProblem('http://10.0.0.5:8080/in')).toBeNull();
-    expect(webhookUrlProblem('  ')).toBeNull();
+    expect(checkWebhookUrl('https://hooks.example.com/shiftdesk')).toBeNull();
+    expect(checkWebhookUrl('http://10.0.0.5:8080/in')).toBeNull();
+    expect(checkWebhookUrl('  ')).toBeNull();
   });
 
   it('says what is wrong with anything else', () => {
-    expect(webhookUrlProblem('hooks.example.com')).toBe('Enter a full http(s) URL, such as https://hooks.example.com/shiftdesk.');
-    expect(webhookUrlProblem('ftp://files.example.com/in')).toBe('Use http or https, not ftp.');
-    expect(webhookUrlProblem(`https://example.com/${'x'.repeat(2100)}`)).toBe('Use at most 2048 characters.');
+    expect(checkWebhookUrl('hooks.example.com')).toBe('Enter a full http(s) URL, such as https://hooks.example.com/shiftdesk.');
+    expect(checkWebhookUrl('ftp://files.example.com/in')).toBe('Use http or https, not ftp.');
+    expect(checkWebhookUrl(`https://example.com/${'x'.repeat(2100)}`)).toBe('Use at most 2048 characters.');
   });
 });
 
-describe('webhookChange', () => {
+describe('planWebhookChange', () => {
   it('sends nothing when the field still holds the stored URL', () => {
-    expect(webhookChange('https://a.test/h ', 'https://a.test/h')).toEqual({ kind: 'unchanged' });
-    expect(webhookChange('', null)).toEqual({ kind: 'unchanged' });
+    expect(planWebhookChange('https://a.test/h ', 'https://a.test/h')).toEqual({ kind: 'unchanged' });
+    expect(planWebhookChange('', null)).toEqual({ kind: 'unchanged' });
   });
 
   it('sets a trimmed URL, removes on an emptied field, refuses a bad one before the API', () => {
-    expect(webhookChange(' https://a.test/h ', null)).toEqual({ kind: 'set', request: { webhookUrl: 'https://a.test/h' } });
-    expect(webhookChange('', 'https://a.test/h')).toEqual({ kind: 'remove', request: { webhookUrl: null } });
-    expect(webhookChange('mailto:ops@a.test', 'https://a.test/h')).toEqual({ kind: 'invalid', message: 'Use http or https, not mailto.' });
+    expect(planWebhookChange(' https://a.test/h ', null)).toEqual({ kind: 'set', request: { webhookUrl: 'https://a.test/h' } });
+    expect(planWebhookChange('', 'https://a.test/h')).toEqual({ kind: 'remove', request: { webhookUrl: null } });
+    expect(planWebhookChange('mailto:ops@a.test', 'https://a.test/h')).toEqual({ kind: 'invalid', message: 'Use http or https, not mailto.' });
   });
 });
 
@@ -56,14 +56,14 @@ describe('describeSaved', () => {
   });
 });
 
-describe('webhookError', () => {
+describe('placeWebhookError', () => {
   it("puts the API's field message under the URL field", () => {
     const error = { statusCode: 400, error: 'Bad Request', message: 'webhookUrl: must use http or https, not ftp', fields: [{ field: 'webhookUrl', message: 'webhookUrl: must use http or https, not ftp' }] };
-    expect(webhookError(error)).toEqual({ field: 'Must use http or https, not ftp.', form: '' });
+    expect(placeWebhookError(error)).toEqual({ field: 'Must use http or https, not ftp.', form: '' });
   });
 
   it('keeps any other refusal for the top of the form', () => {
-    expect(webhookError({ statusCode: 403, error: 'Forbidden', message: 'You do not manage this team' })).toEqual({ field: null, form: 'You do not manage this team' });
+    expect(placeWebhookError({ statusCode: 403, error: 'Forbidden', message: 'You do not manage this team' })).toEqual({ field: null, form: 'You do not manage this team' });
   });
 });
 
@@ -91,7 +91,7 @@ describe('describeDelivery', () => {
   };
 
   it('reads a retried delivery in the team zone, across the Berlin spring-forward', () => {
-    const row = describeDelivery(delivery, 'Europe/Berlin', Date.parse('2026-03-28T09:01:00.000Z'));
+    const row = describeDelivery({ delivery, zone: 'Europe/Berlin', now: Date.parse('2026-03-28T09:01:00.000Z') });
     expect(row).toMatchObject({
       event: 'Gap opened',
       statusLabel: 'Retrying',
@@ -107,13 +107,13 @@ describe('describeDelivery', () => {
   });
 
   it('reads a delivered one and a never-tried one', () => {
-    const delivered = describeDelivery({ ...delivery, status: 'delivered', attempts: 1, lastStatusCode: 204, lastError: null, nextAttemptAt: null, deliveredAt: '2026-03-28T09:00:01.000Z' }, 'UTC', 0);
+    const delivered = describeDelivery({ delivery: { ...delivery, status: 'delivered', attempts: 1, lastStatusCode: 204, lastError: null, nextAttemptAt: null, deliveredAt: '2026-03-28T09:00:01.000Z' }, zone: 'UTC', now: 0 });
     expect(delivered).toMatchObject({ statusLabel: 'Delivered', attempts: '1 attempt', lastAnswer: 'HTTP 204', lastOk: true, nextAttempt: '', delivered: '2026-03-28 09:00 UTC' });
-    const fresh = describeDelivery({ ...delivery, attempts: 0, lastStatusCode: null, lastError: null }, 'UTC', Date.parse('2026-03-28T09:05:00.000Z'));
+    const fresh = describeDelivery({ delivery: { ...delivery, attempts: 0, lastStatusCode: null, lastError: null }, zone: 'UTC', now: Date.parse('2026-03-28T09:05:00.000Z') });
     expect(fresh).toMatchObject({ statusLabel: 'Queued', attempts: 'none yet', lastAnswer: '—', nextAttempt: '2026-03-28 09:05 UTC (due now)' });
-    const repeated = describeDelivery({ ...delivery, lastError: 'the receiver answered HTTP 503' }, 'UTC', 0);
+    const repeated = describeDelivery({ delivery: { ...delivery, lastError: 'the receiver answered HTTP 503' }, zone: 'UTC', now: 0 });
     expect(repeated.lastAnswer).toBe('HTTP 503');
-    const refused = describeDelivery({ ...delivery, status: 'failed', attempts: 6, lastStatusCode: null, lastError: 'connect ECONNREFUSED', nextAttemptAt: null }, 'UTC', 0);
+    const refused = describeDelivery({ delivery: { ...delivery, status: 'failed', attempts: 6, lastStatusCode: null, lastError: 'connect ECONNREFUSED', nextAttemptAt: null }, zone: 'UTC', now: 0 });
     expect(refused).toMatchObject({ statusLabel: 'Failed', lastAnswer: 'connect ECONNREFUSED', nextAttempt: '' });
   });
 });

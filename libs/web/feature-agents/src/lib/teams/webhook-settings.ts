@@ -8,7 +8,7 @@ import { formatZonedDateTime } from '@shiftdesk/web-util';
  */
 
 /** Said before the API is asked; the API checks the same (and its message wins when it answers). */
-export function webhookUrlProblem(value: string): string | null {
+export function checkWebhookUrl(value: string): string | null {
   const url = value.trim();
   if (!url) return null;
   if (url.length > WEBHOOK_URL_MAX_LENGTH) return `Use at most ${WEBHOOK_URL_MAX_LENGTH} characters.`;
@@ -29,11 +29,11 @@ export type WebhookChange =
   | { kind: 'set' | 'remove'; request: UpdateTeamSettingsRequest };
 
 /** What saving the URL field would send, given the stored URL. */
-export function webhookChange(input: string, current: string | null): WebhookChange {
+export function planWebhookChange(input: string, current: string | null): WebhookChange {
   const url = input.trim();
   if (url === (current ?? '')) return { kind: 'unchanged' };
   if (!url) return { kind: 'remove', request: { webhookUrl: null } };
-  const problem = webhookUrlProblem(url);
+  const problem = checkWebhookUrl(url);
   return problem ? { kind: 'invalid', message: problem } : { kind: 'set', request: { webhookUrl: url } };
 }
 
@@ -47,7 +47,7 @@ export function describeSaved(previous: TeamSettings, answer: TeamSettings): { m
 }
 
 /** The API's word on the URL (400 with `fields`), or its whole message for anything else. */
-export function webhookError(error: ApiError): { field: string | null; form: string } {
+export function placeWebhookError(error: ApiError): { field: string | null; form: string } {
   const field = error.fields?.find((f) => f.field === 'webhookUrl' || f.field === 'rotateWebhookSecret');
   if (field) return { field: capitalise(field.message.replace(/^webhookUrl:\s*/, '')), form: '' };
   return { field: null, form: error.message };
@@ -84,8 +84,8 @@ export interface DeliveryRow {
   delivered: string;
 }
 
-/** One delivery as the log shows it, times in `zone`, relative to `now` (epoch ms). */
-export function describeDelivery(delivery: WebhookDelivery, zone: string, now: number): DeliveryRow {
+/** One delivery as the log shows it, times in `zone`, the next attempt relative to `now` (epoch ms). */
+export function describeDelivery({ delivery, zone, now }: { delivery: WebhookDelivery; zone: string; now: number }): DeliveryRow {
   const at = (iso: string | null) => (iso ? formatZonedDateTime(new Date(iso), zone) : '');
   const code = delivery.lastStatusCode;
   // The API's error often repeats the status ("the receiver answered HTTP 503"): say it once.

@@ -8,7 +8,7 @@ import { layoutRow, shiftHours, type BarSegment } from './roster-layout';
 import { instantToLocalDate } from './draft-time';
 import { newDraft, shiftToDraft, type ShiftDraft } from './shift-draft';
 import { ShiftDialogComponent, type ShiftDialogOutcome } from './shift-dialog.component';
-import { describeOverlap, dragRefusal, moveShift } from './shift-move';
+import { describeOverlap, explainUndraggable, moveShift } from './shift-move';
 
 interface Bar extends BarSegment {
   shift: ScheduledShift;
@@ -217,7 +217,7 @@ export class RosterBoardComponent implements OnInit {
   protected openBar(row: BoardRow, bar: Bar, event: Event): void {
     event.stopPropagation();
     if (this.readOnly() || this.consumeSuppressedClick() || bar.state === 'preview') return;
-    const refusal = dragRefusal(bar.shift.source);
+    const refusal = explainUndraggable(bar.shift.source);
     if (refusal) {
       this.notice.set(`${bar.title}: ${refusal.replace(', so it cannot be dragged', '')}`);
       return;
@@ -244,7 +244,7 @@ export class RosterBoardComponent implements OnInit {
     if (!grab || event.pointerId !== grab.pointerId) return;
     if (!grab.dragging) {
       if (Math.hypot(event.clientX - grab.x, event.clientY - grab.y) < DRAG_THRESHOLD_PX) return;
-      const refusal = dragRefusal(grab.bar.shift.source);
+      const refusal = explainUndraggable(grab.bar.shift.source);
       if (refusal) {
         this.notice.set(refusal);
         this.suppressClick = true;
@@ -349,7 +349,7 @@ export class RosterBoardComponent implements OnInit {
     const step = KEY_STEPS[event.key];
     if (!step || !event.altKey || this.readOnly() || bar.state === 'preview' || bar.state === 'saving') return;
     event.preventDefault();
-    const refusal = dragRefusal(bar.shift.source);
+    const refusal = explainUndraggable(bar.shift.source);
     if (refusal) {
       this.notice.set(refusal);
       return;

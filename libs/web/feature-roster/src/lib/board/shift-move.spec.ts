@@ -1,4 +1,4 @@
-import { describeOverlap, dragRefusal, moveShift } from './shift-move';
+import { describeOverlap, explainUndraggable, moveShift } from './shift-move';
 
 // Europe/Berlin springs forward on Sunday 2026-03-29 (02:00 CET → 03:00 CEST) and falls back
 // on Sunday 2026-10-25 (03:00 CEST → 02:00 CET).
@@ -74,11 +74,11 @@ describe('moveShift', () => {
   });
 });
 
-describe('dragRefusal', () => {
+describe('explainUndraggable', () => {
   it('lets manual shifts move and explains why generated ones do not', () => {
-    expect(dragRefusal('manual')).toBeNull();
-    expect(dragRefusal('rotation')).toMatch(/comes from a rotation.*use an override/);
-    expect(dragRefusal('override')).toMatch(/comes from an override/);
+    expect(explainUndraggable('manual')).toBeNull();
+    expect(explainUndraggable('rotation')).toMatch(/comes from a rotation.*use an override/);
+    expect(explainUndraggable('override')).toMatch(/comes from an override/);
   });
 });
 

@@ -6,7 +6,8 @@ import type { DraftRosterShift, RosterBlockReason, TeamRosterModel, UnfilledCove
  * The solver's roster → draft shifts as UTC instants with the team's zone. Each keeps its
  * shape's local start and local end in the team zone (a 08:00–16:00 Europe/Moscow shape is
  * 05:00Z–13:00Z; a Europe/Berlin 22:00 + 8 h shape on the spring-forward night is 7 h long).
- * Cells pinned by fixed shifts are left out: those shifts exist already.
+ * Cells pinned by fixed shifts are left out (those shifts exist already), and so are cells whose
+ * span is empty (a shape lying wholly in a spring-forward gap).
  * Sorted by start, then agent id, then shape id.
  */
 export function rosterToDraftShifts(input: { model: TeamRosterModel; roster: Roster }): DraftRosterShift[] {
@@ -19,6 +20,8 @@ export function rosterToDraftShifts(input: { model: TeamRosterModel; roster: Ros
       const s = shapeIndex.get(shapeId);
       if (s === undefined) return;
       const shape = model.shapes[s];
+      // A shape lying wholly in a spring-forward gap (02:00 + 60 min) is empty that night.
+      if (model.spans[d][s].end <= model.spans[d][s].start) return;
       drafts.push({
         agentId: row.employeeId,
         date: model.dates[d],

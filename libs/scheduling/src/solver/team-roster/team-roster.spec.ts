@@ -119,6 +119,27 @@ describe('buildTeamRosterProblem', () => {
     expect(model.spans[1][0].end - model.spans[1][0].start).toBe(8 * 3_600_000);
   });
 
+  it('moves a local start in the spring-forward gap forward by the gap, and never drafts an empty shift', () => {
+    const model = build({
+      timeZone: 'Europe/Berlin',
+      from: '2026-03-29',
+      to: '2026-03-29',
+      agents: [agent('a', { timeZone: 'Europe/Berlin' })],
+      rules: [],
+      shapes: [
+        { id: 'Gap', localStartTime: '02:30', lengthMinutes: 480 },
+        { id: 'Hour', localStartTime: '02:00', lengthMinutes: 60 },
+      ],
+    });
+    // 02:30 does not exist that night: 03:30 CEST (01:30Z) to 10:30 CEST, 7 h.
+    expect([iso(model.spans[0][0].start), iso(model.spans[0][0].end)]).toEqual(['2026-03-29T01:30:00.000Z', '2026-03-29T08:30:00.000Z']);
+    // 02:00–03:00 is all gap: an empty span, which no draft shift is made of.
+    expect(model.spans[0][1].end - model.spans[0][1].start).toBe(0);
+    const both = (shapeId: string) => rosterToDraftShifts({ model, roster: [{ employeeId: 'a', days: [shapeId] }] });
+    expect(both('Gap')).toHaveLength(1);
+    expect(both('Hour')).toEqual([]);
+  });
+
   it('counts language and channel minimums only on shapes labelled with them, and checks agents against them', () => {
     const french: CoverageRule = { ...sixteenHours(), id: 'fr', name: 'French', windows: { 1: [{ start: '09:00', end: '18:00' }] }, language: { code: 'fr', minLevel: 'native' } };
     const phone: CoverageRule = { ...sixteenHours(), id: 'ph', name: 'Phone', minAgents: 2, channel: 'phone' };

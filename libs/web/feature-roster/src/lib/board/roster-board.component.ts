@@ -167,7 +167,9 @@ export class RosterBoardComponent implements OnInit {
     if (!drag.moved || !drag.target) return 'Drop on a day of an agent to move the shift there; Escape cancels.';
     const agent = this.context.agentsById().get(drag.moved.agentId)?.displayName ?? 'this agent';
     const zone = this.zoneOf(drag.moved.agentId);
-    return `Drop to move it to ${agent}, ${formatDayLabel(drag.target.date)} ${formatSpan(Date.parse(drag.moved.start), Date.parse(drag.moved.end), zone)}.`;
+    // The day the shift starts on (a night shift grabbed by its morning part starts the day before the cell).
+    const start = Date.parse(drag.moved.start);
+    return `Drop to move it to ${agent}, ${formatDayLabel(instantToLocalDate(start, zone))} ${formatSpan(start, Date.parse(drag.moved.end), zone)}.`;
   });
   protected readonly shiftCount = computed(() => this.rows().reduce((n, row) => n + row.days.reduce((m, d) => m + d.filter((bar) => !bar.continuesBefore && bar.state !== 'preview').length, 0), 0));
 

@@ -28,7 +28,8 @@ export interface RosterJobInput {
 
 interface JobRecord {
   job: RosterJob;
-  input: RosterJobInput;
+  /** The team data goes to the worker and is dropped here once it has started (a year of fixed shifts is large). */
+  input: Omit<RosterJobInput, 'team'> & { team: TeamRosterInput | null };
   stop: Int32Array;
   worker: Worker | null;
   drafts: DraftRosterShift[] | null;
@@ -145,7 +146,9 @@ export class RosterJobs implements OnModuleDestroy {
     record.job.startedAt = toIso(Date.now());
     let worker: Worker;
     try {
+      if (!input.team) throw new Error('the job has already been started');
       worker = startRosterWorker({ team: input.team, seed: input.seed, timeLimitMs: input.timeLimitMs, stop: record.stop.buffer as SharedArrayBuffer });
+      record.input = { ...input, team: null };
     } catch (error) {
       this.running -= 1;
       record.job.error = `Could not start the solver: ${error instanceof Error ? error.message : String(error)}`;

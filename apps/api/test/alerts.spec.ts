@@ -97,6 +97,18 @@ describe('gap alerts', () => {
     expect(results.map((r) => r.open)).toEqual([1, 1, 1]);
   });
 
+  it('a gap that passed unfilled stays listed as open but no longer counts as open', async () => {
+    const past = (await t.http().post('/api/teams').set(bearer(admin)).send({ name: `Past ${randomUUID().slice(0, 6)}`, timeZone: 'UTC' }).expect(201)).body as Team;
+    const lastWeek = addDays(new Date().toISOString().slice(0, 10), -7);
+    await t.http().post(`/api/teams/${past.id}/coverage-rules`).set(bearer(admin)).send({ preset: '24/7', minAgents: 1, validFrom: lastWeek, validTo: lastWeek }).expect(201);
+    // A scan as of ten days ago saw last week's day ahead of it, uncovered.
+    const scanned = await t.app.get(GapAlertsService).scanTeam(past.id, Date.now() - 10 * 86_400_000);
+    expect(scanned).toMatchObject({ opened: 1, open: 1 });
+    const listed = (await t.http().get(`/api/teams/${past.id}/alerts`).set(bearer(admin)).expect(200)).body as AlertsResponse;
+    expect(listed.alerts).toEqual([expect.objectContaining({ start: `${lastWeek}T00:00:00.000Z`, status: 'open' })]);
+    expect(listed.openCount).toBe(0);
+  });
+
   it('keeps alerts to the team’s managers and names unknown alerts', async () => {
     await t.http().get(alertsUrl()).set(bearer(agentToken)).expect(403);
     await t.http().post(`${alertsUrl()}/x/acknowledge`).set(bearer(agentToken)).expect(403);

@@ -328,7 +328,10 @@ export interface AlertsQuery {
 
 export interface AlertsResponse {
   teamId: string;
-  /** Open alerts (for the manager's home screen badge). */
+  /**
+   * Open alerts whose span has not ended yet (for the manager's home screen badge). A gap that
+   * passed unfilled stays in `alerts` with status `open` but is not counted here.
+   */
   openCount: number;
   alerts: GapAlert[];
 }

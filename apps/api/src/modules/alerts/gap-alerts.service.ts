@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, NotFoundException, type OnModuleInit } from '@nestjs/common';
 import type { AlertsQuery, AlertsResponse, GapAlert } from '@shiftdesk/shared-api-contract';
 import { addCalendarDays, getLocalDate, type Instant } from '@shiftdesk/scheduling';
-import { MoreThan } from 'typeorm';
+import { type EntityManager, MoreThan } from 'typeorm';
 import { nowIso } from '../../database/columns';
 import { Transactions } from '../../database/transactions';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -62,7 +62,7 @@ export class GapAlertsService implements OnModuleInit {
       where: { teamId, ...(query.status ? { status: query.status } : {}) },
       order: { startAt: 'ASC', ruleId: 'ASC', id: 'ASC' },
     });
-    const openCount = await this.source.manager.countBy(GapAlertEntity, { teamId, status: 'open' });
+    const openCount = await this.countOpen(this.source.manager, teamId, Date.now());
     return { teamId, openCount, alerts: rows.map(toGapAlert) };
   }
 
@@ -153,11 +153,20 @@ export class GapAlertsService implements OnModuleInit {
         events.push({ type: 'gap.resolved', alert: toGapAlert({ ...row, ...changes }), occurredAt: seenAt });
         result.resolved += 1;
       }
-      result.open = await manager.countBy(GapAlertEntity, { teamId, status: 'open' });
+      result.open = await this.countOpen(manager, teamId, now);
       // Queued with the alert changes: committed together or not at all.
       return { result, deliveries: await this.webhooks.enqueue(manager, teamId, events) };
     });
     this.webhooks.dispatch(deliveries, now);
     return result;
+  }
+
+  /**
+   * Open alerts still worth a manager's attention: those whose span has not ended. A gap that
+   * passed unfilled stays listed as open (it was never filled: that is history), but a badge
+   * that only ever grows would stop meaning anything.
+   */
+  private countOpen(manager: EntityManager, teamId: string, now: number): Promise<number> {
+    return manager.countBy(GapAlertEntity, { teamId, status: 'open', endAt: MoreThan(toIso(now)) });
   }
 }

@@ -6,3 +6,5 @@ export * from './lib/rotations.store';
 export * from './lib/alert-list';
 export * from './lib/open-alerts.store';
 export * from './lib/alerts.store';
+export * from './lib/rosters.api';
+export * from './lib/roster-job.store';

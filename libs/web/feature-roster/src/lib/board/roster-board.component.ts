@@ -8,6 +8,7 @@ import { layoutRow, shiftHours, type BarSegment } from './roster-layout';
 import { instantToLocalDate } from './draft-time';
 import { newDraft, shiftToDraft, type ShiftDraft } from './shift-draft';
 import { ShiftDialogComponent, type ShiftDialogOutcome } from './shift-dialog.component';
+import { GenerateRosterComponent } from '../generate/generate-roster.component';
 import { describeOverlap, explainUndraggable, moveShift } from './shift-move';
 
 interface Bar extends BarSegment {
@@ -70,7 +71,7 @@ export const ZONE_MODE_LABELS: Readonly<Record<ZoneMode, string>> = { team: 'Tea
  */
 @Component({
   selector: 'sd-roster-board',
-  imports: [ShiftDialogComponent, SpinnerComponent, EmptyStateComponent],
+  imports: [ShiftDialogComponent, SpinnerComponent, EmptyStateComponent, GenerateRosterComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './roster-board.component.html',
   styleUrl: './roster-board.component.css',
@@ -381,6 +382,11 @@ export class RosterBoardComponent implements OnInit {
       this.moveError.set(`Not moved to ${where}: ${reason.replace(/\.?$/, '.')}`);
     }
     if (refocus) afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`[data-shift-id="${CSS.escape(shift.id)}"]`)?.focus(), { injector: this.injector });
+  }
+
+  /** A generated roster was applied (or asked for): show the week its period starts in. */
+  protected showGeneratedWeek(date: string): void {
+    this.weekStart.set(startOfIsoWeek(date));
   }
 
   protected onDialogClosed(outcome: ShiftDialogOutcome): void {

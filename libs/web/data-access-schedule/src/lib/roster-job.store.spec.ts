@@ -93,6 +93,24 @@ describe('RosterJobStore', () => {
     http.expectNone(JOB_URL);
   });
 
+  it('cancels a job still running before it starts the next one', async () => {
+    await started();
+    const next = store.start('t1', { ...REQUEST, seed: 2 });
+    http.expectOne(`${JOB_URL}/cancel`).flush(job('cancelled'));
+    await settle();
+    http.expectOne('/api/teams/t1/rosters/generate').flush({ jobId: 'j2', status: 'queued' });
+    await settle();
+    http.expectOne('/api/teams/t1/rosters/jobs/j2').flush({ ...job('running'), id: 'j2' });
+    await next;
+    expect(store.job()?.id).toBe('j2');
+    expect(store.request()?.seed).toBe(2);
+    // Only the new job is polled.
+    jest.advanceTimersByTime(ROSTER_POLL_INTERVAL_MS);
+    http.expectOne('/api/teams/t1/rosters/jobs/j2').flush({ ...job('done', { result: RESULT }), id: 'j2' });
+    await settle();
+    http.expectNone(JOB_URL);
+  });
+
   it("rejects with the API's 400 and starts nothing", async () => {
     const start = store.start('t1', REQUEST);
     const message = 'shapes.0.lengthMinutes: must be a whole number of minutes from 60 to 1440';

@@ -52,9 +52,20 @@ export class RosterJobStore {
 
   /**
    * Starts a generation and polls it. Rejects with the contract's ApiError when the API refuses
-   * the request (400 naming the field), for the form to show; nothing changes then.
+   * the request (400 naming the field), for the form to show; nothing changes then. A job of
+   * this store still running is cancelled first: the API runs one job at a time, and the new one
+   * would wait behind it.
    */
   async start(teamId: string, request: GenerateRosterRequest): Promise<void> {
+    const running = this.job();
+    const runningTeam = this.teamId();
+    if (running && runningTeam && this.running()) {
+      try {
+        await firstValueFrom(this.api.cancel(runningTeam, running.id));
+      } catch {
+        // Already finished or forgotten by the API: nothing to stop.
+      }
+    }
     let accepted;
     try {
       accepted = await firstValueFrom(this.api.generate(teamId, request));

@@ -1,5 +1,5 @@
 import type { CoverageRule } from '@shiftdesk/shared-api-contract';
-import { defaultPeriod, initialGenerateForm, mapGenerateErrors, suggestShapes, toGenerateRequest, type GenerateFormValue } from './generate-form';
+import { defaultPeriod, initialGenerateForm, mapGenerateErrors, requestToForm, suggestShapes, toGenerateRequest, type GenerateFormValue } from './generate-form';
 
 function rule(partial: Partial<CoverageRule>): CoverageRule {
   return {
@@ -61,6 +61,13 @@ describe('the Generate form', () => {
     });
     const seeded = toGenerateRequest({ ...FORM, seed: 7 });
     expect(seeded.ok && seeded.request.seed).toBe(7);
+  });
+
+  it('comes back from a sent request unchanged ("Generate again")', () => {
+    const sent = toGenerateRequest({ ...FORM, seed: 3 });
+    if (!sent.ok) throw new Error('expected a request');
+    const again = toGenerateRequest(requestToForm(sent.request));
+    expect(again).toEqual(sent);
   });
 
   it('names each wrong field by its API path', () => {

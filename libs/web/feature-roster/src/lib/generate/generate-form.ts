@@ -112,6 +112,17 @@ export function initialGenerateForm(options: { today: string; rules: readonly Co
   return { ...defaultPeriod(options.today), shapes: suggestShapes(options.rules, options.zone), timeLimitSeconds: ROSTER_DEFAULT_TIME_LIMIT_SECONDS, seed: null };
 }
 
+/** The form back from a request the manager sent before ("Generate again" starts from it). */
+export function requestToForm(request: GenerateRosterRequest): GenerateFormValue {
+  return {
+    from: request.from,
+    to: request.to,
+    shapes: request.shapes.map((shape) => ({ label: shape.name, start: shape.start, lengthHours: shape.lengthMinutes / 60, channel: shape.channel ?? '', language: shape.language ?? '' })),
+    timeLimitSeconds: request.timeLimitSeconds ?? ROSTER_DEFAULT_TIME_LIMIT_SECONDS,
+    seed: request.seed ?? null,
+  };
+}
+
 /** `07:00–15:00` (an end past midnight reads `22:00–06:00`). */
 export function describeShapeSpan(value: Pick<ShapeFormValue, 'start' | 'lengthHours'>): string {
   if (!TIME.test(value.start) || !value.lengthHours) return '';

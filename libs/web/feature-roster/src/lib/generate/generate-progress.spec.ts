@@ -1,5 +1,5 @@
 import type { RosterJob } from '@shiftdesk/shared-api-contract';
-import { describeBreakdown, describeProgress, groupDraftByDay } from './generate-progress';
+import { countGapReasons, describeBreakdown, describeProgress, formatPeriod, groupDraftByDay } from './generate-progress';
 
 const JOB: RosterJob = {
   id: 'j1', teamId: 't1', status: 'running', from: '2026-11-30', to: '2026-12-06', createdAt: '', startedAt: '', finishedAt: null,
@@ -42,5 +42,18 @@ describe('the progress panel', () => {
       { date: '2026-11-30', cells: [{ shape: 'Early', agents: ['Anna', 'Olga'] }, { shape: 'Late', agents: ['Ivan'] }] },
       { date: '2026-12-01', cells: [{ shape: 'Early', agents: [] }, { shape: 'Late', agents: [] }] },
     ]);
+  });
+
+  it('counts the gaps by reason, most first', () => {
+    const gap = (reason: 'weekly-hours' | 'no-eligible-agent') => ({ date: '2026-11-30', shape: 'Late', start: '', end: '', required: 1, assigned: 0, reason, message: '' });
+    expect(countGapReasons([gap('no-eligible-agent'), gap('weekly-hours'), gap('weekly-hours')])).toEqual([
+      { reason: 'weekly-hours', label: 'Weekly hours limit', count: 2 },
+      { reason: 'no-eligible-agent', label: 'No eligible agent', count: 1 },
+    ]);
+  });
+
+  it('names the period with its year, both years when it crosses one', () => {
+    expect(formatPeriod('2027-03-15', '2027-03-21')).toBe('Mon 15 Mar – Sun 21 Mar 2027');
+    expect(formatPeriod('2026-11-30', '2027-03-31')).toBe('Mon 30 Nov 2026 – Wed 31 Mar 2027');
   });
 });

@@ -1,4 +1,5 @@
-import type { RosterDraftShift, RosterJob, RosterObjectiveBreakdown, UnfilledCoverReason } from '@shiftdesk/shared-api-contract';
+import type { RosterDraftShift, RosterJob, RosterObjectiveBreakdown, RosterUnfilledGap, UnfilledCoverReason } from '@shiftdesk/shared-api-contract';
+import { formatDayLabel } from '@shiftdesk/web-data-access-schedule';
 
 /** What the progress panel says about a job: plain strings and a 0–100 bar, no clock read. */
 export interface ProgressView {
@@ -90,4 +91,17 @@ export function groupDraftByDay(options: { shifts: readonly RosterDraftShift[]; 
       agents: shifts.filter((shift) => shift.date === date && shift.shape === shape).map((shift) => shift.agentName).sort((a, b) => a.localeCompare(b)),
     })),
   }));
+}
+
+/** How many gaps each reason leaves, most first (ties by label), for a one-line summary. */
+export function countGapReasons(gaps: readonly RosterUnfilledGap[]): { reason: UnfilledCoverReason; label: string; count: number }[] {
+  const counts = new Map<UnfilledCoverReason, number>();
+  for (const gap of gaps) counts.set(gap.reason, (counts.get(gap.reason) ?? 0) + 1);
+  return [...counts].map(([reason, count]) => ({ reason, label: UNFILLED_REASON_LABELS[reason] ?? reason, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
+
+/** `Mon 15 Mar – Sun 21 Mar 2027`; both years when the period crosses one. */
+export function formatPeriod(from: string, to: string): string {
+  const [fromYear, toYear] = [from.slice(0, 4), to.slice(0, 4)];
+  return fromYear === toYear ? `${formatDayLabel(from)} – ${formatDayLabel(to)} ${toYear}` : `${formatDayLabel(from)} ${fromYear} – ${formatDayLabel(to)} ${toYear}`;
 }

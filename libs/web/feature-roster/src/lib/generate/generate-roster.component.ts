@@ -6,8 +6,8 @@ import { ConfirmDialogComponent, NowService } from '@shiftdesk/web-ui';
 import { CHANNEL_LABELS, toApiError } from '@shiftdesk/web-util';
 import { firstValueFrom } from 'rxjs';
 import { TeamContextStore } from '../shared/team-context.store';
-import { describeShapeSpan, initialGenerateForm, mapGenerateErrors, toGenerateRequest, type GenerateFormErrors, type GenerateFormValue, type ShapeFormValue } from './generate-form';
-import { describeBreakdown, describeProgress, groupDraftByDay, UNFILLED_REASON_LABELS } from './generate-progress';
+import { describeShapeSpan, initialGenerateForm, mapGenerateErrors, requestToForm, toGenerateRequest, type GenerateFormErrors, type GenerateFormValue, type ShapeFormValue } from './generate-form';
+import { countGapReasons, describeBreakdown, describeProgress, formatPeriod, groupDraftByDay, UNFILLED_REASON_LABELS } from './generate-progress';
 
 /** Days of the draft listed in the panel before "apply to see the rest on the board". */
 const PREVIEW_DAYS = 14;
@@ -70,7 +70,7 @@ export class GenerateRosterComponent {
   });
   protected readonly periodLabel = computed(() => {
     const job = this.store.job();
-    return job ? `${formatDayLabel(job.from)} – ${formatDayLabel(job.to)}` : '';
+    return job ? formatPeriod(job.from, job.to) : '';
   });
   protected readonly breakdown = computed(() => {
     const result = this.store.result();
@@ -86,6 +86,7 @@ export class GenerateRosterComponent {
       gap,
     }));
   });
+  protected readonly gapReasons = computed(() => countGapReasons(this.store.result()?.unfilled ?? []));
   protected readonly draftDays = computed(() => {
     const job = this.store.job();
     const result = this.store.result();
@@ -122,21 +123,26 @@ export class GenerateRosterComponent {
     });
   }
 
-  /** Opens the dialog with next week and shapes from the team's coverage target. */
+  /**
+   * Opens the dialog with next week and shapes from the team's coverage target, or with the last
+   * request of this team when there is one ("Generate again").
+   */
   async openDialog(): Promise<void> {
     const teamId = this.context.teamId();
     if (!teamId) return;
     const today = todayIn(this.zone(), this.clock.now().getTime());
+    const last = this.store.teamId() === teamId ? this.store.request() : null;
     this.errors.set({});
     this.formError.set('');
     this.rules.set(null);
-    this.form.set(initialGenerateForm({ today, rules: [], zone: this.zone() }));
+    this.form.set(last ? requestToForm(last) : initialGenerateForm({ today, rules: [], zone: this.zone() }));
     this.open.set(true);
     try {
       const rules = await firstValueFrom(this.scheduleApi.coverageRules(teamId));
       if (this.context.teamId() !== teamId) return;
       this.rules.set(rules);
       // Only the shapes follow the target; what the manager typed meanwhile stays.
+      if (last) return;
       const suggested = initialGenerateForm({ today, rules, zone: this.zone() }).shapes;
       this.form.update((form) => (form ? { ...form, shapes: suggested } : form));
     } catch (failure) {

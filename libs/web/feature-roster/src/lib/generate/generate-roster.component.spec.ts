@@ -94,5 +94,10 @@ describe('GenerateRosterComponent', () => {
     expect(panel.querySelectorAll('[data-testid="breakdown"] tr[data-term]')).toHaveLength(5);
     expect(panel.querySelectorAll('[data-testid="draft-table"] tbody tr')).toHaveLength(7);
     expect(panel.querySelector('[data-testid="apply-roster"]')).not.toBeNull();
+
+    // Another team on the board: this job's panel goes.
+    TestBed.inject(TeamContextStore).teamId.set('t2');
+    await settle(fixture);
+    expect(el.querySelector('[data-testid="generate-panel"]')).toBeNull();
   });
 });

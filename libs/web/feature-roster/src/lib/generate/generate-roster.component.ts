@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, type ElementRef, inject, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, type ElementRef, inject, output, signal, untracked, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { CHANNELS, ROSTER_MAX_TIME_LIMIT_SECONDS, type ApiError, type Channel, type CoverageRule } from '@shiftdesk/shared-api-contract';
 import { addDays, formatDayLabel, formatSpan, RosterJobStore, ScheduleApi, startOfIsoWeek, todayIn } from '@shiftdesk/web-data-access-schedule';
@@ -111,6 +111,16 @@ export class GenerateRosterComponent {
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
 
   constructor() {
+    // Another team picked on the board: this team's job is no longer what the board shows.
+    effect(() => {
+      const teamId = this.context.teamId();
+      untracked(() => {
+        const jobTeam = this.store.teamId();
+        if (!jobTeam || jobTeam === teamId || !this.store.job()) return;
+        if (this.store.running()) void this.store.cancel().then(() => this.store.reset());
+        else this.store.reset();
+      });
+    });
     effect(() => {
       const element = this.dialog().nativeElement;
       if (this.open() && !element.open) {

@@ -52,6 +52,8 @@ function step(title, cmd, args, env = {}) {
 }
 
 step('lint', process.execPath, [nxBin, 'run-many', '-t', 'lint', '--skip-nx-cache']);
+// tests/ (browser specs, benchmarks, support) belongs to no Nx project: lint it directly.
+step('lint tests/', process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), 'tests']);
 for (const tz of ['UTC', 'America/New_York', 'Asia/Kolkata']) {
   jestSuite(`libs (scheduling) TZ=${tz}`, 'libs/scheduling/jest.config.js', { TZ: tz });
 }

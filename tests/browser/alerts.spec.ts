@@ -1,5 +1,6 @@
 import { logIn, openBrowser, type Session, shot } from './support/browser';
-import { ADMIN, readServerState } from './support/server';
+import { ADMIN } from './support/server';
+import { localDate, addDays, dayLabel, api } from './support/helpers';
 
 // Issue 3's scenario read through the gap alerts, on a team of its own created by the admin (a
 // manager), so the demo manager's desk that the other browser tests count stays as they expect:
@@ -11,30 +12,6 @@ import { ADMIN, readServerState } from './support/server';
 
 const TEAM_NAME = 'Tier 2 Escalations';
 const ZONE = 'Asia/Kolkata';
-
-function localDate(zone: string, instant = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** `Wed 25 Nov`, as the screens label a local date. */
-function dayLabel(date: string): string {
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-}
-
-async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const { baseUrl } = readServerState();
-  const response = await fetch(`${baseUrl}/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 describe('gap alerts in the browser', () => {
   let s: Session;
@@ -111,7 +88,6 @@ describe('gap alerts in the browser', () => {
     await nav.getByRole('link', { name: /^Alerts/ }).click();
     await page.getByTestId('alerts-team').selectOption({ label: TEAM_NAME });
     await page.getByTestId('alerts-zone').getByText(`Times in ${ZONE}`).waitFor();
-    const items = page.locator('[data-testid="alert-list"] [data-testid="alert-item"]');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="alert-item"][data-status="open"]').length === 2);
     expect(await page.getByTestId('alerts-tab-open').textContent()).toContain('2');
     const holeAlert = page.getByRole('group', { name: dayLabel(hole) }).getByTestId('alert-item');

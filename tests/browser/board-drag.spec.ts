@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_AGENT_PASSWORD, DEMO_AGENTS, DEMO_MANAGER, DEMO_TEAM } from '../../apps/api/src/modules/demo/demo-desk';
 import { logIn, openBrowser, type Session, shot } from './support/browser';
-import { readServerState } from './support/server';
+import { localDate, addDays, dayLabel, api } from './support/helpers';
 
 // Dragging shifts on the roster board. The demo desk is shared with the other browser tests, so
 // everything here happens six weeks ahead (past the 4-week gap scan, so no alert changes) to
@@ -11,32 +11,8 @@ import { readServerState } from './support/server';
 const ZONE = DEMO_TEAM.timeZone;
 const WEEKS_AHEAD = 6;
 
-function localDate(zone: string, instant = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** `Wed 25 Nov`, as the board labels a local date. */
-function dayLabel(date: string): string {
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-}
-
 function moscow(date: string, time: string): string {
   return new Date(`${date}T${time}:00+03:00`).toISOString();
-}
-
-async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const { baseUrl } = readServerState();
-  const response = await fetch(`${baseUrl}/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
 /** Presses on `from`'s middle and releases over `to`'s, through pointer events, in steps like a hand would. */

@@ -1,6 +1,6 @@
 import { DEMO_MANAGER, DEMO_TEAM } from '../../apps/api/src/modules/demo/demo-desk';
 import { logIn, openBrowser, type Session, shot } from './support/browser';
-import { readServerState } from './support/server';
+import { localDate, addDays, dayLabel, api } from './support/helpers';
 
 // Issue 4's scenario: the demo manager generates a week for the demo desk's 16 h target
 // (07:00–23:00 Moscow), watches the job, applies and publishes the draft, and sees zero gaps.
@@ -11,30 +11,6 @@ import { readServerState } from './support/server';
 
 const ZONE = DEMO_TEAM.timeZone;
 const WEEKS_AHEAD = 16;
-
-function localDate(zone: string, instant = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** `Wed 25 Nov`, as the screens label a local date. */
-function dayLabel(date: string): string {
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-}
-
-async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const { baseUrl } = readServerState();
-  const response = await fetch(`${baseUrl}/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
 
 describe('generating a roster in the browser', () => {
   let s: Session;

@@ -1,20 +1,12 @@
 import { DEMO_AGENT_PASSWORD, DEMO_AGENTS, DEMO_MANAGER, DEMO_TEAM } from '../../apps/api/src/modules/demo/demo-desk';
 import { logIn, openBrowser, type Session, shot } from './support/browser';
-import { readServerState } from './support/server';
+import { localDate, addDays, api } from './support/helpers';
 
 // Issue 3's scenario: a manager sets a 16 h target (07:00–23:00 Moscow), builds a week that
 // leaves one hole, sees it on the heatmap and in the gap list, fills it, and sees it resolved.
 // Europe/Moscow has no DST, so local times map to UTC by a fixed +03:00.
 
 const ZONE = DEMO_TEAM.timeZone;
-
-function localDate(zone: string, instant = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** The Monday of this week in the team's zone: the week both screens open on. */
 function thisMonday(): string {
@@ -25,17 +17,6 @@ function thisMonday(): string {
 
 function moscow(date: string, time: string): string {
   return new Date(`${date}T${time}:00+03:00`).toISOString();
-}
-
-async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const { baseUrl } = readServerState();
-  const response = await fetch(`${baseUrl}/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
 }
 
 describe('roster and coverage in the browser', () => {

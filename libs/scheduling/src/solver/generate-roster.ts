@@ -42,7 +42,11 @@ export interface GenerateRosterOptions {
    * the result is fully deterministic for a seed.
    */
   maxIterations?: number;
-  /** Largest model (binary variables) solved as one full MIP before LNS; default 2,500. */
+  /**
+   * Largest model (binary variables) also solved as one full MIP, warm-started from the best
+   * roster so far; default 2,500. Models up to 500 binaries get it first (it usually proves
+   * optimality), larger ones after the search phase, for the last 40 % of the time limit.
+   */
   fullMipMaxVariables?: number;
 }
 
@@ -66,30 +70,49 @@ export interface GenerateRosterResult {
 
 /** LNS sub-MIP node limit: the deterministic budget of each neighbourhood solve. */
 const SUB_MIP_MAX_NODES = 100;
+/**
+ * Safety cap on one sub-MIP, as a share of the time limit (at least 1 s): a block whose root node
+ * is slow (cut rounds, sub-MIP heuristics) costs little, so the search makes many more moves.
+ */
+const SUB_MIP_TIME_SHARE = 1 / 40;
+/** Up to this many binaries the full MIP runs right after construction, for 60 % of the time. */
+const FULL_MIP_FIRST_MAX_VARIABLES = 500;
+/** Share of the time limit given to the search before a later full MIP (mid-size models). */
+const SEARCH_SHARE_BEFORE_FULL_MIP = 0.6;
+/** Local-search annealing temperature, in multiples of the smallest positive penalty weight. */
+const ANNEALING_WEIGHTS = 5;
+/** Share of LNS blocks built around a cover gap (when there is one). */
+const GAP_BLOCK_SHARE = 0.4;
 /** Initial LNS block size in binaries; adapted as the search goes. */
 const INITIAL_BLOCK_VARS = 150;
 const MIN_BLOCK_VARS = 60;
-/** Rows with more day × shift-type cells than this are constructed feasibility-first. */
+/** Rows with more day × shift-type cells than this are constructed feasibility-first (as are all rows of a model over FULL_MIP_FIRST_MAX_VARIABLES). */
 const CONSTRUCTION_EXACT_MAX_CELLS = 400;
 
 /**
  * Generates a roster for `problem`: no hard rule broken, minimum penalty as far as the budget
  * allows.
  *
- * 1. Construction: employees in a seeded random order, each one's whole row solved exactly as a
- *    small MIP (HiGHS) against the marginal cover left by the rows already built. Hard rules are
- *    per employee, so this yields a feasible roster whenever each employee's rules can be met.
- * 2. Small problems (≤ `fullMipMaxVariables` binaries): the full MIP, warm-started from the
- *    construction, which usually proves optimality; its dual bound is reported.
- * 3. Large neighbourhood search: destroy a block (some employees × a window of days, or many
- *    employees × a few days), re-optimise it exactly with HiGHS with the rest fixed and the
- *    incumbent as a MIP start; accept equal or better. The block size adapts: grown after a
- *    proven-optimal block, shrunk after a block that hit its node limit.
+ * 1. Construction: employees in a seeded random order, each one's whole row solved as a small MIP
+ *    (HiGHS) against the marginal cover left by the rows already built: exactly for small models,
+ *    the first feasible row otherwise (the search repairs quality faster than exact rows build it).
+ *    Hard rules are per employee, so this yields a feasible roster whenever each employee's rules
+ *    can be met.
+ * 2. Small problems (≤ 500 binaries): the full MIP, warm-started from the construction, which
+ *    usually proves optimality; its dual bound is reported.
+ * 3. Large neighbourhood search: local search (with annealing) between MIP neighbourhoods; each
+ *    destroys a block (the employees able to fill a cover gap around it, some employees × a window
+ *    of days, or many employees × a few days), re-optimises it exactly with HiGHS with the rest
+ *    fixed and the incumbent as a MIP start; accept equal or better. The block size adapts: grown
+ *    after a proven-optimal block, shrunk after a block that hit its node or time cap.
+ * 4. Mid-size problems (≤ `fullMipMaxVariables`): after 60 % of the time, the full MIP
+ *    warm-started from the search's best (its solutions and bound count), then the search again.
  *
  * Deterministic: randomness comes only from `seed`; HiGHS is single-threaded with a fixed seed;
- * each sub-MIP is limited by a node count. The clock only stops the search (and caps a sub-MIP
- * as a safety net), so for a seed the result is the same whenever the time limit is not binding
- * (e.g. with `maxIterations`), and otherwise a prefix of the same search path.
+ * each sub-MIP is limited by a node count. The clock stops the search and the full MIPs, and caps
+ * a sub-MIP as a safety net (1/40 of the time limit), so for a seed the result is the same
+ * whenever the time limit and that cap are not binding (e.g. with `maxIterations`, which also
+ * skips the later full MIP), and otherwise follows the same search path while they do not bind.
  */
 export async function generateRoster(options: GenerateRosterOptions): Promise<GenerateRosterResult> {
   const highs = options.highs ?? (await loadHighs());
@@ -113,7 +136,9 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
   let constructionFailed = false;
   // Long rows (e.g. a year of several shift types) are slow to optimise one by one: take the
   // first feasible row and leave the quality to the search.
-  const longRows = D * p.S > CONSTRUCTION_EXACT_MAX_CELLS;
+  const variables = countFreeVariables(p);
+  const fullMipMax = options.fullMipMaxVariables ?? 2500;
+  const longRows = D * p.S > CONSTRUCTION_EXACT_MAX_CELLS || variables > Math.min(fullMipMax, FULL_MIP_FIRST_MAX_VARIABLES);
   for (const e of rng.shuffle(Array.from({ length: E }, (_, i) => i))) {
     if (options.shouldStop?.()) {
       stoppedByCaller = true;
@@ -148,9 +173,8 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
   // without any bound from a MIP (large problems skip the full MIP and would search on).
   const proven = () => bestObjective <= 1e-9 || (bound !== undefined && bestObjective - bound < (p.integral ? 1 - 1e-6 : 1e-6));
 
-  // 2. Full MIP for small problems.
-  const variables = countFreeVariables(p);
-  if (!constructionFailed && variables <= (options.fullMipMaxVariables ?? 2500) && !stop()) {
+  // 2. Full MIP (small problems first, mid-size ones after the search phase).
+  const fullMip = (timeLimitSec: number) => {
     phase = 'mip';
     const r = solveBlock(
       highs,
@@ -158,7 +182,7 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
       best,
       { employees: Array.from({ length: E }, (_, i) => i), from: 0, to: D },
       {
-        timeLimitSec: remainingSec() * 0.6,
+        timeLimitSec,
         incumbentObjective: bestObjective,
         shouldInterrupt: stop,
         onImprovingSolution: (value, b) => {
@@ -176,32 +200,43 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
     if (r.bound !== undefined) bound = Math.max(bound ?? -Infinity, Math.min(r.bound, bestObjective));
     if (r.status === 'optimal') bound = bestObjective;
     report();
-  }
+  };
+  const fullMipFirst = variables <= Math.min(fullMipMax, FULL_MIP_FIRST_MAX_VARIABLES);
+  if (!constructionFailed && fullMipFirst && !stop()) fullMip(remainingSec() * 0.6);
 
   // 3. Local search moves interleaved with MIP neighbourhoods (large neighbourhood search).
-  phase = 'lns';
   let targetVars = Math.min(INITIAL_BLOCK_VARS, Math.max(MIN_BLOCK_VARS, variables));
   const maxVars = Math.max(MIN_BLOCK_VARS, Math.min(variables, 4000));
   const shiftsOf = Array.from({ length: E }, (_, e) => Array.from({ length: p.S }, (_, s) => s).filter((s) => p.maxShifts[e * p.S + s] > 0));
   const moves = Math.max(5000, Math.min(100_000, Math.round(2_000_000 / Math.max(1, D))));
-  while (!constructionFailed && !proven() && !stop()) {
-    if (options.maxIterations !== undefined && iterations >= options.maxIterations) break;
-    iterations++;
-    const search = new LocalSearch(p, best, bestObjective, rng);
-    search.run(moves, stop);
-    accept(search.a);
-    if (stop()) break;
-    const block = pickBlock(p, rng, targetVars, shiftsOf);
-    const r = solveBlock(highs, p, best, block, {
-      timeLimitSec: Math.min(remainingSec(), Math.max(2, options.timeLimitMs / 1000 / 10)),
-      maxNodes: SUB_MIP_MAX_NODES,
-      incumbentObjective: bestObjective,
-      shouldInterrupt: stop,
-    });
-    if (r.assignment) accept(r.assignment);
-    targetVars = r.status === 'optimal' ? Math.min(maxVars, targetVars * 1.1) : Math.max(MIN_BLOCK_VARS, targetVars * 0.75);
-    report();
+  const temperature = ANNEALING_WEIGHTS * smallestWeight(p);
+  const subMipCapSec = Math.max(1, (options.timeLimitMs / 1000) * SUB_MIP_TIME_SHARE);
+  const iterationCapped = () => options.maxIterations !== undefined && iterations >= options.maxIterations;
+  const search = (until: number) => {
+    phase = 'lns';
+    while (!constructionFailed && !proven() && !stop() && !iterationCapped() && now() < until) {
+      iterations++;
+      const moveSearch = new LocalSearch(p, best, bestObjective, rng);
+      moveSearch.run(moves, stop, temperature);
+      accept(moveSearch.best);
+      if (stop()) break;
+      const block = pickBlock(p, rng, targetVars, shiftsOf, best);
+      const r = solveBlock(highs, p, best, block, {
+        timeLimitSec: Math.min(remainingSec(), subMipCapSec),
+        maxNodes: SUB_MIP_MAX_NODES,
+        incumbentObjective: bestObjective,
+        shouldInterrupt: stop,
+      });
+      if (r.assignment) accept(r.assignment);
+      targetVars = r.status === 'optimal' ? Math.min(maxVars, targetVars * 1.1) : Math.max(MIN_BLOCK_VARS, targetVars * 0.75);
+      report();
+    }
+  };
+  if (!fullMipFirst && variables <= fullMipMax) {
+    search(t0 + options.timeLimitMs * SEARCH_SHARE_BEFORE_FULL_MIP);
+    if (!constructionFailed && !proven() && !stop() && !iterationCapped()) fullMip(remainingSec());
   }
+  search(Infinity);
 
   const roster = toRoster(problem, p, best);
   const evaluation = evaluateRoster(problem, roster);
@@ -237,14 +272,34 @@ function countFreeVariables(p: CompiledProblem): number {
 }
 
 /**
- * Picks the next neighbourhood with about `targetVars` binaries: half the time a few employees
- * that share a shift type over a long window (lets them trade shifts), otherwise many employees
- * over a short window (reshuffles who works which day).
+ * Picks the next neighbourhood with about `targetVars` binaries: often the employees able to fill
+ * a random cover gap of `current` over a window of days around it; otherwise half the time a few
+ * employees that share a shift type over a long window (lets them trade shifts), or many
+ * employees over a short window (reshuffles who works which day).
  */
-function pickBlock(p: CompiledProblem, rng: Prng, targetVars: number, shiftsOf: number[][]): Block {
-  const { E, D } = p;
+function pickBlock(p: CompiledProblem, rng: Prng, targetVars: number, shiftsOf: number[][], current: Int32Array): Block {
+  const { E, D, S } = p;
   const avgShifts = Math.max(1, shiftsOf.reduce((sum, list) => sum + list.length, 0) / Math.max(1, E));
   const cells = Math.max(4, targetVars / avgShifts);
+  if (rng.next() < GAP_BLOCK_SHARE) {
+    const gaps = coverGaps(p, current);
+    if (gaps.length > 0) {
+      const k = gaps[rng.int(gaps.length)];
+      const day = Math.floor(k / S);
+      const s = k % S;
+      const able = rng.shuffle(
+        Array.from({ length: E }, (_, e) => e).filter(
+          (e) => p.maxShifts[e * S + s] > 0 && !p.dayOff[e * D + day] && p.locked[e * D + day] === FREE && current[e * D + day] !== s,
+        ),
+      );
+      if (able.length > 0) {
+        const n = Math.min(able.length, 2 + rng.int(4));
+        const W = Math.max(1, Math.min(D, Math.round(cells / n)));
+        const from = Math.max(0, Math.min(D - W, day - rng.int(W)));
+        return { employees: able.slice(0, n).sort((a, b) => a - b), from, to: from + W };
+      }
+    }
+  }
   if (rng.next() < 0.5 || E <= 2) {
     const W = D <= 42 ? D : Math.min(D, 14 + 7 * rng.int(5));
     const from = rng.int(D - W + 1);
@@ -275,4 +330,23 @@ function toRoster(problem: RosterProblem, p: CompiledProblem, a: Int32Array): Ro
       return s === OFF ? null : problem.shiftTypes[s].id;
     }),
   }));
+}
+
+/** Day × shift-type cells (d·S + s) whose head count is below the requirement, in index order. */
+function coverGaps(p: CompiledProblem, current: Int32Array): number[] {
+  const { E, D, S } = p;
+  const count = new Int32Array(D * S);
+  for (let i = 0; i < E * D; i++) if (current[i] >= 0) count[(i % D) * S + current[i]]++;
+  const gaps: number[] = [];
+  for (let k = 0; k < D * S; k++) if (count[k] < p.requirement[k] && p.underWeight[k] > 0) gaps.push(k);
+  return gaps;
+}
+
+/** Smallest positive penalty weight (over-cover, under-cover, per-cell request or cost); 0 if none. */
+function smallestWeight(p: CompiledProblem): number {
+  let min = Infinity;
+  for (const w of p.overWeight) if (w > 0 && w < min) min = w;
+  for (const w of p.underWeight) if (w > 0 && w < min) min = w;
+  for (const c of p.cellCost) if (c !== 0 && Math.abs(c) < min) min = Math.abs(c);
+  return Number.isFinite(min) ? min : 0;
 }

@@ -6,19 +6,29 @@ import type { Prng } from './prng';
  * checked against the employee's hard rules (a full row check, O(horizon)) and priced
  * incrementally (only the touched cover cells and request weights change).
  *
- * Moves: change one cell (to another allowed shift or off); change a run of 2–3 cells; swap one
- * day between two employees; swap a run of days between two employees (cover unchanged).
- * A move is applied when it does not worsen the objective (plateau moves keep the search moving).
+ * Moves: change one cell (to another allowed shift or off); change a run of 2–3 cells; change or
+ * exchange two unrelated days of one employee; swap one day, or a run of days, between two
+ * employees (cover unchanged).
+ * A move is applied when it does not worsen the objective (plateau moves keep the search moving),
+ * or, with a temperature, when it worsens it by less than a random annealing threshold; the best
+ * roster seen is kept apart.
  */
 export class LocalSearch {
   readonly a: Int32Array;
   objective: number;
+  /** Best assignment seen by `run` and its objective. */
+  readonly best: Int32Array;
+  bestObjective: number;
+  /** Largest worsening the current move may make (0 without annealing). */
+  private threshold = 0;
   private readonly count: Int32Array;
   private readonly cf: Uint8Array;
   private readonly perType: Int32Array;
   private readonly allowed: number[][];
   private readonly backup: Int32Array;
   private readonly swapped: Uint8Array;
+  private readonly days = new Int32Array(16);
+  private readonly values = new Int32Array(16);
 
   constructor(
     private readonly p: CompiledProblem,
@@ -29,6 +39,8 @@ export class LocalSearch {
     const { E, D, S } = p;
     this.a = assignment.slice();
     this.objective = objective;
+    this.best = this.a.slice();
+    this.bestObjective = objective;
     this.count = new Int32Array(D * S);
     for (let e = 0; e < E; e++) for (let d = 0; d < D; d++) if (this.a[e * D + d] >= 0) this.count[d * S + this.a[e * D + d]]++;
     this.cf = new Uint8Array(S * S);
@@ -39,14 +51,27 @@ export class LocalSearch {
     this.swapped = new Uint8Array(16);
   }
 
-  /** Runs `iterations` random moves (stopping early when `shouldStop` says so); returns improving moves made. */
-  run(iterations: number, shouldStop: () => boolean): number {
+  /**
+   * Runs `iterations` random moves (stopping early when `shouldStop` says so) as simulated
+   * annealing from `temperature` (objective units) down to 0 linearly: a worsening move of Δ is
+   * accepted with probability exp(−Δ / T). `best`/`bestObjective` keep the best roster seen.
+   * Returns the number of improvements of the best.
+   */
+  run(iterations: number, shouldStop: () => boolean, temperature = 0): number {
     let improved = 0;
     for (let i = 0; i < iterations; i++) {
       if ((i & 1023) === 0 && shouldStop()) break;
+      const t = temperature * (1 - i / iterations);
+      // Accept Δ ≤ threshold, drawn per move: −T·ln(u) is the annealing rule in threshold form.
+      this.threshold = t > 0 ? -t * Math.log(1 - this.rng.next()) : 0;
       const r = this.rng.next();
-      const delta = r < 0.35 ? this.tryChange(1) : r < 0.5 ? this.tryChange(2 + this.rng.int(2)) : r < 0.75 ? this.trySwap(1) : this.trySwap(2 + this.rng.int(6));
-      if (delta < -1e-9) improved++;
+      const delta =
+        r < 0.3 ? this.tryChange(1) : r < 0.4 ? this.tryChange(2 + this.rng.int(2)) : r < 0.55 ? this.tryPair() : r < 0.8 ? this.trySwap(1) : this.trySwap(2 + this.rng.int(6));
+      if (delta !== 0 && this.objective < this.bestObjective - 1e-9) {
+        this.bestObjective = this.objective;
+        this.best.set(this.a);
+        improved++;
+      }
     }
     return improved;
   }
@@ -81,33 +106,70 @@ export class LocalSearch {
     return this.p.locked[e * this.p.D + d] === FREE;
   }
 
+  /** Changes a run of `len` days of one employee to one value. */
   private tryChange(len: number): number {
     const { E, D } = this.p;
     const e = this.rng.int(E);
     const from = this.rng.int(Math.max(1, D - len + 1));
-    const to = Math.min(D, from + len);
+    const value = this.randomValue(e);
+    for (let k = 0; k < len && from + k < D; k++) {
+      this.days[k] = from + k;
+      this.values[k] = value;
+    }
+    return this.tryCells(e, Math.min(len, D - from));
+  }
+
+  /** Changes two unrelated days of one employee (e.g. trade a surplus day for a gap), or swaps them. */
+  private tryPair(): number {
+    const { E, D } = this.p;
+    if (D < 2) return 0;
+    const e = this.rng.int(E);
+    const d1 = this.rng.int(D);
+    let d2 = this.rng.int(D - 1);
+    if (d2 >= d1) d2++;
+    this.days[0] = d1;
+    this.days[1] = d2;
+    if (this.rng.next() < 0.5) {
+      this.values[0] = this.a[e * D + d2];
+      this.values[1] = this.a[e * D + d1];
+    } else {
+      this.values[0] = this.randomValue(e);
+      this.values[1] = this.randomValue(e);
+    }
+    return this.tryCells(e, 2);
+  }
+
+  private randomValue(e: number): number {
     const options = this.allowed[e];
     const pick = this.rng.int(options.length + 1);
-    const value = pick === options.length ? OFF : options[pick];
+    return pick === options.length ? OFF : options[pick];
+  }
+
+  /** Applies days[0..n) := values[0..n) to employee e when feasible and not worse; else undoes. */
+  private tryCells(e: number, n: number): number {
+    const D = this.p.D;
     let delta = 0;
     let changed = 0;
-    for (let d = from; d < to; d++) {
+    for (let k = 0; k < n; k++) {
+      const d = this.days[k];
+      const value = this.values[k];
       const i = e * D + d;
-      this.backup[d - from] = this.a[i];
+      this.backup[k] = this.a[i];
       if (!this.movable(e, d) || this.a[i] === value || (value >= 0 && this.p.dayOff[i])) continue;
       delta += this.moveCost(d, this.a[i], value) + this.cellCost(e, d, value) - this.cellCost(e, d, this.a[i]);
       this.a[i] = value;
       changed++;
     }
-    if (changed > 0 && delta <= 1e-9 && this.rowFeasible(e)) {
+    if (changed > 0 && delta <= this.threshold + 1e-9 && this.rowFeasible(e)) {
       this.objective += delta;
       return delta;
     }
-    for (let d = from; d < to; d++) {
+    for (let k = n - 1; k >= 0; k--) {
+      const d = this.days[k];
       const i = e * D + d;
-      if (this.a[i] !== this.backup[d - from]) {
-        this.moveCost(d, this.a[i], this.backup[d - from]);
-        this.a[i] = this.backup[d - from];
+      if (this.a[i] !== this.backup[k]) {
+        this.moveCost(d, this.a[i], this.backup[k]);
+        this.a[i] = this.backup[k];
       }
     }
     return 0;
@@ -147,7 +209,7 @@ export class LocalSearch {
       }
     };
     let result = 0;
-    if (changed > 0 && delta <= 1e-9 && this.rowFeasible(e1) && this.rowFeasible(e2)) {
+    if (changed > 0 && delta <= this.threshold + 1e-9 && this.rowFeasible(e1) && this.rowFeasible(e2)) {
       this.objective += delta;
       result = delta;
     } else if (changed > 0) undo();

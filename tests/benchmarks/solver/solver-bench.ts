@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     } else {
       const gap = bestKnown ? (((check.objective - bestKnown) / bestKnown) * 100).toFixed(2) : '–';
       console.log(
-        `| ${name} | ${check.objective} | ${bestKnown ?? '–'} | ${gap} | ${(result.timeToFirstFeasibleMs / 1000).toFixed(1)} | ${(result.timeToBestMs / 1000).toFixed(1)} | ${result.bound ?? '–'} | ${result.status} | ${check.hardViolations.length} |`,
+        `| ${name} | ${check.objective} | ${bestKnown ?? '–'} | ${gap} | ${(result.timeToFirstFeasibleMs / 1000).toFixed(1)} | ${(result.timeToBestMs / 1000).toFixed(1)} | ${result.bound === undefined ? '–' : Math.round(result.bound * 10) / 10} | ${result.status} | ${check.hardViolations.length} |`,
       );
     }
   }

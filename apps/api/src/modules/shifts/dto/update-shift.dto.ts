@@ -1,34 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS, SHIFT_STATUSES, type Channel, type ShiftStatus, type UpdateShiftRequest } from '@shiftdesk/shared-api-contract';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { IsIanaTimeZone, IsPresentThenValid, Trim } from '../../../common/validators';
-import { IsInstant } from '../../schedule/schedule-validators';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsPresentThenValid, Trim } from '../../../common/validators';
+import { AgentSpanPatchDto } from '../../schedule/dto/agent-span-patch.dto';
 import { ShiftBreakDto } from './shift-fields';
 
 /** Every field optional; the merged shift is validated as a whole (end after start, breaks inside, no overlap). */
-export class UpdateShiftDto implements UpdateShiftRequest {
-  @ApiPropertyOptional()
-  @IsPresentThenValid()
-  @IsString({ message: 'must be the id of an agent of this team' })
-  @IsNotEmpty({ message: 'must be the id of an agent of this team' })
-  agentId?: string;
-
-  @ApiPropertyOptional()
-  @IsPresentThenValid()
-  @IsInstant()
-  start?: string;
-
-  @ApiPropertyOptional()
-  @IsPresentThenValid()
-  @IsInstant()
-  end?: string;
-
-  @ApiPropertyOptional()
-  @IsPresentThenValid()
-  @IsIanaTimeZone()
-  timeZone?: string;
-
+export class UpdateShiftDto extends AgentSpanPatchDto implements UpdateShiftRequest {
   @ApiPropertyOptional({ enum: CHANNELS, nullable: true })
   @IsOptional()
   @IsIn(CHANNELS, { message: `must be one of ${CHANNELS.join(', ')}, or null` })

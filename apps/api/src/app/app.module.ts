@@ -11,6 +11,7 @@ import { AuthModule } from '../modules/auth/auth.module';
 import { DemoModule } from '../modules/demo/demo.module';
 import { HealthModule } from '../modules/health/health.module';
 import { JobsModule } from '../modules/jobs/jobs.module';
+import { AuditModule } from '../modules/audit/audit.module';
 import { CoverageModule } from '../modules/coverage/coverage.module';
 import { OverridesModule } from '../modules/overrides/overrides.module';
 import { RegionsModule } from '../modules/regions/regions.module';
@@ -56,6 +57,7 @@ export class AppModule {
         DemoModule,
         ScheduleSourceModule,
         JobsModule,
+        AuditModule,
         ShiftsModule,
         RotationsModule,
         OverridesModule,

@@ -7,3 +7,4 @@ export * from './agents';
 export * from './schedule';
 export * from './coverage';
 export * from './rosters';
+export * from './audit';

@@ -1,4 +1,4 @@
-import type { ApiError, CoverageRule, GapAlert, ManualShift, Team, TeamSettings, WebhookDeliveriesResponse, WebhookDelivery, WebhookEvent } from '@shiftdesk/shared-api-contract';
+import type { ApiError, CoverageRule, GapAlert, ManualShift, Team, TeamSettings, WebhookDeliveriesResponse, WebhookDelivery, WebhookEvent, GapWebhookEvent } from '@shiftdesk/shared-api-contract';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -194,7 +194,7 @@ describe('team webhooks', () => {
     const failed = (await receiver.waitFor(before + 1))[before];
     await idle();
     expect(failed.headers['x-shiftdesk-event']).toBe('gap.resolved');
-    expect((JSON.parse(failed.body) as WebhookEvent).alert).toMatchObject({ status: 'resolved', resolvedAt: expect.any(String) });
+    expect((JSON.parse(failed.body) as GapWebhookEvent).alert).toMatchObject({ status: 'resolved', resolvedAt: expect.any(String) });
 
     const pending = await latest();
     expect(pending).toMatchObject({ eventType: 'gap.resolved', status: 'pending', attempts: 1, lastStatusCode: 500, lastError: 'the receiver answered HTTP 500', deliveredAt: null });

@@ -16,10 +16,13 @@ import { RotationEntity } from '../modules/rotations/rotation.entity';
 import { JobLeaseEntity } from '../modules/jobs/job-lease.entity';
 import { WebhookDeliveryEntity } from '../modules/webhooks/webhook-delivery.entity';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
+import { NoticeEntity } from '../modules/requests/notice.entity';
+import { ShiftRequestEntity } from '../modules/requests/shift-request.entity';
 import { InitialSchema1767225600000 } from './migrations/1767225600000-initial-schema';
 import { Schedule1767312000000 } from './migrations/1767312000000-schedule';
 import { WebhooksAndJobLeases1767398400000 } from './migrations/1767398400000-webhooks-and-job-leases';
 import { AuditTrail1767484800000 } from './migrations/1767484800000-audit-trail';
+import { Requests1767571200000 } from './migrations/1767571200000-requests';
 
 // Listed explicitly: glob discovery finds nothing once webpack has bundled the app.
 export const ENTITIES = [
@@ -41,7 +44,9 @@ export const ENTITIES = [
   WebhookDeliveryEntity,
   JobLeaseEntity,
   AuditEntryEntity,
+  ShiftRequestEntity,
+  NoticeEntity,
 ];
 
 /** In order of their timestamps; later issues append here. */
-export const MIGRATIONS = [InitialSchema1767225600000, Schedule1767312000000, WebhooksAndJobLeases1767398400000, AuditTrail1767484800000];
+export const MIGRATIONS = [InitialSchema1767225600000, Schedule1767312000000, WebhooksAndJobLeases1767398400000, AuditTrail1767484800000, Requests1767571200000];

@@ -1,4 +1,5 @@
 import type { Page, PageQuery } from './common';
+import { REQUEST_WEBHOOK_EVENT_TYPES, type RequestApprovalPolicy, type RequestWebhookEventType, type ShiftRequest } from './requests';
 import type { Channel, LanguageLevel } from './vocabulary';
 
 // Coverage rules, coverage, gaps, labour-rule violations, staffing and team settings (issue 3).
@@ -279,6 +280,8 @@ export interface TeamSettings {
   webhookUrl: string | null;
   /** Whether a signing secret exists (the secret itself is shown once, when it is generated). */
   webhookSecretSet: boolean;
+  /** Who approves agents' swap, give-away and time-off requests. Default `manager`. */
+  requestApproval: RequestApprovalPolicy;
   /**
    * Only in the answer that generated it (the first webhook URL, or `rotateWebhookSecret`): the
    * HMAC-SHA256 key for `X-Shiftdesk-Signature`. Never shown again.
@@ -338,7 +341,9 @@ export interface AlertsResponse {
 
 // ---- Webhooks ---------------------------------------------------------------------------
 
-export const WEBHOOK_EVENT_TYPES = ['gap.opened', 'gap.resolved', 'gap.acknowledged'] as const;
+export const GAP_WEBHOOK_EVENT_TYPES = ['gap.opened', 'gap.resolved', 'gap.acknowledged'] as const;
+export type GapWebhookEventType = (typeof GAP_WEBHOOK_EVENT_TYPES)[number];
+export const WEBHOOK_EVENT_TYPES = [...GAP_WEBHOOK_EVENT_TYPES, ...REQUEST_WEBHOOK_EVENT_TYPES] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 /**
@@ -347,11 +352,21 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
  * `X-Shiftdesk-Timestamp` (Unix seconds of this attempt) and `X-Shiftdesk-Signature`:
  * `sha256=` + hex HMAC-SHA256 of `<timestamp>.<raw body>` keyed with the team's secret.
  */
-export interface WebhookEvent {
-  type: WebhookEventType;
+export type WebhookEvent = GapWebhookEvent | RequestWebhookEvent;
+
+export interface GapWebhookEvent {
+  type: GapWebhookEventType;
   teamId: string;
   alert: GapAlert;
   /** When the change happened (UTC). */
+  occurredAt: string;
+}
+
+/** A swap, give-away or time-off request changed state (`request.approved`…). */
+export interface RequestWebhookEvent {
+  type: RequestWebhookEventType;
+  teamId: string;
+  request: ShiftRequest;
   occurredAt: string;
 }
 

@@ -8,3 +8,4 @@ export * from './schedule';
 export * from './coverage';
 export * from './rosters';
 export * from './audit';
+export * from './requests';

@@ -156,6 +156,7 @@ export class CoverageRulesService {
         ...(request.contractHoursPerWeek !== undefined ? { contractHoursPerWeek: request.contractHoursPerWeek } : {}),
         ...(request.labourRulePreset !== undefined ? { labourRulePreset: request.labourRulePreset } : {}),
         ...(labourRules !== undefined ? { labourRules } : {}),
+        ...(request.requestApproval !== undefined ? { requestApproval: request.requestApproval } : {}),
         webhookUrl,
         webhookSecretSet: webhookSecret !== null,
       };
@@ -167,6 +168,7 @@ export class CoverageRulesService {
         labourRules: JSON.stringify(next.labourRules),
         webhookUrl,
         webhookSecret,
+        requestApproval: next.requestApproval,
         updatedAt: nowIso(),
       });
       return shownSecret === undefined ? next : { ...next, webhookSecret: shownSecret };

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { LabourRulePresetName } from '@shiftdesk/shared-api-contract';
+import type { LabourRulePresetName, RequestApprovalPolicy } from '@shiftdesk/shared-api-contract';
 import { InstantColumn } from '../../database/columns';
 
 /** Scheduling settings of a team; a team without a row uses the defaults. */
@@ -29,6 +29,10 @@ export class TeamSettingsEntity {
   /** Hex HMAC-SHA256 key for the webhook signature; shown to the manager once. */
   @Column({ name: 'webhook_secret', type: 'varchar', length: 64, nullable: true })
   webhookSecret!: string | null;
+
+  /** Who approves agents' requests (issue 5). */
+  @Column({ name: 'request_approval', type: 'varchar', length: 24 })
+  requestApproval!: RequestApprovalPolicy;
 
   @InstantColumn('updated_at')
   updatedAt!: string;

@@ -163,7 +163,7 @@ export class ScheduleSource {
   async loadSettings(manager: EntityManager, teamId: string): Promise<TeamSettings> {
     const row = await manager.findOneBy(TeamSettingsEntity, { teamId });
     if (!row) {
-      return { teamId, shrinkage: DEFAULT_SHRINKAGE, contractHoursPerWeek: DEFAULT_CONTRACT_HOURS, labourRulePreset: 'default', labourRules: {}, webhookUrl: null, webhookSecretSet: false };
+      return { teamId, shrinkage: DEFAULT_SHRINKAGE, contractHoursPerWeek: DEFAULT_CONTRACT_HOURS, labourRulePreset: 'default', labourRules: {}, webhookUrl: null, webhookSecretSet: false, requestApproval: 'manager' };
     }
     return {
       teamId,
@@ -174,6 +174,7 @@ export class ScheduleSource {
       webhookUrl: row.webhookUrl,
       // Never the secret itself: it is shown once, in the answer that generated it.
       webhookSecretSet: row.webhookSecret !== null,
+      requestApproval: row.requestApproval,
     };
   }
 

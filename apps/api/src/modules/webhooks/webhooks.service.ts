@@ -1,5 +1,5 @@
 import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
-import type { GapAlert, WebhookDeliveriesQuery, WebhookDeliveriesResponse, WebhookEvent, WebhookEventType } from '@shiftdesk/shared-api-contract';
+import type { WebhookDeliveriesQuery, WebhookDeliveriesResponse, WebhookEvent } from '@shiftdesk/shared-api-contract';
 import type { Instant } from '@shiftdesk/scheduling';
 import { randomUUID } from 'node:crypto';
 import { LessThan, LessThanOrEqual, MoreThanOrEqual, type EntityManager } from 'typeorm';
@@ -31,11 +31,9 @@ const IN_FLIGHT_MS = 2 * MINUTE_MS;
 /** Rows per retry tick; the rest wait for the next tick. */
 const BATCH = 50;
 
-export interface QueuedEvent {
-  type: WebhookEventType;
-  alert: GapAlert;
-  occurredAt: string;
-}
+/** An event to queue: a gap alert's or a request's change (the team id is added on queueing). */
+export type QueuedEvent = DistributiveOmit<WebhookEvent, 'teamId'>;
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 
 /**
  * Team webhooks. Events are queued as `webhook_deliveries` rows in the SAME transaction as the
@@ -66,7 +64,7 @@ export class WebhooksService implements BeforeApplicationShutdown {
     const settings = await manager.findOne(TeamSettingsEntity, { select: { teamId: true, webhookUrl: true }, where: { teamId } });
     if (!settings?.webhookUrl) return [];
     const rows: WebhookDeliveryEntity[] = events.map((event) => {
-      const payload: WebhookEvent = { type: event.type, teamId, alert: event.alert, occurredAt: event.occurredAt };
+      const payload = { ...event, teamId } as WebhookEvent;
       return {
         id: randomUUID(),
         teamId,

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   LABOUR_RULE_PRESET_NAMES,
+  REQUEST_APPROVAL_POLICIES,
+  type RequestApprovalPolicy,
   WEBHOOK_URL_MAX_LENGTH,
   type LabourRulePresetName,
   type LabourRuleValues,
@@ -71,6 +73,11 @@ export class UpdateTeamSettingsDto implements UpdateTeamSettingsRequest {
   @MaxLength(WEBHOOK_URL_MAX_LENGTH, { message: `must be at most ${WEBHOOK_URL_MAX_LENGTH} characters long` })
   @IsWebhookUrl()
   webhookUrl?: string | null;
+
+  @ApiPropertyOptional({ enum: REQUEST_APPROVAL_POLICIES, description: 'Who approves swap, give-away and time-off requests' })
+  @IsPresentThenValid()
+  @IsIn(REQUEST_APPROVAL_POLICIES, { message: `must be one of ${REQUEST_APPROVAL_POLICIES.join(', ')}` })
+  requestApproval?: RequestApprovalPolicy;
 
   @ApiPropertyOptional({ description: 'true replaces the signing secret; the answer carries the new one, once' })
   @IsPresentThenValid()

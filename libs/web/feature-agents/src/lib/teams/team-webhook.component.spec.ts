@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import type { TeamSettings } from '@shiftdesk/shared-api-contract';
 import { TeamWebhookComponent } from './team-webhook.component';
 
-const SETTINGS: TeamSettings = { teamId: 't1', shrinkage: 0.3, contractHoursPerWeek: 40, labourRulePreset: 'default', labourRules: {}, webhookUrl: null, webhookSecretSet: false };
+const SETTINGS: TeamSettings = { teamId: 't1', shrinkage: 0.3, contractHoursPerWeek: 40, labourRulePreset: 'default', labourRules: {}, webhookUrl: null, webhookSecretSet: false, requestApproval: 'manager' };
 const EMPTY_LOG = { items: [], total: 0, page: 1, pageSize: 20 };
 
 /** Lets promise chains after a flushed response finish, then renders. */

@@ -9,6 +9,7 @@ const SETTINGS: TeamSettings = {
   labourRules: {},
   webhookUrl: null,
   webhookSecretSet: false,
+  requestApproval: 'manager',
 };
 
 describe('checkWebhookUrl', () => {

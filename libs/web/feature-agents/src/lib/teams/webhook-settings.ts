@@ -62,6 +62,13 @@ export const WEBHOOK_EVENT_LABELS: Readonly<Record<WebhookEventType, string>> = 
   'gap.opened': 'Gap opened',
   'gap.resolved': 'Gap resolved',
   'gap.acknowledged': 'Gap acknowledged',
+  'request.created': 'Request filed',
+  'request.accepted': 'Request accepted',
+  'request.approved': 'Request approved',
+  'request.declined': 'Request declined',
+  'request.cancelled': 'Request cancelled',
+  'request.expired': 'Request expired',
+  'request.undone': 'Request undone',
 };
 
 export const DELIVERY_STATUS_LABELS: Readonly<Record<WebhookDeliveryStatus, string>> = { pending: 'Pending', delivered: 'Delivered', failed: 'Failed' };
@@ -92,12 +99,14 @@ export function describeDelivery({ delivery, zone, now }: { delivery: WebhookDel
   const error = delivery.lastError && !(code !== null && delivery.lastError.includes(String(code))) ? delivery.lastError : null;
   const lastAnswer = delivery.attempts === 0 ? '—' : [code !== null ? `HTTP ${code}` : null, error].filter(Boolean).join(' · ') || delivery.lastError || 'No answer';
   const next = delivery.status === 'pending' && delivery.nextAttemptAt ? `${at(delivery.nextAttemptAt)} (${relative(Date.parse(delivery.nextAttemptAt) - now)})` : '';
-  const alert = delivery.payload?.alert;
+  const payload = delivery.payload;
+  const alert = payload && 'alert' in payload ? payload.alert : null;
+  const request = payload && 'request' in payload ? payload.request : null;
   return {
     id: delivery.id,
     event: WEBHOOK_EVENT_LABELS[delivery.eventType] ?? delivery.eventType,
     eventType: delivery.eventType,
-    about: alert ? `${alert.ruleName} · ${at(alert.start)}` : '',
+    about: alert ? `${alert.ruleName} · ${at(alert.start)}` : request ? `${request.kind} · ${request.requesterName}` : '',
     status: delivery.status,
     // Pending before its first attempt is simply queued; after a failed one it is retrying.
     statusLabel: delivery.status === 'pending' ? (delivery.attempts === 0 ? 'Queued' : 'Retrying') : (DELIVERY_STATUS_LABELS[delivery.status] ?? delivery.status),

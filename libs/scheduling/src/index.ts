@@ -7,3 +7,4 @@ export * from './recurrence';
 export * from './resolution';
 // The roster generator (HiGHS as WebAssembly, node only) is a separate entry point,
 // `@shiftdesk/scheduling/solver`, so browser bundles never pull in the solver.
+export * from './requests';

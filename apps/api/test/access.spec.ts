@@ -72,6 +72,15 @@ describe('access matrix', () => {
     { method: 'post', path: () => `/api/teams/${team.id}/rosters/jobs/${JOB_ID}/cancel`, audience: 'manager', scoped: true },
     { method: 'post', path: () => `/api/teams/${team.id}/rosters/jobs/${JOB_ID}/apply`, audience: 'manager', scoped: true },
     { method: 'post', path: () => `/api/teams/${team.id}/shifts/publish`, audience: 'manager', scoped: true },
+    // Agents' requests and notices (issue 5): who may act on a request is decided per request.
+    { method: 'get', path: () => '/api/me/shifts', audience: 'agent' },
+    { method: 'get', path: () => '/api/me/notices', audience: 'signed-in' },
+    { method: 'post', path: () => '/api/me/notices/read', body: () => ({}), audience: 'signed-in' },
+    { method: 'get', path: () => '/api/requests', audience: 'signed-in' },
+    { method: 'post', path: () => '/api/requests', body: () => ({ kind: 'time-off' }), audience: 'signed-in' },
+    { method: 'post', path: () => '/api/requests/impact', body: () => ({ kind: 'time-off' }), audience: 'signed-in' },
+    { method: 'get', path: () => `/api/requests/${JOB_ID}`, audience: 'signed-in' },
+    ...(['accept', 'take', 'decline', 'cancel', 'approve', 'undo'] as const).map((action) => ({ method: 'post' as const, path: () => `/api/requests/${JOB_ID}/${action}`, body: () => ({}), audience: 'signed-in' as const })),
   ];
 
   const call = (endpoint: Endpoint, token?: string) => {

@@ -15,6 +15,7 @@ import { AuditModule } from '../modules/audit/audit.module';
 import { CoverageModule } from '../modules/coverage/coverage.module';
 import { OverridesModule } from '../modules/overrides/overrides.module';
 import { RegionsModule } from '../modules/regions/regions.module';
+import { RequestsModule } from '../modules/requests/requests.module';
 import { RostersModule } from '../modules/rosters/rosters.module';
 import { RotationsModule } from '../modules/rotations/rotations.module';
 import { ScheduleSourceModule } from '../modules/schedule/schedule-source.module';
@@ -66,6 +67,7 @@ export class AppModule {
         RostersModule,
         WebhooksModule,
         AlertsModule,
+        RequestsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

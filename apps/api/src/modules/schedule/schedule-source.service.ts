@@ -12,6 +12,8 @@ import {
   type Rotation,
   type SchedulingAgent,
   type Shift,
+  type SwapApplied,
+  type TimeOff,
 } from '@shiftdesk/scheduling';
 import { DataSource, type EntityManager, In, IsNull, LessThan, MoreThan } from 'typeorm';
 import { AgentChannelEntity } from '../agents/agent-channel.entity';
@@ -29,10 +31,31 @@ import { RotationEntity } from '../rotations/rotation.entity';
 import { toDomainRotation, toRotation } from '../rotations/rotation.mapper';
 import { ShiftEntity } from '../shifts/shift.entity';
 import { toDomainShift } from '../shifts/shift.mapper';
+import { ShiftRequestEntity } from '../requests/shift-request.entity';
 import { TeamEntity } from '../teams/team.entity';
-import { DAY_MS, toIso } from './instants';
+import { DAY_MS, fromIso, toIso } from './instants';
 
 export const DEFAULT_CONTRACT_HOURS = 40;
+
+export interface ResolveInput {
+  teamId: string;
+  from: Instant;
+  to: Instant;
+  /** Also pull in this agent's manual shifts filed under other teams (overlap checks). */
+  agentId?: string;
+  /** Leave these approved requests out (the schedule "before" a request, for its impact). */
+  without?: readonly string[];
+  /** Apply these on top of the approved requests (the schedule "after" a request under review). */
+  with?: { swaps?: readonly SwapApplied[]; timeOff?: readonly TimeOff[] };
+}
+
+/** The shift moves an approved swap or give-away makes, in order. */
+export function swapsOf(row: Pick<ShiftRequestEntity, 'kind' | 'shiftId' | 'targetShiftId' | 'requesterAgentId' | 'targetAgentId'>): SwapApplied[] {
+  if (row.kind === 'time-off' || !row.shiftId || !row.targetAgentId) return [];
+  const moves: SwapApplied[] = [{ shiftId: row.shiftId, fromAgentId: row.requesterAgentId, toAgentId: row.targetAgentId }];
+  if (row.kind === 'swap' && row.targetShiftId) moves.push({ shiftId: row.targetShiftId, fromAgentId: row.targetAgentId, toAgentId: row.requesterAgentId });
+  return moves;
+}
 
 /** A shift that comes from a rotation turn, directly or handed over by an override. */
 const isPlannedTurn = (shift: Shift): boolean => shift.source === 'rotation' || shift.source === 'override';
@@ -78,8 +101,9 @@ export class ScheduleSource {
   async loadAgents(manager: EntityManager, teamId: string): Promise<{ agents: SchedulingAgent[]; names: Map<string, string> }> {
     const rows = await manager.find(AgentEntity, { where: { teamId, archivedAt: IsNull() }, order: { displayName: 'ASC', id: 'ASC' } });
     const ids = rows.map((row) => row.id);
-    const [languages, channels] =
-      ids.length === 0 ? [[], []] : await Promise.all([manager.findBy(AgentLanguageEntity, { agentId: In(ids) }), manager.findBy(AgentChannelEntity, { agentId: In(ids) })]);
+    // Sequential: inside a transaction `manager` is one PostgreSQL client, which runs one query at a time.
+    const languages = ids.length === 0 ? [] : await manager.findBy(AgentLanguageEntity, { agentId: In(ids) });
+    const channels = ids.length === 0 ? [] : await manager.findBy(AgentChannelEntity, { agentId: In(ids) });
     const agents = rows.map((row) => ({
       id: row.id,
       displayName: row.displayName,
@@ -118,10 +142,9 @@ export class ScheduleSource {
 
   /**
    * The final schedule of a team over [from, to): manual shifts + rotations + overrides, through
-   * `resolveSchedule`. Swaps and time off come in a later issue (empty). `agentId` also pulls in
-   * that agent's manual shifts filed under other teams, for overlap checks.
+   * `resolveSchedule`, with approved swaps, give-aways and time off applied.
    */
-  async resolve(manager: EntityManager, input: { teamId: string; from: Instant; to: Instant; agentId?: string }): Promise<Shift[]> {
+  async resolve(manager: EntityManager, input: ResolveInput): Promise<Shift[]> {
     const { teamId, from, to } = input;
     const window = { startAt: LessThan(toIso(to)), endAt: MoreThan(toIso(from)) };
     const manual = await manager.find(ShiftEntity, {
@@ -133,17 +156,40 @@ export class ScheduleSource {
       where: { teamId, startAt: LessThan(toIso(to + DAY_MS)), endAt: MoreThan(toIso(from - DAY_MS)) },
     });
     const rotations = await this.loadDomainRotations(manager, teamId);
+    const applied = await this.loadAppliedRequests(manager, teamId, from, to, input.without);
     const resolved = resolveSchedule({
       shifts: manual.map(toDomainShift),
       rotations,
       overrides: overrides.map(toDomainOverride),
-      swaps: [],
-      timeOff: [],
+      swaps: [...applied.swaps, ...(input.with?.swaps ?? [])],
+      timeOff: [...applied.timeOff, ...(input.with?.timeOff ?? [])],
       from,
       to,
     });
     const unavailable = await this.unavailableAgentIds(manager, resolved);
     return unavailable.size === 0 ? resolved : resolved.filter((shift) => !isPlannedTurn(shift) || !unavailable.has(shift.agentId));
+  }
+
+  /**
+   * Approved requests touching [from − 1 day, to + 1 day) (shifts last at most a day, so a swap of
+   * a shift reaching into the window is seen): swaps and give-aways in the order they were
+   * approved (a shift swapped twice ends with the last receiver), and approved time off.
+   */
+  private async loadAppliedRequests(manager: EntityManager, teamId: string, from: Instant, to: Instant, without: readonly string[] = []): Promise<{ swaps: SwapApplied[]; timeOff: TimeOff[] }> {
+    const rows = await manager.find(ShiftRequestEntity, {
+      where: { teamId, state: 'approved', spanStart: LessThan(toIso(to + DAY_MS)), spanEnd: MoreThan(toIso(from - DAY_MS)) },
+      order: { appliedSeq: 'ASC', id: 'ASC' },
+    });
+    const swaps: SwapApplied[] = [];
+    const timeOff: TimeOff[] = [];
+    for (const row of rows) {
+      if (without.includes(row.id)) continue;
+      swaps.push(...swapsOf(row));
+      if (row.kind === 'time-off' && row.timeOffStart && row.timeOffEnd) {
+        timeOff.push({ id: row.id, agentId: row.requesterAgentId, start: fromIso(row.timeOffStart), end: fromIso(row.timeOffEnd) });
+      }
+    }
+    return { swaps, timeOff };
   }
 
   /**

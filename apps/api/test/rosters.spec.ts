@@ -7,6 +7,7 @@ import { ADMIN, bearer, bootTestApp, expectStatus, type TestApp } from './suppor
 // Roster generation over HTTP on a real database (SQLite, or PostgreSQL with
 // SHIFTDESK_TEST_DATABASE_URL). The solver runs in a real worker thread (ts-node from sources).
 
+const DAY_MS = 86_400_000;
 const WEEK = { from: '2026-03-02', to: '2026-03-08' }; // Monday … Sunday
 const MONDAY_MOSCOW = '2026-03-01T21:00:00.000Z';
 const NEXT_MONDAY_MOSCOW = '2026-03-08T21:00:00.000Z';
@@ -203,6 +204,25 @@ describe('roster generation', () => {
     );
     // The other team's job is not visible here.
     await expectStatus(t.http().get(url(`/jobs/${accepted.jobId}`)).set(bearer(admin)), 404);
+  });
+
+  it('keeps an agent with approved time off free, and names time off as the reason', async () => {
+    const small = await createTeam(t, admin);
+    const email = `roster.off.${randomUUID().slice(0, 6)}@example.com`;
+    const ana = await createAgent(t, admin, agentRequest(small.id, { email, password: 'roster-password' }));
+    await t.http().post(`/api/teams/${small.id}/coverage-rules`).set(bearer(admin)).send({ preset: '16h', minAgents: 1 }).expect(201);
+    const day = new Date(Date.now() + 30 * DAY_MS).toISOString().slice(0, 10);
+    const anaToken = (await t.login(email, 'roster-password')).token;
+    const off = (await t.http().post('/api/requests').set(bearer(anaToken)).send({ kind: 'time-off', timeOff: { firstDate: day, lastDate: day, reason: 'vacation' } }).expect(201)).body as { id: string };
+    await t.http().post(`/api/requests/${off.id}/approve`).set(bearer(admin)).send({}).expect(200);
+    const accepted = (await expectStatus(t.http().post(`/api/teams/${small.id}/rosters/generate`).set(bearer(admin)).send({ from: day, to: day, shapes: [SHAPES[0]], timeLimitSeconds: 10 }), 202)).body as GenerateRosterAccepted;
+    let job: RosterJob;
+    do {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      job = (await t.http().get(`/api/teams/${small.id}/rosters/jobs/${accepted.jobId}`).set(bearer(admin)).expect(200)).body as RosterJob;
+    } while (!finished(job));
+    expect(job.result?.shifts).toEqual([]);
+    expect(job.result?.unfilled.map((u) => [u.date, u.reason])).toEqual([[day, 'time-off']]);
   });
 
   it('explains a shape nobody can take', async () => {

@@ -63,8 +63,7 @@ export class RostersService {
       shapes: request.shapes.map((shape) => ({ id: shape.name, localStartTime: shape.start, lengthMinutes: shape.lengthMinutes, channel: shape.channel ?? null, language: shape.language ?? null })),
       labourRules: this.source.labourRulesOf(settings),
       fixedShifts: existing.filter((shift) => shift.status !== 'draft'),
-      // Approved time off arrives with the time-off issue.
-      timeOff: [],
+      timeOff: (await this.source.approvedTimeOff(manager, teamId, periodStart, periodEnd)).map((off) => ({ agentId: off.agentId, start: off.start, end: off.end })),
     };
     const job = this.jobs.submit(
       {

@@ -170,6 +170,11 @@ export class ScheduleSource {
     return unavailable.size === 0 ? resolved : resolved.filter((shift) => !isPlannedTurn(shift) || !unavailable.has(shift.agentId));
   }
 
+  /** Approved time off of the team's agents touching [from, to) (the roster generator keeps them free). */
+  async approvedTimeOff(manager: EntityManager, teamId: string, from: Instant, to: Instant): Promise<TimeOff[]> {
+    return (await this.loadAppliedRequests(manager, teamId, from, to)).timeOff.filter((off) => off.start < to && off.end > from);
+  }
+
   /**
    * Approved requests touching [from − 1 day, to + 1 day) (shifts last at most a day, so a swap of
    * a shift reaching into the window is seen): swaps and give-aways in the order they were

@@ -4,3 +4,4 @@ export * from './lib/spinner.component';
 export * from './lib/empty-state.component';
 export * from './lib/badge.component';
 export * from './lib/confirm-dialog.component';
+export * from './lib/request-impact.component';

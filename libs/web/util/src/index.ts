@@ -3,3 +3,4 @@ export * from './lib/api-error';
 export * from './lib/page';
 export * from './lib/vocabulary-labels';
 export * from './lib/validation-messages';
+export * from './lib/request-labels';

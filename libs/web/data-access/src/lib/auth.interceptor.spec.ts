@@ -82,7 +82,7 @@ describe('session, interceptor and guards', () => {
     await signIn('agent');
     const guard = roleGuard('manager');
     const result = TestBed.runInInjectionContext(() => guard({ path: 'agents' }, []));
-    expect(TestBed.inject(Router).serializeUrl(result as never)).toBe('/me?denied=1');
+    expect(TestBed.inject(Router).serializeUrl(result as never)).toBe('/my-shifts?denied=1');
     const agentGuard = roleGuard('agent');
     expect(TestBed.runInInjectionContext(() => agentGuard({ path: 'me' }, []))).toBe(true);
   });

@@ -9,7 +9,7 @@ export const TOKEN_STORAGE_KEY = 'shiftdesk.token';
 
 /** Where each role lands after signing in (and when it opens `/`). */
 export function homePathFor(user: CurrentUser): string {
-  return user.role === 'manager' ? '/home' : '/me';
+  return user.role === 'manager' ? '/home' : '/my-shifts';
 }
 
 /**

@@ -13,10 +13,13 @@ describe('agent in the browser', () => {
     await s.close();
   });
 
-  it('sees their own profile and no management screens', async () => {
+  it('lands on their shifts, sees their own profile and no management screens', async () => {
     const { page } = s;
     await logIn(page, joana.email, DEMO_AGENT_PASSWORD);
-    expect(new URL(page.url()).pathname).toBe('/me');
+    expect(new URL(page.url()).pathname).toBe('/my-shifts');
+    await page.getByRole('heading', { name: 'My shifts' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My profile' }).click();
+    await page.waitForURL((url) => url.pathname === '/me');
     await page.getByTestId('profile-name').getByText(joana.displayName).waitFor();
     expect(await page.getByTestId('user-role').textContent()).toBe('Agent');
     expect(await page.getByTestId('profile-zone').textContent()).toMatch(new RegExp(`${joana.timeZone} · \\d\\d:\\d\\d \\S+`));
@@ -25,7 +28,7 @@ describe('agent in the browser', () => {
     await shot(page, '07-agent-profile');
 
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Roster', 'My profile']);
+    expect((await nav.getByRole('link').allTextContents()).map((text) => text.trim())).toEqual(['My shifts', 'Requests', 'Roster', 'My profile']);
     expect(await page.getByRole('link', { name: 'Agents' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Teams' }).count()).toBe(0);
   });
@@ -33,9 +36,9 @@ describe('agent in the browser', () => {
   it('is refused when opening management pages directly', async () => {
     const { page } = s;
     await logIn(page, joana.email, DEMO_AGENT_PASSWORD);
-    for (const path of ['/agents', '/agents/new', '/teams', '/home']) {
+    for (const path of ['/agents', '/agents/new', '/teams', '/home', '/approvals']) {
       await page.goto(path);
-      await page.waitForURL((url) => url.pathname === '/me');
+      await page.waitForURL((url) => url.pathname === '/my-shifts');
       await page.getByTestId('denied').waitFor();
       expect(await page.getByTestId('agents-table').count()).toBe(0);
     }

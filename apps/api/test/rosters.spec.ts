@@ -209,7 +209,7 @@ describe('roster generation', () => {
   it('keeps an agent with approved time off free, and names time off as the reason', async () => {
     const small = await createTeam(t, admin);
     const email = `roster.off.${randomUUID().slice(0, 6)}@example.com`;
-    const ana = await createAgent(t, admin, agentRequest(small.id, { email, password: 'roster-password' }));
+    await createAgent(t, admin, agentRequest(small.id, { email, password: 'roster-password' }));
     await t.http().post(`/api/teams/${small.id}/coverage-rules`).set(bearer(admin)).send({ preset: '16h', minAgents: 1 }).expect(201);
     const day = new Date(Date.now() + 30 * DAY_MS).toISOString().slice(0, 10);
     const anaToken = (await t.login(email, 'roster-password')).token;

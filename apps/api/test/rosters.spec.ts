@@ -109,6 +109,7 @@ describe('roster generation', () => {
         breaks: '[]',
         status: 'published',
         source: 'manual',
+        locked: false,
         createdAt: now,
         updatedAt: now,
       };
@@ -155,9 +156,26 @@ describe('roster generation', () => {
       expect(drafts.map((s) => s.id).sort()).toEqual(firstApplied.map((s) => s.id).sort());
     });
 
+    it('keeps a draft the manager locked: the next roster plans around it and applying it replaces only the others', async () => {
+      const pinned = firstApplied[0];
+      const locked = (await t.http().patch(`/api/teams/${team.id}/shifts/${pinned.id}`).set(bearer(admin)).send({ locked: true }).expect(200)).body as ManualShift;
+      expect(locked).toMatchObject({ id: pinned.id, status: 'draft', locked: true });
+      const jobId = await start({ ...WEEK, shapes: SHAPES, timeLimitSeconds: 20, seed: 9 });
+      const job = await waitFor(jobId, finished);
+      expect(job.result).toMatchObject({ feasible: true, unfilled: [] });
+      // 14 cells less the two published ones (the first, and the one "published meanwhile") and the locked one.
+      expect(job.result?.shifts).toHaveLength(11);
+      expect(job.result?.shifts.some((s) => s.start === pinned.start && s.end === pinned.end)).toBe(false);
+      const applied = (await t.http().post(url(`/jobs/${jobId}/apply`)).set(bearer(admin)).expect(200)).body as ApplyRosterResponse;
+      expect(applied).toEqual({ created: 11, replaced: 12 });
+      const drafts = (await teamShifts()).filter((s) => s.status === 'draft');
+      expect(drafts).toHaveLength(12);
+      expect(drafts.find((s) => s.id === pinned.id)).toMatchObject({ locked: true, agentId: pinned.agentId, start: pinned.start });
+    });
+
     it('publishes the drafts of a window', async () => {
       const response = await t.http().post(`/api/teams/${team.id}/shifts/publish?from=${MONDAY_MOSCOW}&to=${NEXT_MONDAY_MOSCOW}`).set(bearer(admin)).expect(200);
-      expect(response.body).toEqual({ published: 13 });
+      expect(response.body).toEqual({ published: 12 });
       expect((await teamShifts()).filter((s) => s.status === 'draft')).toEqual([]);
       await expectStatus(t.http().post(`/api/teams/${team.id}/shifts/publish`).set(bearer(agentToken)), 403);
     });
@@ -188,7 +206,7 @@ describe('roster generation', () => {
     await t.http().post(`/api/teams/${small.id}/coverage-rules`).set(bearer(admin)).send({ preset: '16h', minAgents: 1 }).expect(201);
     const now = new Date().toISOString();
     // Monday 16 March, 07:00–15:00 Moscow: 8 of Ana's 24 h that week.
-    await t.dataSource.getRepository(ShiftEntity).insert({ id: randomUUID(), teamId: small.id, agentId: ana.id, startAt: '2026-03-16T04:00:00.000Z', endAt: '2026-03-16T12:00:00.000Z', timeZone: 'Europe/Moscow', channel: null, label: null, breaks: '[]', status: 'published', source: 'manual', createdAt: now, updatedAt: now });
+    await t.dataSource.getRepository(ShiftEntity).insert({ id: randomUUID(), teamId: small.id, agentId: ana.id, startAt: '2026-03-16T04:00:00.000Z', endAt: '2026-03-16T12:00:00.000Z', timeZone: 'Europe/Moscow', channel: null, label: null, breaks: '[]', status: 'published', source: 'manual', locked: false, createdAt: now, updatedAt: now });
     const accepted = (await expectStatus(t.http().post(`/api/teams/${small.id}/rosters/generate`).set(bearer(admin)).send({ from: '2026-03-18', to: '2026-03-22', shapes: [SHAPES[0]], timeLimitSeconds: 10 }), 202)).body as GenerateRosterAccepted;
     let job: RosterJob;
     do {

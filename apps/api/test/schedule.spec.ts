@@ -80,6 +80,7 @@ describe('shifts, rotations, overrides, coverage, gaps, violations, staffing', (
         timeZone: 'Europe/Berlin',
         channel: 'phone',
         label: 'Morning',
+        locked: false,
         breaks: [{ start: '2026-01-05T12:00:00.000Z', end: '2026-01-05T12:30:00.000Z' }],
         status: 'published',
         createdAt: expect.any(String),

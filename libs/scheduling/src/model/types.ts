@@ -78,6 +78,8 @@ export interface Shift {
   source: ShiftSource;
   /** Rotation that produced it, when `source` is `rotation` (or an override of one). */
   rotationId?: string;
+  /** A manual shift a manager pinned: the roster generator keeps it as it is. */
+  locked?: boolean;
 }
 
 /** Typed result for expected failures; the API maps `reason` to an HTTP status. */

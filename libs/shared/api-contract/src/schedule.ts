@@ -32,6 +32,8 @@ export interface ManualShift {
   label: string | null;
   breaks: ShiftBreakSpan[];
   status: ShiftStatus;
+  /** Pinned by a manager: the roster generator plans around it and never replaces it. */
+  locked: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -46,6 +48,8 @@ export interface CreateShiftRequest {
   breaks?: ShiftBreakSpan[];
   /** Default `published`. */
   status?: ShiftStatus;
+  /** Default false. */
+  locked?: boolean;
 }
 
 /** Every field optional; given fields replace the stored ones (breaks as a whole). */
@@ -71,6 +75,8 @@ export interface ScheduledShift {
   status: ShiftStatus;
   source: ShiftSource;
   rotationId: string | null;
+  /** A manual shift a manager locked (rotation turns are never locked). */
+  locked: boolean;
 }
 
 /** A time window of a read endpoint, echoed back as resolved (defaults applied). */

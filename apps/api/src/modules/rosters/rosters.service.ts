@@ -50,7 +50,7 @@ export class RostersService {
       this.source.loadRules(manager, teamId),
       this.source.loadSettings(manager, teamId),
     ]);
-    // What stays: everything but drafts (apply replaces the drafts); a week either side, for the
+    // What stays: everything but unlocked drafts (apply replaces those); a week either side, for the
     // rest around the period and the weekly hours of the weeks it cuts.
     const existing = await this.source.resolve(manager, { teamId, from: periodStart - 7 * DAY_MS, to: periodEnd + 7 * DAY_MS });
     // The model is built in the worker (from this plain data), off the event loop.
@@ -62,7 +62,8 @@ export class RostersService {
       rules,
       shapes: request.shapes.map((shape) => ({ id: shape.name, localStartTime: shape.start, lengthMinutes: shape.lengthMinutes, channel: shape.channel ?? null, language: shape.language ?? null })),
       labourRules: this.source.labourRulesOf(settings),
-      fixedShifts: existing.filter((shift) => shift.status !== 'draft'),
+      // Published shifts and drafts a manager locked stay as they are; other drafts are replaced.
+      fixedShifts: existing.filter((shift) => shift.status !== 'draft' || shift.locked === true),
       timeOff: (await this.source.approvedTimeOff(manager, teamId, periodStart, periodEnd)).map((off) => ({ agentId: off.agentId, start: off.start, end: off.end })),
     };
     const job = this.jobs.submit(
@@ -106,7 +107,8 @@ export class RostersService {
       // PostgreSQL: two applies for one team run one after the other, so neither keeps the
       // other's drafts alongside its own (SQLite writes are serialized by Transactions).
       if (manager.connection.options.type === 'postgres') await manager.findOne(TeamEntity, { where: { id: teamId }, lock: { mode: 'pessimistic_write' } });
-      const old = await manager.find(ShiftEntity, { select: { id: true }, where: { teamId, status: 'draft', startAt: And(MoreThanOrEqual(periodStart), LessThan(periodEnd)) } });
+      // Locked drafts stay: the generator planned around them.
+      const old = await manager.find(ShiftEntity, { select: { id: true }, where: { teamId, status: 'draft', locked: false, startAt: And(MoreThanOrEqual(periodStart), LessThan(periodEnd)) } });
       const oldIds = old.map((row) => row.id);
       for (let i = 0; i < oldIds.length; i += 500) await manager.delete(ShiftEntity, { id: In(oldIds.slice(i, i + 500)) });
 
@@ -144,6 +146,7 @@ export class RostersService {
         breaks: '[]',
         status: 'draft',
         source: 'roster',
+        locked: false,
         createdAt: now,
         updatedAt: now,
       }));

@@ -42,6 +42,10 @@ export class ShiftEntity {
   @Column({ type: 'varchar', length: 16 })
   source!: string;
 
+  /** Pinned by a manager: the roster generator keeps it and applying a roster never replaces it. */
+  @Column({ type: 'boolean' })
+  locked!: boolean;
+
   @InstantColumn('created_at')
   createdAt!: string;
 

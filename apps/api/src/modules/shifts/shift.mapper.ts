@@ -24,6 +24,7 @@ export function toManualShift(entity: ShiftEntity): ManualShift {
     label: entity.label,
     breaks: parseBreaks(entity.breaks),
     status: entity.status,
+    locked: entity.locked,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
   };
@@ -42,6 +43,7 @@ export function toDomainShift(entity: ShiftEntity): Shift {
     breaks: parseBreaks(entity.breaks).map((b) => ({ start: fromIso(b.start), end: fromIso(b.end) })),
     status: entity.status,
     source: 'manual',
+    locked: entity.locked,
   };
 }
 
@@ -59,5 +61,6 @@ export function toScheduledShift(shift: Shift): ScheduledShift {
     status: shift.status,
     source: shift.source,
     rotationId: shift.rotationId ?? null,
+    locked: shift.locked ?? false,
   };
 }

@@ -63,6 +63,7 @@ export class ShiftsService {
       breaks: serializeBreaks((request.breaks ?? []).map((b) => ({ start: normalizeIso(b.start), end: normalizeIso(b.end) }))),
       status: request.status ?? 'published',
       source: 'manual',
+      locked: request.locked ?? false,
       createdAt: now,
       updatedAt: now,
     };
@@ -88,6 +89,7 @@ export class ShiftsService {
       if (request.label !== undefined) row.label = request.label || null;
       if (request.breaks !== undefined) row.breaks = serializeBreaks(request.breaks.map((b) => ({ start: normalizeIso(b.start), end: normalizeIso(b.end) })));
       if (request.status !== undefined) row.status = request.status;
+      if (request.locked !== undefined) row.locked = request.locked;
       row.updatedAt = nowIso();
       await this.assertValid(manager, row);
       await manager.save(ShiftEntity, row);

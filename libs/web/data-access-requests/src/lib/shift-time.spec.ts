@@ -2,7 +2,7 @@ import type { ScheduledShift } from '@shiftdesk/shared-api-contract';
 import { formatBesideIn, formatMomentIn, formatShiftIn, formatSpanIn, formatTimeOff, localToIso, myShiftsWindow, paidHours, splitShifts } from './shift-time';
 
 function shift(id: string, start: string, end: string, breaks: ScheduledShift['breaks'] = []): ScheduledShift {
-  return { id, agentId: 'a1', start, end, timeZone: 'Europe/Moscow', channel: null, label: null, breaks, status: 'published', source: 'manual', rotationId: null };
+  return { id, agentId: 'a1', start, end, timeZone: 'Europe/Moscow', channel: null, label: null, breaks, status: 'published', source: 'manual', rotationId: null, locked: false };
 }
 
 describe('shift times on the agent\u2019s clock', () => {

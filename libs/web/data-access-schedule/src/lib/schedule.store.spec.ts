@@ -6,7 +6,7 @@ import { ScheduleStore } from './schedule.store';
 
 const SHIFT: ScheduledShift = {
   id: 's1', agentId: 'anna', start: '2026-01-06T06:00:00.000Z', end: '2026-01-06T14:00:00.000Z', timeZone: 'Europe/Moscow',
-  channel: null, label: null, breaks: [], status: 'published', source: 'manual', rotationId: null,
+  channel: null, label: null, breaks: [], status: 'published', source: 'manual', rotationId: null, locked: false,
 };
 const MOVED: ScheduledShift = { ...SHIFT, agentId: 'ivan', start: '2026-01-08T06:00:00.000Z', end: '2026-01-08T14:00:00.000Z' };
 const REQUEST = { agentId: 'ivan', start: MOVED.start, end: MOVED.end, timeZone: 'Europe/Moscow', breaks: [] };

@@ -17,7 +17,7 @@ async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges()
 /** Shifts relative to the real clock: the page reads Date.now(). */
 function shift(id: string, startInHours: number, agentId = 'a1'): ScheduledShift {
   const start = Math.floor((Date.now() + startInHours * HOUR) / 60_000) * 60_000;
-  return { id, agentId, start: new Date(start).toISOString(), end: new Date(start + 8 * HOUR).toISOString(), timeZone: 'Europe/Moscow', channel: 'chat', label: null, breaks: [], status: 'published', source: 'manual', rotationId: null };
+  return { id, agentId, start: new Date(start).toISOString(), end: new Date(start + 8 * HOUR).toISOString(), timeZone: 'Europe/Moscow', channel: 'chat', label: null, breaks: [], status: 'published', source: 'manual', rotationId: null, locked: false };
 }
 
 function response(shifts: ScheduledShift[]): MyShiftsResponse {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS, SHIFT_STATUSES, type Channel, type CreateShiftRequest, type ShiftStatus } from '@shiftdesk/shared-api-contract';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { IsIanaTimeZone, IsPresentThenValid, Trim } from '../../../common/validators';
 import { IsInstant } from '../../schedule/schedule-validators';
 import { ShiftBreakDto } from './shift-fields';
@@ -48,4 +48,9 @@ export class CreateShiftDto implements CreateShiftRequest {
   @IsPresentThenValid()
   @IsIn(SHIFT_STATUSES, { message: `must be one of ${SHIFT_STATUSES.join(', ')}` })
   status?: ShiftStatus;
+
+  @ApiPropertyOptional({ description: 'Pinned: the roster generator keeps it and never replaces it' })
+  @IsPresentThenValid()
+  @IsBoolean({ message: 'must be true or false' })
+  locked?: boolean;
 }

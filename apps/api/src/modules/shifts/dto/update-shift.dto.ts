@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS, SHIFT_STATUSES, type Channel, type ShiftStatus, type UpdateShiftRequest } from '@shiftdesk/shared-api-contract';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { IsPresentThenValid, Trim } from '../../../common/validators';
 import { AgentSpanPatchDto } from '../../schedule/dto/agent-span-patch.dto';
 import { ShiftBreakDto } from './shift-fields';
@@ -32,4 +32,9 @@ export class UpdateShiftDto extends AgentSpanPatchDto implements UpdateShiftRequ
   @IsPresentThenValid()
   @IsIn(SHIFT_STATUSES, { message: `must be one of ${SHIFT_STATUSES.join(', ')}` })
   status?: ShiftStatus;
+
+  @ApiPropertyOptional({ description: 'Pinned: the roster generator keeps it and never replaces it' })
+  @IsPresentThenValid()
+  @IsBoolean({ message: 'must be true or false' })
+  locked?: boolean;
 }

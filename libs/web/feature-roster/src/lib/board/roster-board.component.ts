@@ -149,10 +149,10 @@ export class RosterBoardComponent implements OnInit {
           const preview = segment.shiftId !== shift.id;
           const state = preview ? 'preview' : drag?.shiftId === shift.id ? 'origin' : saving.has(shift.id) ? 'saving' : 'idle';
           const span = formatSpan(Date.parse(shift.start), Date.parse(shift.end), zone);
-          const extras = [shift.label, shift.channel ? CHANNEL_LABELS[shift.channel] : null, shift.status === 'draft' ? 'draft' : null, shift.source !== 'manual' ? `from ${shift.source}` : null].filter(Boolean);
+          const extras = [shift.label, shift.channel ? CHANNEL_LABELS[shift.channel] : null, shift.status === 'draft' ? 'draft' : null, shift.locked ? 'locked' : null, shift.source !== 'manual' ? `from ${shift.source}` : null].filter(Boolean);
           const start = Date.parse(shift.start);
           const compact = formatCompactSpan(start, Date.parse(shift.end), zone);
-          const detail = [zoneAbbreviation(start, zone), shift.label].filter(Boolean).join(' · ');
+          const detail = [shift.locked ? '🔒' : null, zoneAbbreviation(start, zone), shift.label].filter(Boolean).join(' · ');
           const title = `${agent.displayName} · ${span} · ${shiftHours(shift)} h${extras.length ? ' · ' + extras.join(' · ') : ''}`;
           return { ...segment, key: segment.shiftId, state, shift, text: span, compact, detail, title };
         }),

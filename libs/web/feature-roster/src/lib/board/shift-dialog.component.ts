@@ -22,6 +22,7 @@ type ShiftForm = FormGroup<{
   channel: FormControl<Channel | ''>;
   label: FormControl<string>;
   status: FormControl<ShiftStatus>;
+  locked: FormControl<boolean>;
 }>;
 
 /**
@@ -83,6 +84,12 @@ type ShiftForm = FormGroup<{
             </select>
           </div>
         </div>
+        <div class="field checkbox-field">
+          <label for="shift-locked">
+            <input id="shift-locked" type="checkbox" formControlName="locked" data-testid="shift-locked" />
+            Locked <span class="optional">the roster generator keeps this shift and plans around it</span>
+          </label>
+        </div>
         <div class="field">
           <label for="shift-label">Label <span class="optional">(optional)</span></label>
           <input id="shift-label" type="text" formControlName="label" maxlength="80" placeholder="e.g. Early, Phone lead" [attr.aria-invalid]="invalid('label')" />
@@ -129,6 +136,7 @@ export class ShiftDialogComponent {
     channel: new FormControl<Channel | ''>('', { nonNullable: true }),
     label: new FormControl('', { nonNullable: true }),
     status: new FormControl<ShiftStatus>('published', { nonNullable: true }),
+    locked: new FormControl(false, { nonNullable: true }),
   });
   private readonly value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
   private readonly submitted = signal(false);
@@ -152,7 +160,7 @@ export class ShiftDialogComponent {
       const draft = this.draft();
       const element = this.dialog().nativeElement;
       if (draft) {
-        this.form.reset({ agentId: draft.agentId, date: draft.date, startTime: draft.startTime, endTime: draft.endTime, channel: draft.channel ?? '', label: draft.label, status: draft.status });
+        this.form.reset({ agentId: draft.agentId, date: draft.date, startTime: draft.startTime, endTime: draft.endTime, channel: draft.channel ?? '', label: draft.label, status: draft.status, locked: draft.locked });
         this.formError.set('');
         this.serverErrors.set({});
         this.submitted.set(false);
@@ -190,7 +198,7 @@ export class ShiftDialogComponent {
     const draft = this.draft();
     if (!draft || this.form.invalid) return null;
     const v = this.form.getRawValue();
-    return draftToRequest({ ...draft, agentId: v.agentId, date: v.date, startTime: v.startTime, endTime: v.endTime, channel: v.channel || null, label: v.label, status: v.status });
+    return draftToRequest({ ...draft, agentId: v.agentId, date: v.date, startTime: v.startTime, endTime: v.endTime, channel: v.channel || null, label: v.label, status: v.status, locked: v.locked });
   }
 
   async save(): Promise<void> {

@@ -17,10 +17,20 @@ describe('shift drafts', () => {
 
   it('reads a shift back in another zone', () => {
     const draft = shiftToDraft(
-      { id: 's1', agentId: 'a1', start: '2026-01-05T05:00:00.000Z', end: '2026-01-05T13:00:00.000Z', timeZone: 'Europe/Moscow', channel: 'chat', label: 'Early', breaks: [], status: 'draft', source: 'manual', rotationId: null },
+      { id: 's1', agentId: 'a1', start: '2026-01-05T05:00:00.000Z', end: '2026-01-05T13:00:00.000Z', timeZone: 'Europe/Moscow', channel: 'chat', label: 'Early', breaks: [], status: 'draft', source: 'manual', rotationId: null, locked: false },
       'Asia/Kolkata',
     );
     expect(draft).toMatchObject({ shiftId: 's1', date: '2026-01-05', startTime: '10:30', endTime: '18:30', zone: 'Asia/Kolkata', channel: 'chat', label: 'Early', status: 'draft' });
+  });
+
+  it('carries the lock both ways: a locked draft stays locked when edited', () => {
+    const draft = shiftToDraft(
+      { id: 's2', agentId: 'a1', start: '2026-01-05T05:00:00.000Z', end: '2026-01-05T13:00:00.000Z', timeZone: 'UTC', channel: null, label: null, breaks: [], status: 'draft', source: 'manual', rotationId: null, locked: true },
+      'UTC',
+    );
+    expect(draft.locked).toBe(true);
+    expect(draftToRequest(draft)).toMatchObject({ ok: true, request: { locked: true, status: 'draft' } });
+    expect(newDraft({ agentId: 'a1', date: '2026-01-05', zone: 'UTC' }).locked).toBe(false);
   });
 
   it('refuses a malformed time', () => {

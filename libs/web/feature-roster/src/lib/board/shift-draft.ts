@@ -16,6 +16,8 @@ export interface ShiftDraft {
   channel: Channel | null;
   label: string;
   status: ShiftStatus;
+  /** Pinned: the roster generator keeps it. */
+  locked: boolean;
 }
 
 export type DraftResult = { ok: true; request: CreateShiftRequest } | { ok: false; field: 'date' | 'startTime' | 'endTime'; message: string };
@@ -42,6 +44,7 @@ export function draftToRequest(draft: ShiftDraft): DraftResult {
       channel: draft.channel,
       label: label || null,
       status: draft.status,
+      locked: draft.locked,
     },
   };
 }
@@ -59,6 +62,7 @@ export function shiftToDraft(shift: ScheduledShift, zone: string): ShiftDraft {
     channel: shift.channel,
     label: shift.label ?? '',
     status: shift.status,
+    locked: shift.locked,
   };
 }
 
@@ -74,5 +78,6 @@ export function newDraft(input: { agentId: string; date: string; zone: string; s
     channel: null,
     label: '',
     status: 'published',
+    locked: false,
   };
 }

@@ -73,6 +73,7 @@ describe('requests in the browser', () => {
     await rowA.getByTestId('impact-headline').getByText(/^Clean/).waitFor();
     await rowA.getByTestId('trade-send').click();
     await pageA.getByTestId('trade-sent').getByText('Shift offered').waitFor();
+    await rowA.getByTestId('shift-request').getByText('Shift offered to everyone').waitFor();
     await shot(pageA, 'requests-01-agent-offers');
 
     // B takes it from the open shifts on the requests page.
@@ -82,6 +83,8 @@ describe('requests in the browser', () => {
     const offer = pageB.getByTestId('open-shifts').getByTestId('request-item').filter({ hasText: A.name });
     await offer.waitFor();
     expect(await offer.getByTestId('request-shift').textContent()).toMatch(/09:00–17:00 (MSK|UTC\+3)/);
+    // The offer's impact as if B took it, before B decides.
+    await offer.getByTestId('impact-headline').getByText(/^Clean/).waitFor();
     await offer.getByTestId('request-take').click();
     await pageB.getByTestId('requests-action-notice').getByText('You took the shift. A manager approves it next.').waitFor();
     const mine = pageB.getByTestId('my-requests').getByTestId('request-item').filter({ hasText: A.name });

@@ -1,5 +1,5 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { MyProfile, RequestAction, ShiftRequest } from '@shiftdesk/shared-api-contract';
+import type { MyProfile, RequestAction, RequestImpact, ShiftRequest } from '@shiftdesk/shared-api-contract';
 import { toApiError } from '@shiftdesk/web-util';
 import { firstValueFrom } from 'rxjs';
 import { describeOutcome, sortRequests } from './request-actions';
@@ -23,6 +23,11 @@ export class MyRequestsStore {
   readonly profile = signal<MyProfile | null>(null);
   readonly zone = computed(() => this.profile()?.timeZone ?? 'UTC');
   readonly mine = signal<ShiftRequest[]>([]);
+  /**
+   * Fresh impacts of what the agent may say yes to (incoming, takeable), by id: an open offer's
+   * impact is computed as if this agent took it, so blockers show before they press Take.
+   */
+  readonly impacts = signal<ReadonlyMap<string, RequestImpact>>(new Map());
   readonly openShifts = signal<ShiftRequest[]>([]);
   readonly loading = signal(false);
   readonly loaded = signal(false);
@@ -53,6 +58,10 @@ export class MyRequestsStore {
       this.mine.set(mine.items);
       this.openShifts.set(open.items);
       this.loaded.set(true);
+      const askable = [...this.incoming(), ...this.takeable()];
+      const details = await Promise.all(askable.map((r) => firstValueFrom(this.api.get(r.id)).catch(() => null)));
+      if (generation !== this.generation) return;
+      this.impacts.set(new Map(details.flatMap((d) => (d?.impact ? [[d.id, d.impact] as const] : []))));
     } catch (failure) {
       if (generation === this.generation) this.error.set(toApiError(failure).message);
     } finally {

@@ -28,6 +28,16 @@ function detail(r: ShiftRequest, impact: RequestImpact | null = CLEAN): ShiftReq
   return { ...r, impact, history: [] };
 }
 
+/** Answers the detail reads the agent's list makes for what they may say yes to. */
+function flushDetails(http: HttpTestingController, impacts: Record<string, RequestImpact> = {}): string[] {
+  const reads = http.match((r) => /^\/api\/requests\/[^/?]+$/.test(r.url) && r.method === 'GET');
+  for (const read of reads) {
+    const id = read.request.url.split('/').pop() ?? '';
+    read.flush(detail(request(id), impacts[id] ?? CLEAN));
+  }
+  return reads.map((read) => read.request.url);
+}
+
 const page = (items: ShiftRequest[], total = items.length) => ({ items, total, page: 1, pageSize: 200 });
 const PROFILE = { id: 'a2', teamId: 't1', displayName: 'Marie Dubois', timeZone: 'Europe/Lisbon', languages: [], channels: [], active: true };
 
@@ -41,21 +51,29 @@ describe('request stores', () => {
 
   afterEach(() => http.verify());
 
-  async function loadMine(store: MyRequestsStore, mine: ShiftRequest[], open: ShiftRequest[]): Promise<void> {
+  async function loadMine(store: MyRequestsStore, mine: ShiftRequest[], open: ShiftRequest[], impacts: Record<string, RequestImpact> = {}): Promise<string[]> {
     const loading = store.load();
     http.expectOne('/api/requests?scope=mine&pageSize=200').flush(page(mine));
     http.expectOne('/api/requests?scope=open-shifts&pageSize=200').flush(page(open));
     http.match('/api/me/profile').forEach((r) => r.flush(PROFILE));
+    await settle();
+    const reads = flushDetails(http, impacts);
     await loading;
+    return reads;
   }
 
   it('splits an agent\u2019s requests into waiting for them, theirs, and open shifts they can take', async () => {
     const store = TestBed.inject(MyRequestsStore);
-    await loadMine(
+    const blocked = { ...CLEAN, clean: false, blockers: [{ agentId: 'a2', agentName: 'Marie Dubois', code: 'channel', message: 'Marie Dubois does not work the phone channel.' }] };
+    const reads = await loadMine(
       store,
       [request('mine', { actions: ['cancel'], offered: false, awaiting: 'colleague', targetName: 'Leyla' }), request('asked', { kind: 'swap', requesterAgentId: 'a3', awaiting: 'colleague', actions: ['accept', 'decline'] })],
       [request('offer', { requesterAgentId: 'a3', actions: ['take'] }), request('not-for-me', { requesterAgentId: 'a4', actions: [] })],
+      { offer: blocked },
     );
+    // Impacts are read for what the agent may say yes to, not for their own or others' requests.
+    expect(reads.sort()).toEqual(['/api/requests/asked', '/api/requests/offer']);
+    expect(store.impacts().get('offer')?.blockers).toHaveLength(1);
     expect(store.zone()).toBe('Europe/Lisbon');
     expect(store.incoming().map((r) => r.id)).toEqual(['asked']);
     expect(store.others().map((r) => r.id)).toEqual(['mine']);
@@ -77,6 +95,8 @@ describe('request stores', () => {
     await tick();
     http.expectOne('/api/requests?scope=mine&pageSize=200').flush(page([]));
     http.expectOne('/api/requests?scope=open-shifts&pageSize=200').flush(page([]));
+    await settle();
+    flushDetails(http);
     await taking;
     await settle();
     http.expectOne('/api/me/notices').flush({ items: [], unread: 0 });
@@ -98,6 +118,8 @@ describe('request stores', () => {
     await tick();
     http.expectOne('/api/requests?scope=mine&pageSize=200').flush(page([]));
     http.expectOne('/api/requests?scope=open-shifts&pageSize=200').flush(page([]));
+    await settle();
+    flushDetails(http);
     await taking;
     await settle();
     http.match('/api/me/notices').forEach((r) => r.flush({ items: [], unread: 0 }));

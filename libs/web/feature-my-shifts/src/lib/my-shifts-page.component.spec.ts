@@ -33,7 +33,9 @@ const IMPACT = {
 describe('MyShiftsPageComponent', () => {
   let http: HttpTestingController;
 
-  async function render(shifts: ScheduledShift[]) {
+  const MINE = '/api/requests?scope=mine&pageSize=200';
+
+  async function render(shifts: ScheduledShift[], requests: unknown[] = []) {
     TestBed.configureTestingModule({
       imports: [MyShiftsPageComponent],
       providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), MyShiftsStore, ColleaguesStore],
@@ -44,6 +46,7 @@ describe('MyShiftsPageComponent', () => {
     const load = http.expectOne((r) => r.url === '/api/me/shifts');
     expect(load.request.params.has('from')).toBe(true);
     load.flush(response(shifts));
+    http.expectOne(MINE).flush({ items: requests, total: requests.length, page: 1, pageSize: 200 });
     await settle(fixture);
     return { fixture, el: fixture.nativeElement as HTMLElement };
   }
@@ -101,10 +104,15 @@ describe('MyShiftsPageComponent', () => {
     filed.flush({ id: 'r1', state: 'pending', awaiting: 'taker', offered: true, targetName: null, impact: IMPACT, history: [] }, { status: 201, statusText: 'Created' });
     await settle(fixture);
     http.expectOne((r) => r.url === '/api/me/shifts').flush(response([shift('next', 5)]));
+    http.expectOne(MINE).flush({ items: [{ id: 'r1', kind: 'give-away', state: 'pending', awaiting: 'taker', offered: true, targetName: null, shift: { shiftId: 'next' }, targetShift: null }], total: 1, page: 1, pageSize: 200 });
     http.expectOne('/api/me/notices').flush({ items: [], unread: 0 });
     await settle(fixture);
     expect(el.querySelector('[data-testid="trade-sent"]')?.textContent).toContain('Shift offered. Colleagues who can take it see it under open shifts.');
     expect(el.querySelector('[data-testid="trade-panel"]')).toBeNull();
+    // The shift now says it is on offer, linking to the request.
+    const badge = el.querySelector('[data-shift-id="next"] [data-testid="shift-request"]');
+    expect(badge?.textContent).toBe('Shift offered to everyone · Open to every eligible colleague');
+    expect(badge?.getAttribute('href')).toBe('/requests/r1');
   });
 
   it('swaps for one of a colleague\u2019s upcoming shifts and keeps Send off while a rule blocks it', async () => {
@@ -143,6 +151,7 @@ describe('MyShiftsPageComponent', () => {
     const fixture = TestBed.createComponent(MyShiftsPageComponent);
     fixture.detectChanges();
     http.expectOne((r) => r.url === '/api/me/shifts').flush({ message: 'Only agents have shifts of their own.' }, { status: 403, statusText: 'Forbidden' });
+    http.expectOne(MINE).flush({ message: 'Only agents have shifts of their own.' }, { status: 403, statusText: 'Forbidden' });
     await settle(fixture);
     expect((fixture.nativeElement as HTMLElement).querySelector('[role="alert"]')?.textContent).toContain('Only agents have shifts of their own.');
   });

@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, type OnInit, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { PeriodHours, ScheduledShift, ShiftRequestDetail } from '@shiftdesk/shared-api-contract';
+import type { PeriodHours, ScheduledShift, ShiftRequest, ShiftRequestDetail } from '@shiftdesk/shared-api-contract';
 import { SessionStore } from '@shiftdesk/web-data-access';
 import { formatBesideIn, formatDay, formatSpanIn, localDateOf, MyShiftsStore, NoticesStore, paidHours, splitShifts } from '@shiftdesk/web-data-access-requests';
 import { EmptyStateComponent, SpinnerComponent } from '@shiftdesk/web-ui';
-import { CHANNEL_LABELS, describeHours, formatCountdown, formatHours } from '@shiftdesk/web-util';
+import { CHANNEL_LABELS, describeAwaiting, describeHours, describeRequest, formatCountdown, formatHours } from '@shiftdesk/web-util';
 import { TradePanelComponent, type TradeMode } from './trade-panel.component';
 
 /** What happens next to a request just sent. */
@@ -96,6 +96,12 @@ export class MyShiftsPageComponent implements OnInit {
 
   protected length(shift: ScheduledShift): string {
     return formatHours(paidHours(shift));
+  }
+
+  /** `Give-away to Marie Dubois · Waiting for Marie Dubois`: the open request this shift is part of. */
+  protected requestLabel(request: ShiftRequest): string {
+    const awaiting = describeAwaiting(request);
+    return `${describeRequest(request)}${awaiting ? ` · ${awaiting}` : ''}`;
   }
 
   protected isTrading(shift: ScheduledShift, mode: TradeMode): boolean {

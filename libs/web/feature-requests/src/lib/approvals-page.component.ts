@@ -55,9 +55,9 @@ const EMPTY: Record<ApprovalsView, { heading: string; hint: string }> = {
             </select>
           </label>
         }
-        <div class="tabs" role="tablist" aria-label="Request state">
+        <div class="tabs" role="group" aria-label="Request state">
           @for (v of views; track v.view) {
-            <button type="button" role="tab" class="tab" [class.active]="v.view === store.view()" [attr.aria-selected]="v.view === store.view()" (click)="setView(v.view)" [attr.data-testid]="'approvals-tab-' + v.view">
+            <button type="button" class="tab" [class.active]="v.view === store.view()" [attr.aria-pressed]="v.view === store.view()" (click)="setView(v.view)" [attr.data-testid]="'approvals-tab-' + v.view">
               {{ v.label }}@if (v.view === 'waiting' && store.view() === 'waiting') { <span class="tab-count">{{ store.total() }}</span>}
             </button>
           }

@@ -52,7 +52,7 @@ import { TimeOffFormComponent } from './time-off-form.component';
       <section class="card section-card req-section" aria-labelledby="incoming-heading" data-testid="incoming">
         <h2 id="incoming-heading">Waiting for you <span class="tab-count">{{ store.incoming().length }}</span></h2>
         @for (request of store.incoming(); track request.id) {
-          <sd-request-card [request]="request" [zone]="store.zone()" [busy]="store.busy().has(request.id)" (acted)="act($event)" />
+          <sd-request-card [request]="request" [zone]="store.zone()" [impact]="store.impacts().get(request.id) ?? null" [busy]="store.busy().has(request.id)" (acted)="act($event)" />
         } @empty {
           <p class="subtle">Nothing waits for you. When a colleague asks you to swap or gives you a shift, it shows up here.</p>
         }
@@ -61,7 +61,7 @@ import { TimeOffFormComponent } from './time-off-form.component';
       <section class="card section-card req-section" aria-labelledby="open-heading" data-testid="open-shifts">
         <h2 id="open-heading">Open shifts you can take <span class="tab-count">{{ store.takeable().length }}</span></h2>
         @for (request of store.takeable(); track request.id) {
-          <sd-request-card [request]="request" [zone]="store.zone()" [busy]="store.busy().has(request.id)" (acted)="act($event)" />
+          <sd-request-card [request]="request" [zone]="store.zone()" [impact]="store.impacts().get(request.id) ?? null" [busy]="store.busy().has(request.id)" (acted)="act($event)" />
         } @empty {
           <p class="subtle">No colleague is offering a shift you could take right now.</p>
         }

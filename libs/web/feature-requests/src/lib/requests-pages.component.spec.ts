@@ -50,6 +50,11 @@ describe('requests screens', () => {
     http.expectOne('/api/requests?scope=open-shifts&pageSize=200').flush(page([offer]));
     http.expectOne('/api/me/profile').flush({ id: 'a2', timeZone: 'Europe/Lisbon' });
     await settle(fixture);
+    // The offer's impact as if this agent took it, shown before Take.
+    http.expectOne('/api/requests/asked').flush({ ...asked, impact: { ...GAP_IMPACT, gapsOpened: [], clean: true }, history: [] });
+    http.expectOne('/api/requests/offer').flush({ ...offer, impact: { ...GAP_IMPACT, gapsOpened: [], clean: true }, history: [] });
+    await settle(fixture);
+    expect(el.querySelector('[data-testid="open-shifts"] [data-testid="impact-headline"]')?.textContent).toContain('Clean');
 
     expect(el.querySelector('[data-testid="incoming"]')?.textContent).toContain('Swap with Marie Dubois');
     expect(el.querySelector('[data-testid="incoming"] [data-testid="request-accept"]')).not.toBeNull();
@@ -66,6 +71,8 @@ describe('requests screens', () => {
     await settle(fixture);
     http.expectOne('/api/requests?scope=mine&pageSize=200').flush(page([asked]));
     http.expectOne('/api/requests?scope=open-shifts&pageSize=200').flush(page([]));
+    await settle(fixture);
+    http.expectOne('/api/requests/asked').flush({ ...asked, impact: null, history: [] });
     await settle(fixture);
     http.expectOne('/api/me/notices').flush({ items: [], unread: 0 });
     await settle(fixture);

@@ -65,6 +65,9 @@ export interface RequestActionEvent {
         <p class="request-awaiting" data-testid="request-awaiting">{{ awaiting() }}@if (isOpen()) { · expires {{ expires() }}}</p>
       }
       @if (impact(); as impact) {
+        @if (r.state === 'approved') {
+          <p class="request-awaiting">What the approved change did to the schedule@if (r.actions.includes('undo')) {; Undo reverses it}.</p>
+        }
         <sd-request-impact [impact]="impact" [teamZone]="teamZone()" />
       } @else if (impactLoading()) {
         <p class="subtle">Checking the impact…</p>

@@ -18,12 +18,14 @@ import { WebhookDeliveryEntity } from '../modules/webhooks/webhook-delivery.enti
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
 import { NoticeEntity } from '../modules/requests/notice.entity';
 import { ShiftRequestEntity } from '../modules/requests/shift-request.entity';
+import { RosterJobEntity } from '../modules/rosters/roster-job.entity';
 import { InitialSchema1767225600000 } from './migrations/1767225600000-initial-schema';
 import { Schedule1767312000000 } from './migrations/1767312000000-schedule';
 import { WebhooksAndJobLeases1767398400000 } from './migrations/1767398400000-webhooks-and-job-leases';
 import { AuditTrail1767484800000 } from './migrations/1767484800000-audit-trail';
 import { Requests1767571200000 } from './migrations/1767571200000-requests';
 import { ShiftLocks1767916800000 } from './migrations/1767916800000-shift-locks';
+import { RosterJobs1768003200000 } from './migrations/1768003200000-roster-jobs';
 
 // Listed explicitly: glob discovery finds nothing once webpack has bundled the app.
 export const ENTITIES = [
@@ -47,7 +49,8 @@ export const ENTITIES = [
   AuditEntryEntity,
   ShiftRequestEntity,
   NoticeEntity,
+  RosterJobEntity,
 ];
 
 /** In order of their timestamps; later issues append here. */
-export const MIGRATIONS = [InitialSchema1767225600000, Schedule1767312000000, WebhooksAndJobLeases1767398400000, AuditTrail1767484800000, Requests1767571200000, ShiftLocks1767916800000];
+export const MIGRATIONS = [InitialSchema1767225600000, Schedule1767312000000, WebhooksAndJobLeases1767398400000, AuditTrail1767484800000, Requests1767571200000, ShiftLocks1767916800000, RosterJobs1768003200000];

@@ -4,6 +4,7 @@ import type { DraftRosterShift, TeamRosterInput } from '@shiftdesk/scheduling/so
 import { randomUUID } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
 import { toIso } from '../schedule/instants';
+import { ROSTER_JOB_HEARTBEAT_MS, ROSTER_JOB_STALE_MS, RosterJobRecords } from './roster-job-records.service';
 import { startRosterWorker } from './roster-worker.launcher';
 import type { RosterWorkerMessage, RosterWorkerResult } from './roster-worker.protocol';
 
@@ -41,12 +42,21 @@ interface JobRecord {
 
 const isFinished = (status: RosterJob['status']) => status === 'done' || status === 'failed' || status === 'cancelled';
 
+/** While a job runs, `elapsedSeconds` is measured now (the solver reports only between steps, and not at all during construction). */
+function withElapsed(job: RosterJob, now: number): RosterJob {
+  if (job.status !== 'running' || job.startedAt === null) return { ...job };
+  const elapsedSeconds = Math.max(0, now - Date.parse(job.startedAt)) / 1000;
+  const progress = job.progress ?? { phase: 'construction', bestObjective: null, bound: null, gap: null, elapsedSeconds };
+  return { ...job, progress: { ...progress, elapsedSeconds } };
+}
+
 /**
- * Roster generation jobs, IN MEMORY, per process: a job, its progress and its result live as long
- * as the process (at most the last 100 finished ones) and are visible only to requests that reach
- * the process that runs it. Good enough for one API instance; a restart loses unfinished and
- * unapplied jobs (applied rosters are in the database). Several instances behind a load balancer
- * would need a jobs table and sticky routing or a shared queue: a later step.
+ * Roster generation jobs. The process that accepts a job runs it (a queue of one at a time) and
+ * keeps it in memory, and mirrors it to the `roster_jobs` table (RosterJobRecords): status changes
+ * at once, progress with a heartbeat every few seconds, the roster when it is done. Any other API
+ * process answers reads, cancels (a flag the runner picks up with its next heartbeat) and applies
+ * from that table, so several instances behind a load balancer need no sticky routing. A job
+ * whose process stopped (no heartbeat for a minute) is reported as failed.
  *
  * Each job runs in its own worker thread (`roster.worker.ts`): building the model, the search and
  * turning the answer into draft shifts and reasons all happen off the event loop.
@@ -57,6 +67,9 @@ export class RosterJobs implements OnModuleDestroy {
   private readonly jobs = new Map<string, JobRecord>();
   private readonly queue: JobRecord[] = [];
   private running = 0;
+  private heartbeat: NodeJS.Timeout | null = null;
+
+  constructor(private readonly records: RosterJobRecords) {}
 
   submit(input: RosterJobInput, now: number): RosterJob {
     let settle = () => undefined as void;
@@ -72,8 +85,10 @@ export class RosterJobs implements OnModuleDestroy {
     };
     this.jobs.set(record.job.id, record);
     this.queue.push(record);
+    void this.records.save(record.job, now);
     this.prune();
     this.pump();
+    this.beat();
     return { ...record.job };
   }
 
@@ -82,21 +97,32 @@ export class RosterJobs implements OnModuleDestroy {
    * `elapsedSeconds` is measured now (the solver reports only between steps, and not at all
    * during construction).
    */
-  get(teamId: string, jobId: string, now: number): RosterJob {
-    const { job } = this.record(teamId, jobId);
-    if (job.status !== 'running' || job.startedAt === null) return { ...job };
-    const elapsedSeconds = Math.max(0, now - Date.parse(job.startedAt)) / 1000;
-    const progress = job.progress ?? { phase: 'construction', bestObjective: null, bound: null, gap: null, elapsedSeconds };
-    return { ...job, progress: { ...progress, elapsedSeconds } };
+  async get(teamId: string, jobId: string, now: number): Promise<RosterJob> {
+    const local = this.jobs.get(jobId);
+    return withElapsed(local && local.job.teamId === teamId ? local.job : await this.stored(teamId, jobId, now), now);
   }
 
   /** The draft shifts of a finished job (done, or cancelled after the search produced a roster). */
-  drafts(teamId: string, jobId: string): { job: RosterJob; drafts: DraftRosterShift[] } {
-    const record = this.record(teamId, jobId);
-    if (!record.drafts) {
-      throw new ConflictException(`Job ${jobId} is ${record.job.status} and has no roster to apply${record.job.status === 'failed' ? '' : ' yet'}`);
+  async drafts(teamId: string, jobId: string): Promise<{ job: RosterJob; drafts: DraftRosterShift[] }> {
+    const local = this.jobs.get(jobId);
+    let found: { job: RosterJob; drafts: DraftRosterShift[] | null };
+    if (local && local.job.teamId === teamId) found = local;
+    else {
+      const job = await this.stored(teamId, jobId, Date.now());
+      found = { job, drafts: (await this.records.load(jobId))?.drafts ?? null };
     }
-    return { job: { ...record.job }, drafts: record.drafts };
+    if (!found.drafts || !isFinished(found.job.status)) {
+      throw new ConflictException(`Job ${jobId} is ${found.job.status} and has no roster to apply${found.job.status === 'failed' ? '' : ' yet'}`);
+    }
+    return { job: { ...found.job }, drafts: found.drafts };
+  }
+
+  /** A job another process runs (or ran), from the table; a dead runner's job turns failed. */
+  private async stored(teamId: string, jobId: string, now: number): Promise<RosterJob> {
+    const stored = await this.records.load(jobId);
+    if (!stored || stored.job.teamId !== teamId) throw new NotFoundException(`No roster job with id ${jobId} in this team`);
+    if (!isFinished(stored.job.status) && now - stored.heartbeatAt > ROSTER_JOB_STALE_MS) return this.records.markAbandoned(stored, now);
+    return stored.job;
   }
 
   /**
@@ -104,7 +130,9 @@ export class RosterJobs implements OnModuleDestroy {
    * cancelled without a roster; a finished one is answered as it is.
    */
   async cancel(teamId: string, jobId: string): Promise<RosterJob> {
-    const record = this.record(teamId, jobId);
+    const local = this.jobs.get(jobId);
+    if (!local || local.job.teamId !== teamId) return this.cancelElsewhere(teamId, jobId);
+    const record = local;
     if (record.job.status === 'queued') {
       this.queue.splice(this.queue.indexOf(record), 1);
       this.finish(record, 'cancelled', Date.now());
@@ -120,16 +148,57 @@ export class RosterJobs implements OnModuleDestroy {
     return { ...record.job };
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.queue.length = 0;
-    const workers = [...this.jobs.values()].map((record) => record.worker).filter((worker): worker is Worker => worker !== null);
-    await Promise.all(workers.map((worker) => worker.terminate()));
+  /** Cancels a job another process runs: raises the flag and waits for that process to finish it. */
+  private async cancelElsewhere(teamId: string, jobId: string): Promise<RosterJob> {
+    let job = await this.stored(teamId, jobId, Date.now());
+    if (isFinished(job.status)) return job;
+    await this.records.requestCancel(jobId);
+    const deadline = Date.now() + CANCEL_GRACE_MS + 2 * ROSTER_JOB_HEARTBEAT_MS;
+    while (!isFinished(job.status) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      job = await this.stored(teamId, jobId, Date.now());
+    }
+    return job;
   }
 
-  private record(teamId: string, jobId: string): JobRecord {
-    const record = this.jobs.get(jobId);
-    if (!record || record.job.teamId !== teamId) throw new NotFoundException(`No roster job with id ${jobId} in this team`);
-    return record;
+  async onModuleDestroy(): Promise<void> {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+    this.queue.length = 0;
+    const now = Date.now();
+    for (const record of this.jobs.values()) {
+      if (isFinished(record.job.status)) continue;
+      record.job = { ...record.job, status: 'failed', finishedAt: toIso(now), error: 'The API process running this job shut down before it finished; generate again' };
+      void this.records.save(record.job, now);
+    }
+    const workers = [...this.jobs.values()].map((record) => record.worker).filter((worker): worker is Worker => worker !== null);
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    await this.records.flush();
+  }
+
+  /**
+   * While this process has unfinished jobs: every few seconds, write each one's state (the
+   * heartbeat other processes read) and look for a cancel asked elsewhere.
+   */
+  private beat(): void {
+    if (this.heartbeat) return;
+    this.heartbeat = setInterval(() => {
+      const open = [...this.jobs.values()].filter((record) => !isFinished(record.job.status));
+      if (open.length === 0 && this.heartbeat) {
+        clearInterval(this.heartbeat);
+        this.heartbeat = null;
+        return;
+      }
+      const now = Date.now();
+      for (const record of open) {
+        void this.records.save(withElapsed(record.job, now), now);
+        void this.records
+          .cancelRequested(record.job.id)
+          .then((asked) => (asked && !isFinished(record.job.status) ? this.cancel(record.job.teamId, record.job.id) : undefined))
+          .catch((error: unknown) => this.logger.warn(`checking roster job ${record.job.id} for a cancel: ${String(error)}`));
+      }
+    }, ROSTER_JOB_HEARTBEAT_MS);
+    this.heartbeat.unref();
   }
 
   private pump(): void {
@@ -144,6 +213,7 @@ export class RosterJobs implements OnModuleDestroy {
     this.running += 1;
     record.job.status = 'running';
     record.job.startedAt = toIso(Date.now());
+    void this.records.save(record.job, Date.now());
     let worker: Worker;
     try {
       if (!input.team) throw new Error('the job has already been started');
@@ -213,7 +283,7 @@ export class RosterJobs implements OnModuleDestroy {
       record.worker = null;
       void worker.terminate().catch((error: unknown) => this.logger.warn(`terminating a roster worker: ${String(error)}`));
     }
-    record.settle();
+    void this.records.save(record.job, now, record.drafts).then(() => record.settle());
     this.pump();
   }
 

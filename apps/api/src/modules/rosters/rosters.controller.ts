@@ -8,8 +8,8 @@ import { RostersService } from './rosters.service';
 
 /**
  * Roster generation (issue 4), for managers of the team: start a job (202), poll it, cancel it
- * (keeps the best roster so far), apply its roster as draft shifts. Jobs live in memory in the
- * process that runs them (see RosterJobs).
+ * (keeps the best roster so far), apply its roster as draft shifts. Any API process answers for
+ * any job (see RosterJobs).
  */
 @ApiTags('rosters')
 @ApiBearerAuth()

@@ -100,7 +100,7 @@ export class RostersService {
    */
   async apply(user: AuthenticatedUser, teamId: string, jobId: string): Promise<ApplyRosterResponse> {
     const team = await this.source.managedTeam(user, teamId);
-    const { job, drafts } = this.jobs.drafts(teamId, jobId);
+    const { job, drafts } = await this.jobs.drafts(teamId, jobId);
     const periodStart = toIso(getStartOfLocalDay(job.from, team.timeZone));
     const periodEnd = toIso(getStartOfLocalDay(addCalendarDays(job.to, 1), team.timeZone));
     const result = await this.transactions.run(async (manager) => {

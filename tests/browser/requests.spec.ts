@@ -108,9 +108,10 @@ describe('requests in the browser', () => {
     await pageM.getByTestId('approvals-notice').getByText(`${A.name}: Approved: the schedule has changed.`).waitFor();
 
     // The roster board now shows the shift in B's row, not A's.
+    // The board opens on the admin's first team, which may have no agents (then it shows no board): pick ours first.
     await nav.getByRole('link', { name: 'Roster' }).click();
-    await pageM.getByTestId('roster-board').waitFor();
     await pageM.getByTestId('team-select').selectOption({ label: TEAM_NAME });
+    await pageM.getByTestId('roster-board').waitFor();
     if (mondayOf(day) !== mondayOf(localDate(ZONE))) await pageM.getByTestId('next-week').click();
     const bar = (name: string) => pageM.locator(`[data-testid="roster-row"][data-agent="${name}"] [data-testid="shift-bar"][data-shift-id="${shift.id}"]`);
     await bar(B.name).waitFor();

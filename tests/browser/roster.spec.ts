@@ -138,6 +138,8 @@ describe('roster and coverage in the browser', () => {
     await page.getByTestId('no-gaps').waitFor();
     expect(await gaps.count()).toBe(0);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="heat-cell"][data-gap="true"]').length === 0);
+    // The heatmap's coverage answer can land after the gap list's: wait for it too.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="heat-cell"][data-state="uncovered"]').length === 0);
     expect(await page.locator('[data-testid="heat-cell"][data-state="uncovered"]').count()).toBe(0);
     expect(await page.locator('[data-testid="heat-cell"][data-state="met"]').count()).toBe(7 * 16);
     await shot(page, '26-coverage-resolved');

@@ -65,6 +65,7 @@ export async function insertShift(t: TestApp, agent: Agent): Promise<string> {
     breaks: '[]',
     status: 'published',
     source: 'manual',
+    locked: false,
     createdAt: now,
     updatedAt: now,
   });

@@ -1,4 +1,4 @@
-import type { Channel, LanguageSkill } from '@shiftdesk/shared-api-contract';
+import type { AvailabilityByWeekday, Channel, LanguageSkill } from '@shiftdesk/shared-api-contract';
 
 /**
  * Core scheduling vocabulary shared by every part of the domain.
@@ -30,7 +30,7 @@ export interface Interval {
 // Channels, language levels and skills are product vocabulary shared with the API and UI:
 // defined once in the contract lib and re-exported here so domain code reads naturally.
 export { CHANNELS, LANGUAGE_LEVELS } from '@shiftdesk/shared-api-contract';
-export type { Channel, LanguageLevel, LanguageSkill } from '@shiftdesk/shared-api-contract';
+export type { AvailabilityByWeekday, AvailabilityWindow, Channel, LanguageLevel, LanguageSkill } from '@shiftdesk/shared-api-contract';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday (luxon's numbering). */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -45,6 +45,11 @@ export interface SchedulingAgent {
   /** Contracted hours per week; used for weekly-hours checks and staffing maths. */
   contractHoursPerWeek: number;
   active: boolean;
+  /**
+   * Weekly windows (wall clock in `timeZone`) the agent can work; null or missing = any time.
+   * A hard rule: see `isWithinAvailability`.
+   */
+  availability?: AvailabilityByWeekday | null;
 }
 
 /** An unpaid break inside a shift, half-open, within the shift's span. */

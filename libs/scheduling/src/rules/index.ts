@@ -1,2 +1,3 @@
 export * from './labour-rules';
 export * from './check-labour-rules';
+export * from './availability';

@@ -1,5 +1,19 @@
 import type { PageQuery } from './common';
+import type { CoverageWindow, Weekday } from './coverage';
 import type { Channel, LanguageSkill, WorkMode } from './vocabulary';
+
+/**
+ * One daily window an agent can work, wall-clock `HH:mm` in the AGENT's own zone: `end` at or
+ * before `start` runs past midnight into the next day; `24:00` is allowed as an end. Same shape
+ * as a coverage window.
+ */
+export type AvailabilityWindow = CoverageWindow;
+
+/**
+ * ISO weekday (1 = Monday … 7 = Sunday) → windows; a weekday missing from the map means not
+ * available that day. A window belongs to the weekday it starts on.
+ */
+export type AvailabilityByWeekday = Partial<Record<Weekday, AvailabilityWindow[]>>;
 
 /**
  * What every member of a team may see about a colleague: enough to read the roster.
@@ -22,6 +36,8 @@ export interface Agent extends AgentSummary {
   regionName: string | null;
   workMode: WorkMode;
   contractHoursPerWeek: number;
+  /** When the agent can be given shifts (a hard rule for the roster generator); null = any time. */
+  availability: AvailabilityByWeekday | null;
   /** Set when the agent was deleted while having shifts: kept for history, hidden by default. */
   archivedAt: string | null;
   /** Whether a login exists for this agent. */
@@ -41,6 +57,8 @@ export interface CreateAgentRequest {
   channels: Channel[];
   contractHoursPerWeek: number;
   active?: boolean;
+  /** Windows in the agent's zone; null (the default) = available any time. */
+  availability?: AvailabilityByWeekday | null;
   /** When given, a login for the agent is created with this password (at least 8 characters). */
   password?: string;
 }

@@ -1,4 +1,5 @@
 import { Instant, LANGUAGE_LEVELS, LanguageLevel, SchedulingAgent, Shift } from '../model/types';
+import { isWithinAvailability } from '../rules/availability';
 import { checkLabourRules, LabourViolation } from '../rules/check-labour-rules';
 import { LabourRulesSet, selectLabourRules } from '../rules/labour-rules';
 import { Gap } from './find-gaps';
@@ -39,7 +40,9 @@ function workedMs(shift: Shift, start: Instant, end: Instant): number {
  * working its channel (when the gap names them); with no shift overlapping [gap.start,
  * gap.end); and breaking no labour rule if given a shift over the gap (joined with a shift that
  * touches it, which is then extended). A violation counts against the candidate only if it
- * involves the proposed shift, so older unrelated violations do not hide anyone. Gaps longer
+ * involves the proposed shift, so older unrelated violations do not hide anyone. Agents whose
+ * availability windows (own zone) do not cover the whole gap are not offered either: availability
+ * is a hard rule, like in the roster generator. Gaps longer
  * than the agent's maximum shift therefore have no candidates: split them first.
  *
  * Sorted best first: most contract headroom left in that week, then better language level,
@@ -72,6 +75,9 @@ export function findCandidatesForGap(input: {
       languageLevel = skill.level;
     }
     if (gap.channel && !agent.channels.includes(gap.channel)) continue;
+
+    // The new work is the gap itself; a shift it extends was placed already.
+    if (!isWithinAvailability({ availability: agent.availability, zone: agent.timeZone, start: gap.start, end: gap.end })) continue;
 
     const own = shiftsByAgent.get(agent.id) ?? [];
     if (own.some((shift) => shift.start < gap.end && shift.end > gap.start)) continue;

@@ -232,6 +232,20 @@ describe('findCandidatesForGap', () => {
     ]);
   });
 
+  it('does not offer agents whose availability (in their own zone) leaves part of the gap out', () => {
+    // The gap is Monday 08:00–20:00 UTC.
+    const agents = [
+      agent('a'),
+      agent('l', { displayName: 'Lia', timeZone: 'Europe/Lisbon', availability: { 1: [{ start: '08:00', end: '20:00' }] } }),
+      agent('k', { displayName: 'Kiran', timeZone: 'Asia/Kolkata', availability: { 1: [{ start: '09:00', end: '18:00' }] } }),
+      agent('n', { displayName: 'Noor', timeZone: 'America/New_York', availability: { 1: [{ start: '08:00', end: '20:00' }] } }),
+      agent('t', { displayName: 'Tess', availability: { 2: [{ start: '08:00', end: '20:00' }] } }),
+    ];
+    const gap = gapFor([], agents);
+    expect([iso(gap.start), iso(gap.end)]).toEqual(['2024-03-04T08:00:00Z', '2024-03-04T20:00:00Z']);
+    expect(findCandidatesForGap({ gap, agents, shifts: [], labourRules }).map((c) => c.agentId)).toEqual(['a', 'l']);
+  });
+
   it('uses per-agent rules: a shorter max shift hides an agent', () => {
     const agents = [agent('a'), agent('b')];
     const gap = gapFor([], agents);

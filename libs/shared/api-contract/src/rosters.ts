@@ -73,6 +73,7 @@ export interface RosterDraftShift {
 
 export type UnfilledCoverReason =
   | 'no-eligible-agent'
+  | 'availability'
   | 'time-off'
   | 'other-shift'
   | 'weekly-hours'

@@ -1,5 +1,6 @@
 import { expandCoverageRule, type CoverageRule } from '../../coverage/coverage-rule';
 import { LANGUAGE_LEVELS, type LanguageLevel, type Result, type SchedulingAgent, type Shift, type Weekday } from '../../model/types';
+import { expandAvailability } from '../../rules/availability';
 import { selectLabourRules } from '../../rules/labour-rules';
 import { addCalendarDays, getIsoWeekday, getLocalDate, getStartOfIsoWeek, getStartOfLocalDay, isLocalDate, isValidTimeZone, localMinuteToInstant, parseMinuteOfDay } from '../../time';
 import { deriveCannotFollow } from '../derive-cannot-follow';
@@ -74,6 +75,11 @@ function validateShapes(shapes: readonly RosterShiftShape[]): { field: string; m
  *   use up contract minutes, and forbid cells within the minimum rest around them (a heavy
  *   shift-off request, `REST_CONFLICT_WEIGHT`).
  * - **Time off**: a day whose shapes' spans overlap an agent's time off is a day off.
+ * - **Availability** (hard): a cell whose real span is not wholly inside the agent's availability
+ *   windows (in the AGENT's zone, `isWithinAvailability` semantics) is banned: a whole day of
+ *   such cells becomes a day off, a partly unavailable day a minute cap of 0 over its banned
+ *   cells (the solver's own hard mechanisms; no solver change). Cells pinned by a fixed shift
+ *   stay as the manager pinned them.
  *
  * Returns a typed failure for a bad zone, period or shape.
  */
@@ -224,14 +230,36 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
   }
   for (const id of Object.keys(timeOffDays)) timeOffDays[id].sort((a, b) => a - b);
 
+  // Availability: per agent, the cells whose real span leaves the agent's windows.
+  const unavailable: Record<string, string[]> = {};
+  const firstStart = Math.min(...spans.flat().map((span) => span.start));
+  const lastEnd = Math.max(...spans.flat().map((span) => span.end));
+  for (const agent of rostered) {
+    if (agent.availability === null || agent.availability === undefined) continue;
+    const windows = expandAvailability({
+      availability: agent.availability,
+      zone: agent.timeZone,
+      first: addCalendarDays(getLocalDate(firstStart, agent.timeZone), -1),
+      last: getLocalDate(lastEnd, agent.timeZone),
+    });
+    const cells: string[] = [];
+    for (let d = 0; d < D; d++) {
+      if (pinned[`${agent.id}:${d}`] !== undefined) continue;
+      for (let s = 0; s < S; s++) {
+        const span = spans[d][s];
+        if (eligibility[agent.id][shapes[s].id] !== null || span.end <= span.start) continue;
+        if (!isCovered(windows, span)) cells.push(`${d}:${shapes[s].id}`);
+      }
+    }
+    if (cells.length > 0) unavailable[agent.id] = cells;
+  }
+
   const minRestHours = Math.max(0, ...rostered.map((a) => rulesOf(a).minRestHours));
   const shiftTypes = deriveCannotFollow({
     shiftTypes: shapes.map((shape, s) => ({ id: shape.id, localStartTime: clock(startMinutes[s]), localEndTime: clock(startMinutes[s] + shape.lengthMinutes) })),
     minRestHours,
   }).map((type, s) => ({ ...type, lengthMinutes: shapes[s].lengthMinutes }));
 
-  const firstStart = Math.min(...spans.flat().map((span) => span.start));
-  const lastEnd = Math.max(...spans.flat().map((span) => span.end));
   const overlapMinutes = (a: ShapeSpan, b: ShapeSpan) => Math.max(0, Math.round((Math.min(a.end, b.end) - Math.max(a.start, b.start)) / MINUTE_MS));
 
   const unpinnedByAgent = new Map<string, Shift[]>();
@@ -262,11 +290,20 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
         if (terms.length > 0) minuteCaps.push({ maxMinutes: Math.max(0, Math.floor(weekly) - fixed), terms });
       }
     }
+    // Availability bans: a day with every eligible cell banned is a day off; otherwise its banned
+    // cells share a cap of 0 minutes, so none of them can be worked.
+    const banned = unavailableByDay(unavailable[agent.id] ?? []);
+    const unavailableDays: number[] = [];
+    for (const [d, ids] of banned) {
+      const eligibleShapes = shapes.filter((shape, s) => eligibility[agent.id][shape.id] === null && spans[d][s].end > spans[d][s].start);
+      if (eligibleShapes.every((shape) => ids.includes(shape.id))) unavailableDays.push(d);
+      else minuteCaps.push({ maxMinutes: 0, terms: ids.map((id) => ({ day: d, shiftTypeId: id, minutes: Math.max(1, shapes.find((shape) => shape.id === id)?.lengthMinutes ?? 1) })) });
+    }
     const maxShifts: Record<string, number> = {};
     shapes.forEach((shape, s) => {
       maxShifts[shape.id] = eligibility[agent.id][shape.id] === null ? D : (pinnedCount.get(`${agent.id}:${s}`) ?? 0);
     });
-    const daysOff = [...new Set([...(timeOffDays[agent.id] ?? []), ...(busyDays[agent.id] ?? [])])]
+    const daysOff = [...new Set([...(timeOffDays[agent.id] ?? []), ...(busyDays[agent.id] ?? []), ...unavailableDays])]
       .filter((d) => pinned[`${agent.id}:${d}`] === undefined)
       .sort((a, b) => a - b);
     return {
@@ -320,8 +357,37 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
       timeOffDays,
       busyDays,
       restConflicts,
+      unavailable,
       eligibility,
       shapeLanguageLevel,
     },
   };
+}
+
+/** Is [span.start, span.end) inside one of `windows` (sorted, merged)? Binary search by start. */
+function isCovered(windows: readonly { start: number; end: number }[], span: ShapeSpan): boolean {
+  let lo = 0;
+  let hi = windows.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (windows[mid].start <= span.start) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found >= 0 && windows[found].end >= span.end;
+}
+
+/** `${day}:${shapeId}` cells → day → shape ids, days ascending. */
+function unavailableByDay(cells: readonly string[]): Map<number, string[]> {
+  const byDay = new Map<number, string[]>();
+  for (const cell of cells) {
+    const colon = cell.indexOf(':');
+    const d = Number(cell.slice(0, colon));
+    byDay.set(d, [...(byDay.get(d) ?? []), cell.slice(colon + 1)]);
+  }
+  return byDay;
 }

@@ -7,16 +7,20 @@ import type { DraftRosterShift, RosterBlockReason, TeamRosterModel, UnfilledCove
  * shape's local start and local end in the team zone (a 08:00–16:00 Europe/Moscow shape is
  * 05:00Z–13:00Z; a Europe/Berlin 22:00 + 8 h shape on the spring-forward night is 7 h long).
  * Cells pinned by fixed shifts are left out (those shifts exist already), and so are cells whose
- * span is empty (a shape lying wholly in a spring-forward gap).
+ * span is empty (a shape lying wholly in a spring-forward gap). A cell outside its agent's
+ * availability is never drafted, whatever the roster says (the problem bans it; this is the last
+ * guard): `explainUnfilledCover` reports the cover it leaves short with reason `availability`.
  * Sorted by start, then agent id, then shape id.
  */
 export function rosterToDraftShifts(input: { model: TeamRosterModel; roster: Roster }): DraftRosterShift[] {
   const { model } = input;
   const shapeIndex = new Map(model.shapes.map((shape, s) => [shape.id, s]));
+  const unavailable = unavailableCells(model);
   const drafts: DraftRosterShift[] = [];
   for (const row of input.roster) {
     row.days.forEach((shapeId, d) => {
       if (shapeId === null || model.pinned[`${row.employeeId}:${d}`] !== undefined) return;
+      if (unavailable.has(`${row.employeeId}:${d}:${shapeId}`)) return;
       const s = shapeIndex.get(shapeId);
       if (s === undefined) return;
       const shape = model.shapes[s];
@@ -37,8 +41,31 @@ export function rosterToDraftShifts(input: { model: TeamRosterModel; roster: Ros
   return drafts.sort((a, b) => a.start - b.start || a.agentId.localeCompare(b.agentId) || a.shapeId.localeCompare(b.shapeId));
 }
 
-const BLOCK_ORDER: RosterBlockReason[] = ['time-off', 'other-shift', 'weekly-hours', 'consecutive-days', 'rest'];
+/** `${agentId}:${day}:${shapeId}` of every cell outside its agent's availability. */
+function unavailableCells(model: TeamRosterModel): Set<string> {
+  const cells = new Set<string>();
+  for (const [agentId, list] of Object.entries(model.unavailable ?? {})) for (const cell of list) cells.add(`${agentId}:${cell}`);
+  return cells;
+}
+
+/**
+ * Cells of the roster that lie outside their agent's availability (none when the solver kept the
+ * ban): `rosterToDraftShifts` drops them; the caller can log or show them.
+ */
+export function findAvailabilityBreaches(input: { model: TeamRosterModel; roster: Roster }): { agentId: string; date: string; shapeId: string }[] {
+  const unavailable = unavailableCells(input.model);
+  const out: { agentId: string; date: string; shapeId: string }[] = [];
+  for (const row of input.roster) {
+    row.days.forEach((shapeId, d) => {
+      if (shapeId !== null && unavailable.has(`${row.employeeId}:${d}:${shapeId}`)) out.push({ agentId: row.employeeId, date: input.model.dates[d], shapeId });
+    });
+  }
+  return out;
+}
+
+const BLOCK_ORDER: RosterBlockReason[] = ['availability', 'time-off', 'other-shift', 'weekly-hours', 'consecutive-days', 'rest'];
 const BLOCK_ALL: Record<RosterBlockReason, string> = {
+  availability: 'is outside their availability',
   'time-off': 'is on time off',
   'other-shift': 'already works another shift that day',
   'weekly-hours': 'is at the weekly-hours limit of their contract',
@@ -46,6 +73,7 @@ const BLOCK_ALL: Record<RosterBlockReason, string> = {
   rest: 'would break the minimum rest between shifts',
 };
 const BLOCK_SOME: Record<RosterBlockReason, string> = {
+  availability: 'outside their availability',
   'time-off': 'on time off',
   'other-shift': 'on another shift that day',
   'weekly-hours': 'at the weekly-hours limit',
@@ -66,7 +94,7 @@ function languageText(code: string, level: string): string {
  *
  * - `no-eligible-agent`: no active agent has the shape's language (at the level the rules ask)
  *   or channel, or may work its length at all;
- * - `time-off`, `other-shift`, `weekly-hours`, `consecutive-days`, `rest`: every eligible agent
+ * - `availability`, `time-off`, `other-shift`, `weekly-hours`, `consecutive-days`, `rest`: every eligible agent
  *   not on the cell is kept off it by that one rule (on the roster as generated);
  * - `mixed`: they are kept off by different rules (`blocked` counts each);
  * - `search-stopped`: some eligible agent could still have taken it; the search ran out of time.
@@ -83,8 +111,14 @@ export function explainUnfilledCover(input: { model: TeamRosterModel; roster: Ro
   const usedMinutes = new Map(
     roster.map((row) => [row.employeeId, row.days.reduce((sum, id) => sum + (id === null ? 0 : (typeOf.get(id)?.lengthMinutes ?? 0)), 0)]),
   );
+  const unavailable = unavailableCells(model);
+  // A cell outside availability is dropped from the drafts, so it does not count as cover.
   const assigned = new Map<string, number>();
-  for (const row of roster) row.days.forEach((id, d) => id !== null && assigned.set(`${d}:${id}`, (assigned.get(`${d}:${id}`) ?? 0) + 1));
+  for (const row of roster) {
+    row.days.forEach((id, d) => {
+      if (id !== null && !unavailable.has(`${row.employeeId}:${d}:${id}`)) assigned.set(`${d}:${id}`, (assigned.get(`${d}:${id}`) ?? 0) + 1);
+    });
+  }
 
   const out: UnfilledCover[] = [];
   const cover = [...problem.cover].sort((a, b) => a.day - b.day || (shapeIndex.get(a.shiftTypeId) ?? 0) - (shapeIndex.get(b.shiftTypeId) ?? 0));
@@ -102,6 +136,10 @@ export function explainUnfilledCover(input: { model: TeamRosterModel; roster: Ro
       if (model.eligibility[employee.id]?.[shape.id] !== null) continue;
       eligible++;
       const days = rowOf.get(employee.id)?.days ?? [];
+      if (unavailable.has(`${employee.id}:${d}:${shape.id}`)) {
+        blocked.availability = (blocked.availability ?? 0) + 1;
+        continue;
+      }
       if (days[d] === shape.id) continue;
       const reason = blockReason({ model, employeeId: employee.id, days, d, shapeId: shape.id, used: usedMinutes.get(employee.id) ?? 0 });
       if (reason) blocked[reason] = (blocked[reason] ?? 0) + 1;
@@ -118,7 +156,10 @@ export function explainUnfilledCover(input: { model: TeamRosterModel; roster: Ro
     } else {
       const kinds = BLOCK_ORDER.filter((k) => blocked[k]);
       const total = kinds.reduce((sum, k) => sum + (blocked[k] ?? 0), 0);
-      if (kinds.length === 1) {
+      if (kinds.length === 1 && kinds[0] === 'availability') {
+        reason = 'availability';
+        message = `Nobody eligible is available then (${agentsWord(total)} ${total === 1 ? 'is' : 'are'} outside their availability)`;
+      } else if (kinds.length === 1) {
         reason = kinds[0];
         message = `Every eligible agent ${BLOCK_ALL[kinds[0]]} (${agentsWord(total)})`;
       } else {

@@ -82,6 +82,11 @@ export interface TeamRosterModel {
   busyDays: Record<string, number[]>;
   /** Per agent id: `${day}:${shapeId}` cells that would break the minimum rest around a fixed shift. */
   restConflicts: Record<string, string[]>;
+  /**
+   * Per agent id: `${day}:${shapeId}` cells (of shapes the agent is eligible for) whose real span
+   * is outside the agent's availability windows; banned in the problem, never drafted.
+   */
+  unavailable: Record<string, string[]>;
   /** Per agent id and shape id: why the agent can never take it, or null when eligible. */
   eligibility: Record<string, Record<string, ShapeIneligibility | null>>;
   /** Required language level per shape id, when the shape has a language. */
@@ -102,7 +107,7 @@ export interface DraftRosterShift {
 }
 
 /** Why an agent could not take a cell the roster left short. */
-export type RosterBlockReason = 'time-off' | 'other-shift' | 'weekly-hours' | 'consecutive-days' | 'rest';
+export type RosterBlockReason = 'availability' | 'time-off' | 'other-shift' | 'weekly-hours' | 'consecutive-days' | 'rest';
 
 export type UnfilledCoverReason = 'no-eligible-agent' | RosterBlockReason | 'mixed' | 'search-stopped';
 

@@ -72,6 +72,7 @@ export function describeBreakdown(breakdown: RosterObjectiveBreakdown): { key: s
 
 export const UNFILLED_REASON_LABELS: Readonly<Record<UnfilledCoverReason, string>> = {
   'no-eligible-agent': 'No eligible agent',
+  availability: 'Outside availability',
   'time-off': 'Time off',
   'other-shift': 'Already on another shift',
   'weekly-hours': 'Weekly hours limit',

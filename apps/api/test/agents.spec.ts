@@ -1,4 +1,4 @@
-import type { Agent, AgentSummary, ApiError, Page, Region } from '@shiftdesk/shared-api-contract';
+import type { Agent, AgentSummary, ApiError, CreateAgentRequest, Page, Region } from '@shiftdesk/shared-api-contract';
 import { AgentEntity } from '../src/modules/agents/agent.entity';
 import { UserEntity } from '../src/modules/auth/user.entity';
 import { agentRequest, createAgent, createTeam, insertManager, insertShift } from './support/fixtures';
@@ -49,6 +49,7 @@ describe('agents', () => {
         languages: [{ code: 'ru', level: 'native' }, { code: 'en', level: 'fluent' }],
         channels: ['email', 'phone'],
         contractHoursPerWeek: 37.5,
+        availability: null,
         active: true,
         archivedAt: null,
         hasLogin: false,
@@ -275,6 +276,50 @@ describe('agents', () => {
       expect(response.body.updatedAt >= agent.updatedAt).toBe(true);
       await t.login('after@example.com', 'before-password');
       await t.http().post('/api/auth/login').send({ email: 'before@example.com', password: 'before-password' }).expect(401);
+    });
+  });
+
+  describe('availability', () => {
+    const lisbonDaytime = { 1: [{ start: '08:00', end: '20:00' }], 5: [{ start: '22:00', end: '06:00' }], 6: [{ start: '16:00', end: '24:00' }] };
+
+    it('stores windows in the agent’s zone, shows them to the agent in their profile, and clears them with null', async () => {
+      const created = await createAgent(
+        t,
+        admin,
+        agentRequest(teamId, { email: 'joana.availability@example.pt', timeZone: 'Europe/Lisbon', availability: lisbonDaytime, password: 'joana-password' }),
+      );
+      expect(created.availability).toEqual(lisbonDaytime);
+      expect((await t.http().get(`/api/agents/${created.id}`).set(bearer(admin)).expect(200)).body.availability).toEqual(lisbonDaytime);
+      const token = (await t.login('joana.availability@example.pt', 'joana-password')).token;
+      expect((await t.http().get('/api/me/profile').set(bearer(token)).expect(200)).body.availability).toEqual(lisbonDaytime);
+
+      const patch = (body: object) => t.http().patch(`/api/agents/${created.id}`).set(bearer(admin)).send(body);
+      // Other fields leave it alone; a new map replaces it; null means any time again.
+      expect((await patch({ contractHoursPerWeek: 30 }).expect(200)).body.availability).toEqual(lisbonDaytime);
+      expect((await patch({ availability: { 2: [{ start: '09:00', end: '17:00' }] } }).expect(200)).body.availability).toEqual({ 2: [{ start: '09:00', end: '17:00' }] });
+      expect((await patch({ availability: {} }).expect(200)).body.availability).toEqual({});
+      expect((await patch({ availability: null }).expect(200)).body.availability).toBeNull();
+    });
+
+    it('answers 400 naming the weekday and window of a bad time or an overlap, and changes nothing', async () => {
+      const bad = async (availability: unknown, field: string, message: string | RegExp) => {
+        const error = (await post(agentRequest(teamId, { availability: availability as CreateAgentRequest['availability'] })).expect(400)).body as ApiError;
+        const entry = error.fields?.find((candidate) => candidate.field === field);
+        if (!entry) throw new Error(`no error for ${field}: ${JSON.stringify(error)}`);
+        if (typeof message === 'string') expect(entry.message).toBe(message);
+        else expect(entry.message).toMatch(message);
+      };
+      await bad({ 1: [{ start: '8:00', end: '20:00' }] }, 'availability.1.0.start', 'availability.1.0.start: must be a time HH:mm from 00:00 to 23:59');
+      await bad({ 3: [{ start: '08:00', end: '20:00' }, { start: '09:00', end: '25:00' }] }, 'availability.3.1.end', /^availability\.3\.1\.end: must be a time HH:mm/);
+      await bad({ 2: [{ start: '08:00', end: '14:00' }, { start: '12:00', end: '20:00' }] }, 'availability.2.1', 'availability.2.1: overlaps availability.2.0; join them into one window');
+      await bad({ 8: [{ start: '08:00', end: '20:00' }] }, 'availability.8', /ISO weekdays 1 \(Monday\)/);
+      await bad([{ start: '08:00', end: '20:00' }], 'availability', /^availability: must be null \(available any time\) or map ISO weekdays/);
+
+      const agent = await createAgent(t, admin, agentRequest(teamId, { availability: lisbonDaytime }));
+      const error = (await t.http().patch(`/api/agents/${agent.id}`).set(bearer(admin)).send({ displayName: 'Renamed Person', availability: { 1: [{ start: 'noon', end: '20:00' }] } }).expect(400)).body as ApiError;
+      expect(error.message).toBe('availability.1.0.start: must be a time HH:mm from 00:00 to 23:59');
+      const after = (await t.http().get(`/api/agents/${agent.id}`).set(bearer(admin)).expect(200)).body as Agent;
+      expect([after.displayName, after.availability]).toEqual([agent.displayName, lisbonDaytime]);
     });
   });
 

@@ -243,6 +243,43 @@ describe('roster generation', () => {
     expect(job.result?.unfilled.map((u) => [u.date, u.reason])).toEqual([[day, 'time-off']]);
   });
 
+  it('never rosters a remote agent outside their availability (Lisbon 08:00–20:00 vs a 07:00 Moscow shape), and says so', async () => {
+    const small = await createTeam(t, admin); // Europe/Moscow
+    const daytime = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((day) => [day, [{ start: '08:00', end: '20:00' }]]));
+    const joana = await createAgent(t, admin, agentRequest(small.id, { timeZone: 'Europe/Lisbon', workMode: 'remote', availability: daytime }));
+    const ivan = await createAgent(t, admin, agentRequest(small.id, { contractHoursPerWeek: 16 }));
+    await t.http().post(`/api/teams/${small.id}/coverage-rules`).set(bearer(admin)).send({ preset: '16h', minAgents: 1 }).expect(201);
+    // Monday 9 – Wednesday 11 March 2026: 07:00 Moscow is 04:00 in Lisbon, 15:00 Moscow is 12:00.
+    const body = { from: '2026-03-09', to: '2026-03-11', shapes: [{ name: 'Early', start: '07:00', lengthMinutes: 480 }, { name: 'Late', start: '15:00', lengthMinutes: 480 }], timeLimitSeconds: 10 };
+    const accepted = (await expectStatus(t.http().post(`/api/teams/${small.id}/rosters/generate`).set(bearer(admin)).send(body), 202)).body as GenerateRosterAccepted;
+    let job: RosterJob;
+    do {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      job = (await t.http().get(`/api/teams/${small.id}/rosters/jobs/${accepted.jobId}`).set(bearer(admin)).expect(200)).body as RosterJob;
+    } while (!finished(job));
+    expect(job.status).toBe('done');
+    const shifts = job.result?.shifts ?? [];
+    expect(shifts.filter((s) => s.agentId === joana.id).map((s) => s.shape)).toEqual(['Late', 'Late', 'Late']);
+    // Ivan's 16 h take two early shifts; the third early shift is short, and only availability keeps Joana off it.
+    expect(shifts.filter((s) => s.agentId === ivan.id).map((s) => s.shape)).toEqual(['Early', 'Early']);
+    expect(job.result?.unfilled.map((u) => [u.shape, u.reason, u.message])).toEqual([['Early', 'mixed', 'Every eligible agent is blocked: 1 outside their availability, 1 at the weekly-hours limit']]);
+  });
+
+  it('names availability when it is the only thing keeping every eligible agent off a shape', async () => {
+    const small = await createTeam(t, admin);
+    await createAgent(t, admin, agentRequest(small.id, { timeZone: 'Europe/Lisbon', workMode: 'remote', availability: { 1: [{ start: '08:00', end: '20:00' }] } }));
+    await t.http().post(`/api/teams/${small.id}/coverage-rules`).set(bearer(admin)).send({ preset: '16h', minAgents: 1 }).expect(201);
+    const body = { from: '2026-03-09', to: '2026-03-09', shapes: [{ name: 'Early', start: '07:00', lengthMinutes: 480 }], timeLimitSeconds: 10 };
+    const accepted = (await expectStatus(t.http().post(`/api/teams/${small.id}/rosters/generate`).set(bearer(admin)).send(body), 202)).body as GenerateRosterAccepted;
+    let job: RosterJob;
+    do {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      job = (await t.http().get(`/api/teams/${small.id}/rosters/jobs/${accepted.jobId}`).set(bearer(admin)).expect(200)).body as RosterJob;
+    } while (!finished(job));
+    expect(job.result?.shifts).toEqual([]);
+    expect(job.result?.unfilled.map((u) => [u.date, u.reason, u.message])).toEqual([['2026-03-09', 'availability', 'Nobody eligible is available then (1 agent is outside their availability)']]);
+  });
+
   it('explains a shape nobody can take', async () => {
     await t.http().post(`/api/teams/${team.id}/coverage-rules`).set(bearer(admin)).send({ preset: '16h', minAgents: 1, name: 'French desk', language: { code: 'fr', minLevel: 'native' }, weekdays: [1] }).expect(201);
     const jobId = await start({ from: '2026-03-09', to: '2026-03-09', shapes: [...SHAPES, { name: 'French', start: '09:00', lengthMinutes: 480, language: 'fr' }], timeLimitSeconds: 10 });

@@ -24,6 +24,7 @@ import { Schedule1767312000000 } from './migrations/1767312000000-schedule';
 import { WebhooksAndJobLeases1767398400000 } from './migrations/1767398400000-webhooks-and-job-leases';
 import { AuditTrail1767484800000 } from './migrations/1767484800000-audit-trail';
 import { Requests1767571200000 } from './migrations/1767571200000-requests';
+import { AgentAvailability1767830400000 } from './migrations/1767830400000-agent-availability';
 import { ShiftLocks1767916800000 } from './migrations/1767916800000-shift-locks';
 import { RosterJobs1768003200000 } from './migrations/1768003200000-roster-jobs';
 
@@ -53,4 +54,4 @@ export const ENTITIES = [
 ];
 
 /** In order of their timestamps; later issues append here. */
-export const MIGRATIONS = [InitialSchema1767225600000, Schedule1767312000000, WebhooksAndJobLeases1767398400000, AuditTrail1767484800000, Requests1767571200000, ShiftLocks1767916800000, RosterJobs1768003200000];
+export const MIGRATIONS = [InitialSchema1767225600000, Schedule1767312000000, WebhooksAndJobLeases1767398400000, AuditTrail1767484800000, Requests1767571200000, AgentAvailability1767830400000, ShiftLocks1767916800000, RosterJobs1768003200000];

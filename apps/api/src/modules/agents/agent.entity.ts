@@ -32,6 +32,13 @@ export class AgentEntity {
   @Column({ type: 'boolean' })
   active!: boolean;
 
+  /**
+   * JSON text `{ "1": [{ "start": "08:00", "end": "20:00" }] }`: ISO weekday → windows, wall
+   * clock in `timeZone`; NULL = available any time. Read and written whole with the agent.
+   */
+  @Column({ type: 'text', nullable: true })
+  availability!: string | null;
+
   /** Set instead of deleting when the agent has shifts (history must keep its agent). */
   @InstantColumn('archived_at', { nullable: true })
   archivedAt!: string | null;

@@ -1,4 +1,4 @@
-import { CHANNELS, LANGUAGE_LEVELS, type Agent, type AgentSummary, type Channel, type LanguageSkill } from '@shiftdesk/shared-api-contract';
+import { CHANNELS, LANGUAGE_LEVELS, type Agent, type AgentSummary, type AvailabilityByWeekday, type Channel, type LanguageSkill } from '@shiftdesk/shared-api-contract';
 import type { AgentChannelEntity } from './agent-channel.entity';
 import type { AgentLanguageEntity } from './agent-language.entity';
 import type { AgentEntity } from './agent.entity';
@@ -43,9 +43,27 @@ export function toAgent(entity: AgentEntity, extras: AgentExtras): Agent {
     regionName: extras.regionName,
     workMode: entity.workMode,
     contractHoursPerWeek: entity.contractHoursPerWeek,
+    availability: parseAvailability(entity.availability),
     archivedAt: entity.archivedAt,
     hasLogin: extras.hasLogin,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
   };
+}
+
+/** The stored JSON text of an agent's availability; NULL (any time) stays null. */
+export function parseAvailability(text: string | null): AvailabilityByWeekday | null {
+  return text === null ? null : (JSON.parse(text) as AvailabilityByWeekday);
+}
+
+/**
+ * JSON text to store for a validated availability: weekdays ascending, windows keeping only
+ * `start` and `end` in the order given; null stays null.
+ */
+export function serializeAvailability(availability: AvailabilityByWeekday | null): string | null {
+  if (availability === null) return null;
+  const entries = Object.entries(availability)
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([day, windows]) => [day, (windows ?? []).map((w) => ({ start: w.start, end: w.end }))]);
+  return JSON.stringify(Object.fromEntries(entries));
 }

@@ -10,6 +10,7 @@ import type {
   Page,
   UpdateAgentRequest,
 } from '@shiftdesk/shared-api-contract';
+import { validateAvailability } from '@shiftdesk/scheduling';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
 import { apiError } from '../../common/api-error';
@@ -24,12 +25,13 @@ import { RegionEntity } from '../regions/region.entity';
 import { OverrideEntity } from '../overrides/override.entity';
 import { RotationAgentEntity } from '../rotations/rotation-agent.entity';
 import { ScheduleChanges } from '../schedule/schedule-changes.service';
+import { badFields } from '../schedule/schedule-errors';
 import { ShiftEntity } from '../shifts/shift.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { AgentChannelEntity } from './agent-channel.entity';
 import { AgentLanguageEntity } from './agent-language.entity';
 import { AgentEntity } from './agent.entity';
-import { toAgent, toAgentSummary, type AgentExtras } from './agent.mapper';
+import { serializeAvailability, toAgent, toAgentSummary, type AgentExtras } from './agent.mapper';
 
 function fieldError(status: 400 | 409, field: string, explanation: string): FieldError[] {
   return [{ field, message: `${field}: ${explanation}` }];
@@ -42,6 +44,12 @@ const conflictField = (field: string, explanation: string): ConflictException =>
   const fields = fieldError(409, field, explanation);
   return new ConflictException(apiError(409, fields[0].message, fields));
 };
+
+/** 400 naming every bad window (`availability.1.0.start: must be a time HH:mm …`). */
+function assertAvailability(request: { availability?: unknown }): void {
+  const errors = validateAvailability(request.availability);
+  if (errors.length > 0) throw badFields(errors);
+}
 
 @Injectable()
 export class AgentsService {
@@ -120,6 +128,7 @@ export class AgentsService {
   /** The agent, its languages and channels, and its optional login: all or nothing. */
   async create(user: AuthenticatedUser, request: CreateAgentRequest): Promise<Agent> {
     await this.assertTeamManaged(user, request.teamId, 'teamId');
+    assertAvailability(request);
     // Hashing takes ~100 ms: do it before the transaction, not while holding the write lock.
     const passwordHash = request.password !== undefined ? await hashPassword(request.password) : null;
     const id = await this.transactions.run(async (manager) => {
@@ -136,6 +145,7 @@ export class AgentsService {
         workMode: request.workMode,
         contractHoursPerWeek: request.contractHoursPerWeek,
         active: request.active ?? true,
+        availability: serializeAvailability(request.availability ?? null),
         archivedAt: null,
         createdAt: now,
         updatedAt: now,
@@ -164,6 +174,7 @@ export class AgentsService {
   async update(user: AuthenticatedUser, id: string, request: UpdateAgentRequest): Promise<Agent> {
     const current = await this.findVisible(user, id);
     assertManagesTeam(user, current.teamId);
+    assertAvailability(request);
     if (request.teamId !== undefined && request.teamId !== current.teamId) await this.assertTeamManaged(user, request.teamId, 'teamId');
     await this.transactions.run(async (manager) => {
       const agent = await manager.findOneByOrFail(AgentEntity, { id });
@@ -174,6 +185,7 @@ export class AgentsService {
       for (const key of ['teamId', 'displayName', 'email', 'timeZone', 'regionId', 'workMode', 'contractHoursPerWeek', 'active'] as const) {
         if (request[key] !== undefined) Object.assign(changes, { [key]: request[key] });
       }
+      if (request.availability !== undefined) changes.availability = serializeAvailability(request.availability);
       await manager.update(AgentEntity, { id }, changes);
       await this.replaceSkills(manager, id, request);
       // The login follows the agent record: same email, same name.

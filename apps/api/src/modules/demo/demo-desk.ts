@@ -1,4 +1,4 @@
-import type { Channel, CreateRegionRequest, LanguageSkill, WorkMode } from '@shiftdesk/shared-api-contract';
+import type { AvailabilityByWeekday, Channel, CreateRegionRequest, LanguageSkill, WorkMode } from '@shiftdesk/shared-api-contract';
 
 /**
  * The demo desk, as typed data: the seed loads it, the README's login list and the browser
@@ -69,3 +69,14 @@ export const DEMO_AGENTS: readonly DemoAgent[] = [
   { displayName: 'Leyla Aliyeva', email: 'leyla.aliyeva@demo.shiftdesk.local', region: 'Remote — Azerbaijan', timeZone: 'Asia/Baku', workMode: 'remote', languages: [lang('az', 'native'), ru('fluent'), en()], channels: ['chat', 'phone', 'email'], contractHoursPerWeek: 40 },
   { displayName: 'Rashad Mammadov', email: 'rashad.mammadov@demo.shiftdesk.local', region: 'Remote — Azerbaijan', timeZone: 'Asia/Baku', workMode: 'remote', languages: [lang('az', 'native'), ru('fluent'), lang('tr', 'fluent')], channels: ['tickets', 'chat'], contractHoursPerWeek: 40 },
 ];
+
+/**
+ * Availability of a demo agent: the remote colleagues abroad work local daytime on weekdays
+ * (08:00–21:00 their own time), so the roster generator never gives them the 07:00 Moscow shift
+ * (04:00 in Lisbon); everyone in Russia's zones is available any time (null).
+ */
+export function demoAvailability(agent: Pick<DemoAgent, 'region'>): AvailabilityByWeekday | null {
+  if (!agent.region.startsWith('Remote — ')) return null;
+  const daytime = () => [{ start: '08:00', end: '21:00' }];
+  return { 1: daytime(), 2: daytime(), 3: daytime(), 4: daytime(), 5: daytime() };
+}

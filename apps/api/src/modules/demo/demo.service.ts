@@ -8,12 +8,13 @@ import { Transactions } from '../../database/transactions';
 import { AgentChannelEntity } from '../agents/agent-channel.entity';
 import { AgentLanguageEntity } from '../agents/agent-language.entity';
 import { AgentEntity } from '../agents/agent.entity';
+import { serializeAvailability } from '../agents/agent.mapper';
 import { hashPassword } from '../auth/password-hasher';
 import { UserEntity } from '../auth/user.entity';
 import { RegionEntity } from '../regions/region.entity';
 import { ManagerTeamEntity } from '../teams/manager-team.entity';
 import { TeamEntity } from '../teams/team.entity';
-import { DEMO_AGENT_PASSWORD, DEMO_AGENTS, DEMO_MANAGER, DEMO_REGIONS, DEMO_TEAM } from './demo-desk';
+import { demoAvailability, DEMO_AGENT_PASSWORD, DEMO_AGENTS, DEMO_MANAGER, DEMO_REGIONS, DEMO_TEAM } from './demo-desk';
 
 /**
  * First start: when the database has no users yet, create the admin (a manager) and, unless
@@ -109,6 +110,7 @@ export class DemoService implements OnApplicationBootstrap {
         workMode: demo.workMode,
         contractHoursPerWeek: demo.contractHoursPerWeek,
         active: true,
+        availability: serializeAvailability(demoAvailability(demo)),
         archivedAt: null,
         createdAt: now,
         updatedAt: now,

@@ -19,7 +19,7 @@ import { DataSource, type EntityManager, In, IsNull, LessThan, MoreThan } from '
 import { AgentChannelEntity } from '../agents/agent-channel.entity';
 import { AgentLanguageEntity } from '../agents/agent-language.entity';
 import { AgentEntity } from '../agents/agent.entity';
-import { sortChannels, sortLanguages } from '../agents/agent.mapper';
+import { parseAvailability, sortChannels, sortLanguages } from '../agents/agent.mapper';
 import { assertCanReadTeam, assertManagesTeam, type AuthenticatedUser } from '../auth/authenticated-user';
 import { CoverageRuleEntity } from '../coverage/coverage-rule.entity';
 import { toCoverageRule, toDomainCoverageRule } from '../coverage/coverage-rule.mapper';
@@ -112,6 +112,7 @@ export class ScheduleSource {
       channels: sortChannels(channels.filter((c) => c.agentId === row.id)),
       contractHoursPerWeek: row.contractHoursPerWeek,
       active: row.active,
+      availability: parseAvailability(row.availability),
     }));
     return { agents, names: new Map(rows.map((row) => [row.id, row.displayName])) };
   }

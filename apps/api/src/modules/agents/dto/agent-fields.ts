@@ -9,6 +9,8 @@ import {
   IsEmail,
   IsIn,
   IsNumber,
+  IsObject,
+  IsOptional,
   IsString,
   Max,
   MaxLength,
@@ -59,6 +61,16 @@ export const ChannelsField = (): PropertyDecorator =>
     ArrayMinSize(1, { message: 'must list at least one channel the agent works' }),
     IsIn(CHANNELS, { each: true, message: `may only contain ${CHANNELS.join(', ')}` }),
     ArrayUnique({ message: 'lists a channel twice; give each channel once' }),
+  );
+
+/**
+ * Availability: null (any time) or an object; the windows inside are checked by the pure
+ * `validateAvailability` in the service, which names each field (`availability.1.0.start`).
+ */
+export const AvailabilityField = (): PropertyDecorator =>
+  applyDecorators(
+    IsOptional(),
+    IsObject({ message: 'must be null (available any time) or map ISO weekdays to windows, e.g. { "1": [{ "start": "08:00", "end": "20:00" }] }' }),
   );
 
 export const PasswordField = (): PropertyDecorator =>

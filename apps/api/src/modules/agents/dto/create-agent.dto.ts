@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CHANNELS, WORK_MODES, type Channel, type CreateAgentRequest, type WorkMode } from '@shiftdesk/shared-api-contract';
+import { CHANNELS, WORK_MODES, type AvailabilityByWeekday, type Channel, type CreateAgentRequest, type WorkMode } from '@shiftdesk/shared-api-contract';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString } from 'class-validator';
 import { IsIanaTimeZone, IsPresentThenValid, IsRealName } from '../../../common/validators';
-import { ChannelsField, ContractHoursField, EmailField, LanguagesField, PasswordField, WorkModeField } from './agent-fields';
+import { AvailabilityField, ChannelsField, ContractHoursField, EmailField, LanguagesField, PasswordField, WorkModeField } from './agent-fields';
 import { LanguageSkillDto } from './language-skill.dto';
 
 export class CreateAgentDto implements CreateAgentRequest {
@@ -43,6 +43,14 @@ export class CreateAgentDto implements CreateAgentRequest {
   @ApiProperty({ minimum: 1, maximum: 60, example: 40 })
   @ContractHoursField()
   contractHoursPerWeek!: number;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Windows the agent can work, wall clock in their own zone, by ISO weekday (a missing weekday = not available); null = any time',
+    example: { 1: [{ start: '08:00', end: '20:00' }], 5: [{ start: '22:00', end: '06:00' }] },
+  })
+  @AvailabilityField()
+  availability?: AvailabilityByWeekday | null;
 
   @ApiPropertyOptional({ default: true })
   @IsPresentThenValid()

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { CHANNELS, WORK_MODES, type Channel, type UpdateAgentRequest, type WorkMode } from '@shiftdesk/shared-api-contract';
+import { CHANNELS, WORK_MODES, type AvailabilityByWeekday, type Channel, type UpdateAgentRequest, type WorkMode } from '@shiftdesk/shared-api-contract';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString } from 'class-validator';
 import { IsIanaTimeZone, IsPresentThenValid, IsRealName } from '../../../common/validators';
-import { ChannelsField, ContractHoursField, EmailField, LanguagesField, WorkModeField } from './agent-fields';
+import { AvailabilityField, ChannelsField, ContractHoursField, EmailField, LanguagesField, WorkModeField } from './agent-fields';
 import { LanguageSkillDto } from './language-skill.dto';
 
 /** Every field optional; a given field replaces the stored value (languages and channels as a whole). */
@@ -57,4 +57,12 @@ export class UpdateAgentDto implements UpdateAgentRequest {
   @IsPresentThenValid()
   @IsBoolean({ message: 'must be true or false' })
   active?: boolean;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Windows the agent can work, wall clock in their own zone, by ISO weekday (a missing weekday = not available); null = any time',
+    example: { 1: [{ start: '08:00', end: '20:00' }], 5: [{ start: '22:00', end: '06:00' }] },
+  })
+  @AvailabilityField()
+  availability?: AvailabilityByWeekday | null;
 }

@@ -89,4 +89,39 @@ describe('AgentFormComponent', () => {
     expect(navigate).not.toHaveBeenCalled();
     expect(el.querySelector<HTMLButtonElement>('[data-testid="save-agent"]')?.disabled).toBe(false);
   });
+
+  it('sends availability windows in the agent’s zone and shows the API’s window errors next to the times', async () => {
+    const { fixture, el, type } = await render();
+    type('#displayName', 'Joana Silva');
+    type('#email', 'joana@desk.test');
+    type('#timeZone', 'Europe/Lisbon');
+    type('#language-0-code', 'pt');
+    el.querySelector<HTMLInputElement>('#channel-chat')?.click();
+    await settle(fixture);
+    expect(el.querySelector('[data-testid="availability-zone"]')?.textContent).toBe('Europe/Lisbon');
+    el.querySelector<HTMLInputElement>('#availabilityAnyTime')?.click();
+    await settle(fixture);
+    // Switching "Any time" off proposes a Monday window; copy it to the other weekdays.
+    type('#availability-1-0-start', '08:00');
+    type('#availability-1-0-end', '20:00');
+    el.querySelector<HTMLButtonElement>('[data-testid="copy-monday"]')?.click();
+    await settle(fixture);
+    expect(el.querySelector<HTMLInputElement>('#availability-5-0-end')?.value).toBe('20:00');
+    expect(el.querySelector('[data-testid="availability-day-6"]')?.textContent).toContain('Not available');
+    el.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await settle(fixture);
+
+    const post = http.expectOne({ method: 'POST', url: '/api/agents' });
+    const daytime = [{ start: '08:00', end: '20:00' }];
+    expect(post.request.body.availability).toEqual({ 1: daytime, 2: daytime, 3: daytime, 4: daytime, 5: daytime });
+    post.flush(
+      { statusCode: 400, error: 'Bad Request', message: 'availability.3.0.end: must be a time HH:mm from 00:00 to 24:00', fields: [
+        { field: 'availability.3.0.end', message: 'availability.3.0.end: must be a time HH:mm from 00:00 to 24:00' },
+      ] },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await settle(fixture);
+    expect(el.querySelector('#availability-3-0-end-error')?.textContent).toContain('Must be a time HH:mm from 00:00 to 24:00');
+    expect(el.querySelector('#availability-3-0-end')?.getAttribute('aria-invalid')).toBe('true');
+  });
 });

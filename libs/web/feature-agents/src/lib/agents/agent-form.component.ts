@@ -2,14 +2,25 @@ import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyR
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import { type Agent, CHANNELS, type FieldError, LANGUAGE_LEVELS, LANGUAGE_NAMES, WORK_MODES } from '@shiftdesk/shared-api-contract';
+import { type Agent, CHANNELS, type FieldError, LANGUAGE_LEVELS, LANGUAGE_NAMES, type Weekday, WORK_MODES } from '@shiftdesk/shared-api-contract';
 import { AgentsApi } from '@shiftdesk/web-data-access';
 import { SpinnerComponent, ZonedClockComponent } from '@shiftdesk/web-ui';
 import { CHANNEL_LABELS, describeValidationErrors, formatZonedDateTime, LEVEL_LABELS, listTimeZones, toApiError, WORK_MODE_LABELS } from '@shiftdesk/web-util';
 import { firstValueFrom } from 'rxjs';
 import { applyServerErrors } from '../shared/server-errors';
 import { DirectoryStore } from '../shared/directory.store';
-import { buildAgentForm, buildLanguageRow, CONTRACT_HOURS, patchAgentForm, toCreateAgentRequest, toUpdateAgentRequest } from './agent-form.model';
+import {
+  buildAgentForm,
+  buildAvailabilityWindow,
+  buildLanguageRow,
+  CONTRACT_HOURS,
+  patchAgentForm,
+  readAvailabilityRows,
+  setAvailabilityRows,
+  toCreateAgentRequest,
+  toUpdateAgentRequest,
+} from './agent-form.model';
+import { AVAILABILITY_WEEKDAYS, copyMondayToWeekdays, WEEKDAY_LABELS } from './availability-form';
 import { AgentsListStore } from './agents-list.store';
 
 /** Create (`/agents/new`) and edit (`/agents/:id`) an agent. */
@@ -56,6 +67,10 @@ export class AgentFormComponent implements OnInit {
     .map(([code, name]) => ({ code, name }))
     .sort((a, b) => a.name.localeCompare(b.name));
   readonly viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  readonly weekdays = AVAILABILITY_WEEKDAYS;
+  readonly weekdayLabels = WEEKDAY_LABELS;
+  /** Bumped when availability rows change, so the template re-reads them. */
+  readonly availabilityVersion = signal(0);
 
   readonly updatedAt = computed(() => {
     const agent = this.agent();
@@ -72,8 +87,44 @@ export class AgentFormComponent implements OnInit {
         this.form.controls.timeZone.markAsTouched();
       }
     });
+    this.form.controls.availabilityAnyTime.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((anyTime) => {
+      const rows = readAvailabilityRows(this.form);
+      // Switching "Any time" off with nothing set yet proposes a Monday window to start from.
+      const empty = this.weekdays.every((day) => rows.days[day].length === 0);
+      setAvailabilityRows(this.fb, this.form, { anyTime, days: !anyTime && empty ? { ...rows.days, 1: [{ start: '09:00', end: '17:00' }] } : rows.days });
+      this.availabilityVersion.update((v) => v + 1);
+    });
     const id = this.id();
     if (id) void this.loadAgent(id);
+  }
+
+  availabilityRows(day: Weekday) {
+    return this.form.controls.availability.controls[`${day}`].controls;
+  }
+
+  addWindow(day: Weekday): void {
+    this.form.controls.availability.controls[`${day}`].push(buildAvailabilityWindow(this.fb));
+    this.availabilityVersion.update((v) => v + 1);
+  }
+
+  removeWindow(day: Weekday, index: number): void {
+    this.form.controls.availability.controls[`${day}`].removeAt(index);
+    this.availabilityVersion.update((v) => v + 1);
+  }
+
+  copyMondayToWeekdays(): void {
+    const rows = readAvailabilityRows(this.form);
+    setAvailabilityRows(this.fb, this.form, { anyTime: false, days: copyMondayToWeekdays(rows.days) });
+    this.form.controls.availability.markAsDirty();
+    this.availabilityVersion.update((v) => v + 1);
+  }
+
+  /** The message under a from/to time: the API's when it sent one, else a format hint. */
+  timeError(path: string, label: string): string {
+    const control = this.form.get(path);
+    if (!control || !this.shouldShow(control)) return '';
+    if (control.hasError('pattern')) return `${label}: write a time as HH:mm, e.g. 08:00${label === 'To' ? ' (24:00 for midnight)' : ''}.`;
+    return describeValidationErrors(control.errors, label);
   }
 
   get languageRows() {
@@ -151,6 +202,7 @@ export class AgentFormComponent implements OnInit {
       this.agent.set(agent);
       patchAgentForm(this.fb, this.form, agent);
       this.rowsVersion.update((v) => v + 1);
+      this.availabilityVersion.update((v) => v + 1);
     } catch (failure) {
       this.loadError.set(toApiError(failure).message);
     } finally {

@@ -23,6 +23,7 @@ import { ScheduleViewsModule } from '../modules/schedule/schedule.module';
 import { ShiftsModule } from '../modules/shifts/shifts.module';
 import { TeamsModule } from '../modules/teams/teams.module';
 import { WebhooksModule } from '../modules/webhooks/webhooks.module';
+import { PayModule } from '../modules/pay/pay.module';
 
 /** Whether the built web app is there to serve (it is absent in API-only development and tests). */
 export function hasWebDist(config: AppConfig): boolean {
@@ -68,6 +69,7 @@ export class AppModule {
         WebhooksModule,
         AlertsModule,
         RequestsModule,
+        PayModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -25,6 +25,12 @@ import { WebhooksAndJobLeases1767398400000 } from './migrations/1767398400000-we
 import { AuditTrail1767484800000 } from './migrations/1767484800000-audit-trail';
 import { Requests1767571200000 } from './migrations/1767571200000-requests';
 import { AgentAvailability1767830400000 } from './migrations/1767830400000-agent-availability';
+import { BandEntity } from '../modules/pay/band.entity';
+import { SalaryEntity } from '../modules/pay/salary.entity';
+import { ExchangeRateEntity } from '../modules/pay/exchange-rate.entity';
+import { MinimumWageEntity } from '../modules/pay/minimum-wage.entity';
+import { PaySettingsEntity } from '../modules/pay/pay-settings.entity';
+import { Pay1767744000000 } from './migrations/1767744000000-pay';
 import { ShiftLocks1767916800000 } from './migrations/1767916800000-shift-locks';
 import { RosterJobs1768003200000 } from './migrations/1768003200000-roster-jobs';
 
@@ -51,7 +57,22 @@ export const ENTITIES = [
   ShiftRequestEntity,
   NoticeEntity,
   RosterJobEntity,
+  BandEntity,
+  SalaryEntity,
+  ExchangeRateEntity,
+  MinimumWageEntity,
+  PaySettingsEntity,
 ];
 
 /** In order of their timestamps; later issues append here. */
-export const MIGRATIONS = [InitialSchema1767225600000, Schedule1767312000000, WebhooksAndJobLeases1767398400000, AuditTrail1767484800000, Requests1767571200000, AgentAvailability1767830400000, ShiftLocks1767916800000, RosterJobs1768003200000];
+export const MIGRATIONS = [
+  InitialSchema1767225600000,
+  Schedule1767312000000,
+  WebhooksAndJobLeases1767398400000,
+  AuditTrail1767484800000,
+  Requests1767571200000,
+  Pay1767744000000,
+  AgentAvailability1767830400000,
+  ShiftLocks1767916800000,
+  RosterJobs1768003200000,
+];

@@ -9,3 +9,4 @@ export * from './coverage';
 export * from './rosters';
 export * from './audit';
 export * from './requests';
+export * from './pay';

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { WorkMode } from '@shiftdesk/shared-api-contract';
+import type { PayLevel, WorkMode } from '@shiftdesk/shared-api-contract';
 import { InstantColumn } from '../../database/columns';
 
 @Entity({ name: 'agents' })
@@ -38,6 +38,10 @@ export class AgentEntity {
    */
   @Column({ type: 'text', nullable: true })
   availability!: string | null;
+
+  /** Role level for pay bands; read and written only by the pay module (managers), never mapped to Agent. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  level?: PayLevel | null;
 
   /** Set instead of deleting when the agent has shifts (history must keep its agent). */
   @InstantColumn('archived_at', { nullable: true })

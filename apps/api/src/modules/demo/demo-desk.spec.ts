@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isWithinAvailability, validateAvailability } from '@shiftdesk/scheduling';
 import { demoAvailability, DEMO_AGENT_PASSWORD, DEMO_AGENTS, DEMO_MANAGER, DEMO_REGIONS } from './demo-desk';
+import { DEMO_BANDS, DEMO_BELOW_BAND_AGENT, DEMO_MINIMUM_WAGES, DEMO_PAY } from './demo-pay';
 
 describe('demo desk fixture', () => {
   it('is valid data: known zones, known languages, unique emails, zones matching regions', () => {
@@ -38,5 +39,31 @@ describe('demo desk fixture', () => {
       isWithinAvailability({ availability: demoAvailability(joana ?? DEMO_AGENTS[0]), zone: 'Europe/Lisbon', start: Date.parse(startIso), end: Date.parse(endIso) });
     expect(shift('2026-01-05T04:00:00Z', '2026-01-05T12:00:00Z')).toBe(false);
     expect(shift('2026-01-05T12:00:00Z', '2026-01-05T20:00:00Z')).toBe(true);
+  });
+});
+
+describe('demo desk pay', () => {
+  it('gives every demo agent a level and a salary, and every band a known region and min ≤ mid ≤ max', () => {
+    for (const agent of DEMO_AGENTS) expect({ agent: agent.displayName, pay: DEMO_PAY[agent.displayName] }).toEqual({ agent: agent.displayName, pay: expect.objectContaining({ level: expect.any(String) }) });
+    expect(Object.keys(DEMO_PAY).sort()).toEqual(DEMO_AGENTS.map((agent) => agent.displayName).sort());
+    const regions = new Set<string>(DEMO_REGIONS.map((region) => region.name));
+    for (const band of DEMO_BANDS) {
+      if (band.region !== null) expect(regions).toContain(band.region);
+      expect(band.min <= band.mid && band.mid <= band.max).toBe(true);
+    }
+  });
+
+  it('ships the issue figures and a Moscow office junior below the band', () => {
+    const junior = (region: string | null, workMode: string) => DEMO_BANDS.find((band) => band.level === 'junior' && band.region === region && band.workMode === workMode && band.currency === 'RUB');
+    expect(junior('Moscow', 'office')).toMatchObject({ min: 25_000, max: 35_000, period: 'month' });
+    expect(junior('Saint Petersburg', 'office')).toMatchObject({ min: 20_000, max: 30_000 });
+    expect(junior(null, 'office')).toMatchObject({ min: 16_000, max: 20_000 });
+    expect(junior(null, 'remote')).toMatchObject({ min: 18_000, max: 25_000 });
+    expect(DEMO_BANDS.some((band) => band.currency === 'EUR' && band.workMode === 'remote')).toBe(true);
+    const agent = DEMO_AGENTS.find((candidate) => candidate.displayName === DEMO_BELOW_BAND_AGENT);
+    expect(agent).toMatchObject({ region: 'Moscow', workMode: 'office' });
+    expect(DEMO_PAY[DEMO_BELOW_BAND_AGENT]).toMatchObject({ level: 'junior', currency: 'RUB' });
+    expect(DEMO_PAY[DEMO_BELOW_BAND_AGENT].salary).toBeLessThan(25_000);
+    expect(DEMO_MINIMUM_WAGES).toContainEqual(expect.objectContaining({ countryCode: 'RU', region: null, amount: 27_093, effectiveFrom: '2026-01-01' }));
   });
 });

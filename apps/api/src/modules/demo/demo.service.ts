@@ -15,6 +15,15 @@ import { RegionEntity } from '../regions/region.entity';
 import { ManagerTeamEntity } from '../teams/manager-team.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { demoAvailability, DEMO_AGENT_PASSWORD, DEMO_AGENTS, DEMO_MANAGER, DEMO_REGIONS, DEMO_TEAM } from './demo-desk';
+import { BandEntity } from '../pay/band.entity';
+import { ExchangeRateEntity } from '../pay/exchange-rate.entity';
+import { MinimumWageEntity } from '../pay/minimum-wage.entity';
+import { PaySettingsEntity } from '../pay/pay-settings.entity';
+import { SalaryEntity } from '../pay/salary.entity';
+import { DEMO_BANDS, DEMO_EXCHANGE_RATES, DEMO_MINIMUM_WAGES, DEMO_PAY, DEMO_PUBLIC_HOLIDAYS } from './demo-pay';
+
+/** Major → minor units for the demo's currencies (RUB, EUR, AZN: two decimals). */
+const minor = (major: number): number => Math.round(major * 100);
 
 /**
  * First start: when the database has no users yet, create the admin (a manager) and, unless
@@ -111,6 +120,7 @@ export class DemoService implements OnApplicationBootstrap {
         contractHoursPerWeek: demo.contractHoursPerWeek,
         active: true,
         availability: serializeAvailability(demoAvailability(demo)),
+        level: DEMO_PAY[demo.displayName]?.level ?? null,
         archivedAt: null,
         createdAt: now,
         updatedAt: now,
@@ -127,6 +137,71 @@ export class DemoService implements OnApplicationBootstrap {
         createdAt: now,
         updatedAt: now,
       });
+      const pay = DEMO_PAY[demo.displayName];
+      if (pay) {
+        await manager.insert(SalaryEntity, {
+          id: randomUUID(),
+          agentId,
+          teamId,
+          amountMinor: minor(pay.salary),
+          currency: pay.currency,
+          period: 'month',
+          effectiveFrom: pay.effectiveFrom,
+          comment: 'Demo desk',
+          createdBy: DEMO_MANAGER.displayName,
+          createdAt: now,
+        });
+      }
     }
+    await this.loadDemoPay(manager, now, teamId, regionIds);
+  }
+
+  /** Bands, minimum wages, exchange rates and pay settings of the demo desk (see demo-pay.ts). */
+  private async loadDemoPay(manager: EntityManager, now: string, teamId: string, regionIds: Map<string, string>): Promise<void> {
+    const regionId = (name: string | null) => (name === null ? null : (regionIds.get(name) ?? null));
+    for (const band of DEMO_BANDS) {
+      await manager.insert(BandEntity, {
+        id: randomUUID(),
+        teamId,
+        level: band.level,
+        regionId: regionId(band.region),
+        workMode: band.workMode,
+        currency: band.currency,
+        period: band.period,
+        minMinor: minor(band.min),
+        midMinor: minor(band.mid),
+        maxMinor: minor(band.max),
+        effectiveFrom: band.effectiveFrom,
+        effectiveTo: null,
+        previousVersionId: null,
+        createdAt: now,
+      });
+    }
+    for (const row of DEMO_MINIMUM_WAGES) {
+      await manager.insert(MinimumWageEntity, {
+        id: randomUUID(),
+        countryCode: row.countryCode,
+        regionId: regionId(row.region),
+        currency: row.currency,
+        period: 'month',
+        amountMinor: minor(row.amount),
+        effectiveFrom: row.effectiveFrom,
+        source: row.source,
+        createdAt: now,
+      });
+    }
+    for (const rate of DEMO_EXCHANGE_RATES) await manager.insert(ExchangeRateEntity, { id: randomUUID(), ...rate, createdAt: now });
+    await manager.insert(PaySettingsEntity, {
+      teamId,
+      reportingCurrency: 'RUB',
+      onCostBasisPoints: 3020,
+      nightPremiumBasisPoints: 2000,
+      weekendPremiumBasisPoints: 10000,
+      holidayPremiumBasisPoints: 10000,
+      overtimePremiumBasisPoints: 5000,
+      fullTimeHoursPerWeek: 40,
+      publicHolidays: JSON.stringify(DEMO_PUBLIC_HOLIDAYS),
+      updatedAt: now,
+    });
   }
 }

@@ -24,6 +24,7 @@ export const appRoutes: Routes = [
       { path: 'me', canMatch: [roleGuard('agent')], loadChildren: () => import('@shiftdesk/web-feature-profile').then((m) => m.profileRoutes) },
       { path: 'my-shifts', canMatch: [roleGuard('agent')], loadChildren: () => import('@shiftdesk/web-feature-my-shifts').then((m) => m.myShiftsRoutes) },
       { path: 'requests', loadChildren: () => import('@shiftdesk/web-feature-requests').then((m) => m.requestsRoutes) },
+      { path: 'pay', canMatch: [roleGuard('manager')], loadChildren: () => import('@shiftdesk/web-feature-pay').then((m) => m.payRoutes) },
       { path: 'approvals', canMatch: [roleGuard('manager')], loadChildren: () => import('@shiftdesk/web-feature-requests').then((m) => m.approvalsRoutes) },
     ],
   },

@@ -4,3 +4,4 @@ export * from './lib/auth.interceptor';
 export * from './lib/guards';
 export * from './lib/agents.api';
 export * from './lib/teams.api';
+export * from './lib/pay.api';

@@ -33,6 +33,8 @@ const MANAGER_LINKS: readonly NavLink[] = [
   { path: '/rotations', label: 'Rotations' },
   { path: '/alerts', label: 'Alerts', alertBadge: true },
   { path: '/approvals', label: 'Approvals', approvalsBadge: true },
+  // Pay is confidential: the link and the route exist for managers only.
+  { path: '/pay', label: 'Pay' },
 ];
 const AGENT_LINKS: readonly NavLink[] = [
   { path: '/my-shifts', label: 'My shifts' },

@@ -44,7 +44,8 @@ import { apiError } from '../../common/api-error';
 import { nowIso } from '../../database/columns';
 import { Transactions } from '../../database/transactions';
 import { AgentEntity } from '../agents/agent.entity';
-import { AuditService } from '../audit/audit.service';
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { AuditService, toAuditEntry } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { RegionEntity } from '../regions/region.entity';
 import { badField } from '../schedule/schedule-errors';
@@ -327,9 +328,9 @@ export class PayService {
   /** Band, salary and level changes of the team, newest first. */
   async auditTrail(user: AuthenticatedUser, teamId: string): Promise<AuditEntry[]> {
     await this.source.managedTeam(user, teamId);
-    const manager = this.source.manager;
-    const lists = await Promise.all(['band', 'salary', 'agent level'].map((entityType) => this.audit.listFor(manager, { teamId, entityType })));
-    return lists.flat().sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, 200);
+    // One query ordered by seq: entries written in the same millisecond keep their order.
+    const rows = await this.source.manager.find(AuditEntryEntity, { where: { teamId, entityType: In(['band', 'salary', 'agent level', 'pay settings']) }, order: { seq: 'DESC' }, take: 200 });
+    return rows.map(toAuditEntry);
   }
 
   // --- settings, rates, minimum wages ---------------------------------------------------------

@@ -29,6 +29,15 @@ import { AgentsListStore } from './agents-list.store';
   imports: [ReactiveFormsModule, RouterLink, SpinnerComponent, ZonedClockComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './agent-form.component.html',
+  // Availability rows read as one line per weekday: name, then each from–to window, then "+ Window".
+  styles: `
+    .availability-days { display: grid; gap: 0.25rem; margin: 0.75rem 0; }
+    .availability-day { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; padding: 0.4rem 0; border-bottom: 1px solid var(--border); }
+    .availability-day-name { flex: 0 0 6.5rem; font-weight: 600; }
+    .availability-window { display: flex; flex-wrap: wrap; align-items: center; gap: 0.35rem; }
+    .availability-window input.time-input { width: 5.5rem; }
+    .availability-window .field-error { flex-basis: 100%; margin: 0; }
+  `,
 })
 export class AgentFormComponent implements OnInit {
   private readonly fb = inject(NonNullableFormBuilder);

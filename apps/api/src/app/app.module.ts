@@ -24,6 +24,7 @@ import { ShiftsModule } from '../modules/shifts/shifts.module';
 import { TeamsModule } from '../modules/teams/teams.module';
 import { WebhooksModule } from '../modules/webhooks/webhooks.module';
 import { PayModule } from '../modules/pay/pay.module';
+import { FeedsModule } from '../modules/feeds/feeds.module';
 
 /** Whether the built web app is there to serve (it is absent in API-only development and tests). */
 export function hasWebDist(config: AppConfig): boolean {
@@ -70,6 +71,7 @@ export class AppModule {
         AlertsModule,
         RequestsModule,
         PayModule,
+        FeedsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -19,6 +19,10 @@ import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
 import { NoticeEntity } from '../modules/requests/notice.entity';
 import { ShiftRequestEntity } from '../modules/requests/shift-request.entity';
 import { RosterJobEntity } from '../modules/rosters/roster-job.entity';
+import { FeedEntity } from '../modules/feeds/feed.entity';
+import { FeedEventEntity } from '../modules/feeds/feed-event.entity';
+import { CalendarImportEntity } from '../modules/feeds/calendar-import.entity';
+import { UnavailabilitySpanEntity } from '../modules/feeds/unavailability-span.entity';
 import { InitialSchema1767225600000 } from './migrations/1767225600000-initial-schema';
 import { Schedule1767312000000 } from './migrations/1767312000000-schedule';
 import { WebhooksAndJobLeases1767398400000 } from './migrations/1767398400000-webhooks-and-job-leases';
@@ -33,6 +37,7 @@ import { PaySettingsEntity } from '../modules/pay/pay-settings.entity';
 import { Pay1767744000000 } from './migrations/1767744000000-pay';
 import { ShiftLocks1767916800000 } from './migrations/1767916800000-shift-locks';
 import { RosterJobs1768003200000 } from './migrations/1768003200000-roster-jobs';
+import { CalendarFeeds1767657600000 } from './migrations/1767657600000-calendar-feeds';
 
 // Listed explicitly: glob discovery finds nothing once webpack has bundled the app.
 export const ENTITIES = [
@@ -62,6 +67,10 @@ export const ENTITIES = [
   ExchangeRateEntity,
   MinimumWageEntity,
   PaySettingsEntity,
+  FeedEntity,
+  FeedEventEntity,
+  CalendarImportEntity,
+  UnavailabilitySpanEntity,
 ];
 
 /** In order of their timestamps; later issues append here. */
@@ -71,6 +80,7 @@ export const MIGRATIONS = [
   WebhooksAndJobLeases1767398400000,
   AuditTrail1767484800000,
   Requests1767571200000,
+  CalendarFeeds1767657600000,
   Pay1767744000000,
   AgentAvailability1767830400000,
   ShiftLocks1767916800000,

@@ -10,3 +10,4 @@ export * from './rosters';
 export * from './audit';
 export * from './requests';
 export * from './pay';
+export * from './feeds';

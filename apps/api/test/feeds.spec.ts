@@ -254,7 +254,9 @@ describe('calendar feeds', () => {
   });
 
   it('serves the gaps feed from the same gap computation as GET /gaps', async () => {
-    await t.http().post(`/api/teams/${team.id}/coverage-rules`).set(bearer(admin)).send({ name: 'Email desk', channel: 'email', schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }, minAgents: 1 });
+    // Round the clock, two days from now, for one agent at least: mostly uncovered.
+    const day = new Date(Date.now() + 2 * DAY).toISOString().slice(0, 10);
+    await t.http().post(`/api/teams/${team.id}/coverage-rules`).set(bearer(admin)).send({ preset: '24/7', minAgents: 1, validFrom: day, validTo: day }).expect(201);
     const [gapsFeed] = ((await t.http().get(`/api/feeds?teamId=${team.id}`).set(bearer(admin)).expect(200)).body as Feed[]).filter((feed) => feed.kind === 'gaps');
     const path = ((await t.http().post(`/api/feeds/${gapsFeed.id}/rotate`).set(bearer(admin)).expect(200)).body as FeedSecret).path;
     const { calendar, text } = await fetchFeed(path);
@@ -269,6 +271,8 @@ describe('calendar feeds', () => {
     // Pages cut gaps at their edges; compare the covered instants instead of the pieces.
     const covered = (list: { start: number; end: number }[]) => list.reduce((sum, gap) => sum + gap.end - gap.start, 0);
     expect(covered(live(calendar.events))).toBe(covered(gaps.map((gap) => ({ start: Date.parse(gap.start), end: Date.parse(gap.end) }))));
+    expect(gaps.length).toBeGreaterThan(0);
+    expect(live(calendar.events).length).toBeGreaterThan(0);
     expect(live(calendar.events).every((event) => event.attendee === null && event.transparency === 'TRANSPARENT' && event.summary.startsWith('Gap: '))).toBe(true);
   });
 });

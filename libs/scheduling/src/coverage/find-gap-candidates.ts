@@ -38,7 +38,7 @@ function workedMs(shift: Shift, start: Instant, end: Instant): number {
 /**
  * Agents who could fill `gap`: active; speaking the gap's language at its level or better and
  * working its channel (when the gap names them); with no shift overlapping [gap.start,
- * gap.end); and breaking no labour rule if given a shift over the gap (joined with a shift that
+ * gap.end) nor unavailable in it; and breaking no labour rule if given a shift over the gap (joined with a shift that
  * touches it, which is then extended). A violation counts against the candidate only if it
  * involves the proposed shift, so older unrelated violations do not hide anyone. Agents whose
  * availability windows (own zone) do not cover the whole gap are not offered either: availability
@@ -53,6 +53,11 @@ export function findCandidatesForGap(input: {
   agents: readonly SchedulingAgent[];
   shifts: readonly Shift[];
   labourRules: LabourRulesSet;
+  /**
+   * Times agents are not available (imported calendars: [start, end) UTC ms). An agent busy at
+   * any moment of the gap is no candidate.
+   */
+  unavailable?: readonly { agentId: string; start: Instant; end: Instant }[];
 }): GapCandidate[] {
   const { gap } = input;
   const shiftsByAgent = new Map<string, Shift[]>();
@@ -81,6 +86,7 @@ export function findCandidatesForGap(input: {
 
     const own = shiftsByAgent.get(agent.id) ?? [];
     if (own.some((shift) => shift.start < gap.end && shift.end > gap.start)) continue;
+    if (input.unavailable?.some((busy) => busy.agentId === agent.id && busy.start < gap.end && busy.end > gap.start)) continue;
 
     const touching = own.filter((shift) => shift.end === gap.start || shift.start === gap.end);
     const proposed: Shift = {

@@ -215,6 +215,18 @@ describe('findCandidatesForGap', () => {
     expect(candidates[2]).toMatchObject({ extendsShiftIds: ['g1'], proposedShift: { start: at(10), end: at(20) }, weekHoursBefore: 4 });
   });
 
+  it('leaves out agents who are unavailable (imported calendar) at any moment of the gap', () => {
+    const agents = [agent('a'), agent('c', { displayName: 'Cleo' }), agent('d', { displayName: 'Dan' })];
+    const shifts = [shift('a1', 'a', at(8), at(20))];
+    const gap = gapFor([...shifts, shift('c0', 'c', at(8), at(14))], agents);
+    const unavailable = [
+      { agentId: 'c', start: at(19), end: at(21) }, // overlaps the gap's last hour
+      { agentId: 'd', start: at(20), end: at(22) }, // starts as the gap ends: free
+    ];
+    expect(findCandidatesForGap({ gap, agents, shifts, labourRules, unavailable }).map((c) => c.agentId)).toEqual(['d']);
+    expect(findCandidatesForGap({ gap, agents, shifts, labourRules }).map((c) => c.agentId)).toEqual(['c', 'd']);
+  });
+
   it('needs the gap language at its level and the gap channel', () => {
     const french = rule({ id: 'fr', minAgents: 1, language: { code: 'fr', minLevel: 'fluent' }, channel: 'phone' });
     const agents = [

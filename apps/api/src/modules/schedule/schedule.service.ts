@@ -32,6 +32,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { toScheduledShift } from '../shifts/shift.mapper';
 import { DAY_MS, fromIso, toIso } from './instants';
 import { badField } from './schedule-errors';
+import { UnavailabilitySpanEntity } from '../feeds/unavailability-span.entity';
 import { ScheduleSource } from './schedule-source.service';
 import { localLabel, mondayOf, resolveWindow } from './time-window';
 
@@ -125,7 +126,14 @@ export class ScheduleService {
       ...(rule.language ? { language: rule.language } : {}),
       ...(rule.channel ? { channel: rule.channel } : {}),
     };
-    const candidates = findCandidatesForGap({ gap, agents, shifts, labourRules: this.source.labourRulesOf(settings) });
+    // Imported calendars (issue 6): an agent busy during the gap is not offered to fill it.
+    const busy = await manager
+      .createQueryBuilder(UnavailabilitySpanEntity, 'span')
+      .where('span.agent_id IN (:...ids)', { ids: agents.length > 0 ? agents.map((agent) => agent.id) : [''] })
+      .andWhere('span.start_at < :end AND span.end_at > :start', { start: toIso(start), end: toIso(end) })
+      .getMany();
+    const unavailable = busy.map((span) => ({ agentId: span.agentId, start: fromIso(span.startAt), end: fromIso(span.endAt) }));
+    const candidates = findCandidatesForGap({ gap, agents, shifts, labourRules: this.source.labourRulesOf(settings), unavailable });
     return {
       ruleId: rule.id,
       start: toIso(start),

@@ -5,3 +5,4 @@ export * from './lib/guards';
 export * from './lib/agents.api';
 export * from './lib/teams.api';
 export * from './lib/pay.api';
+export * from './lib/feeds.api';

@@ -5,3 +5,4 @@ export * from './lib/empty-state.component';
 export * from './lib/badge.component';
 export * from './lib/confirm-dialog.component';
 export * from './lib/request-impact.component';
+export * from './lib/feed-link.component';

@@ -1,12 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, type OnInit } from '@angular/core';
 import { BadgeComponent, SpinnerComponent, ZonedClockComponent } from '@shiftdesk/web-ui';
 import { CHANNEL_LABELS, languageName, LEVEL_LABELS, sortLanguages, WORK_MODE_LABELS } from '@shiftdesk/web-util';
+import { ProfileFeedComponent } from './profile-feed.component';
 import { ProfileStore } from './profile.store';
 
 /** An agent's own profile: name, zone with the local time, languages, channels, team. */
 @Component({
   selector: 'sd-profile',
-  imports: [BadgeComponent, SpinnerComponent, ZonedClockComponent],
+  imports: [BadgeComponent, ProfileFeedComponent, SpinnerComponent, ZonedClockComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (store.error()) {
@@ -70,6 +71,7 @@ import { ProfileStore } from './profile.store';
           </p>
         </section>
       </div>
+      <sd-profile-feed />
       <p class="subtle">Something wrong here? Ask your manager to update it.</p>
     } @else if (store.loading()) {
       <sd-spinner label="Loading your profile…" />

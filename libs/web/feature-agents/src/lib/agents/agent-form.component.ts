@@ -21,12 +21,13 @@ import {
   toUpdateAgentRequest,
 } from './agent-form.model';
 import { AVAILABILITY_WEEKDAYS, copyMondayToWeekdays, WEEKDAY_LABELS } from './availability-form';
+import { AgentImportsComponent } from './agent-imports.component';
 import { AgentsListStore } from './agents-list.store';
 
 /** Create (`/agents/new`) and edit (`/agents/:id`) an agent. */
 @Component({
   selector: 'sd-agent-form',
-  imports: [ReactiveFormsModule, RouterLink, SpinnerComponent, ZonedClockComponent],
+  imports: [ReactiveFormsModule, RouterLink, SpinnerComponent, ZonedClockComponent, AgentImportsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './agent-form.component.html',
   // Availability rows read as one line per weekday: name, then each from–to window, then "+ Window".

@@ -10,12 +10,13 @@ import { DirectoryStore } from '../shared/directory.store';
 import { applyServerErrors } from '../shared/server-errors';
 import { timeZoneValidator } from '../shared/validators';
 import { TeamsNoticeStore } from './teams-notice.store';
+import { TeamFeedsComponent } from './team-feeds.component';
 import { TeamWebhookComponent } from './team-webhook.component';
 
 /** Create (`/teams/new`) and edit (`/teams/:id`) a team. */
 @Component({
   selector: 'sd-team-form',
-  imports: [ReactiveFormsModule, RouterLink, SpinnerComponent, ZonedClockComponent, TeamWebhookComponent],
+  imports: [ReactiveFormsModule, RouterLink, SpinnerComponent, ZonedClockComponent, TeamWebhookComponent, TeamFeedsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './team-form.component.html',
 })

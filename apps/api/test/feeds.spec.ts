@@ -1,5 +1,7 @@
 import type { Agent, ApiError, Feed, FeedSecret, ManualShift, ScheduledShift, ScheduleResponse, Team } from '@shiftdesk/shared-api-contract';
 import { randomUUID } from 'node:crypto';
+import { FEED_RECHECK_MS, FeedPublisher } from '../src/modules/feeds/feed-publisher.service';
+import { ShiftEntity } from '../src/modules/shifts/shift.entity';
 import { agentRequest, createAgent } from './support/fixtures';
 import { parseCalendar, type ParsedEvent } from './support/ical';
 import { ADMIN, bearer, bootTestApp, type TestApp } from './support/test-app';
@@ -238,6 +240,26 @@ describe('calendar feeds', () => {
     await t.http().get('/api/feeds').expect(401);
     // The agent's own list shows no other feed.
     expect(((await t.http().get('/api/feeds').set(bearer(berlinToken)).expect(200)).body as Feed[]).every((feed) => feed.agentId === berlin.id)).toBe(true);
+  });
+
+  it('sees a write made through another API instance within the recheck interval', async () => {
+    const [own] = (await t.http().get(`/api/feeds?agentId=${newYork.id}`).set(bearer(admin)).expect(200)).body as Feed[];
+    const path = ((await t.http().post(`/api/feeds/${own.id}/rotate`).set(bearer(admin)).expect(200)).body as FeedSecret).path;
+    const before = await fetchFeed(path);
+    // Another instance's write: straight into the database, so this process hears nothing of it.
+    const id = randomUUID();
+    const start = Math.floor(Date.now() / DAY) * DAY + 9 * DAY;
+    await t.dataSource.getRepository(ShiftEntity).insert({
+      id, teamId: team.id, agentId: newYork.id, startAt: new Date(start).toISOString(), endAt: new Date(start + 8 * 3_600_000).toISOString(), timeZone: 'America/New_York',
+      channel: null, label: null, breaks: '[]', status: 'published', source: 'manual', createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(),
+    });
+    const cached = await fetchFeed(path);
+    expect(cached.response.headers['etag']).toBe(before.response.headers['etag']);
+    // Once FEED_RECHECK_MS has passed, the next request resolves the schedule again.
+    const token = /\/api\/feeds\/(.+)\.ics$/.exec(path)?.[1] ?? '';
+    const later = await t.app.get(FeedPublisher).publish(token, Date.now() + FEED_RECHECK_MS + 1000);
+    expect(`"${later?.published.etag}"`).not.toBe(before.response.headers['etag']);
+    expect((await fetchFeed(path)).calendar.events.map((event) => event.uid)).toContain(`shift-${id}@shiftdesk`);
   });
 
   it('refuses bad feed settings naming the field', async () => {

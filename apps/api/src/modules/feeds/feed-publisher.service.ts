@@ -19,6 +19,7 @@ import { Transactions } from '../../database/transactions';
 import { AgentEntity } from '../agents/agent.entity';
 import { hashToken } from '../auth/auth.service';
 import { DAY_MS, fromIso, toIso } from '../schedule/instants';
+import { ScheduleChanges } from '../schedule/schedule-changes.service';
 import { ScheduleSource } from '../schedule/schedule-source.service';
 import { ScheduleService } from '../schedule/schedule.service';
 import { TeamEntity } from '../teams/team.entity';
@@ -33,6 +34,13 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 const ORGANIZER_EMAIL = 'noreply@shiftdesk.invalid';
 /** Rendered bodies kept in memory, by ETag (a 200 × 210-day team feed is about 20 MB before gzip). */
 const BODY_CACHE_BYTES = 128 * 1024 * 1024;
+/**
+ * How long (ms) this process trusts a feed's last check without resolving the schedule again.
+ * Writes in this process (ScheduleChanges) end it at once; a write through another API instance
+ * shows after at most this long, far below the 30-minute poll interval calendar apps use.
+ * Resolving 210 days of a 200-agent team takes about a second, so without it every poll would.
+ */
+export const FEED_RECHECK_MS = 60_000;
 
 export interface PublishedFeed {
   /** Strong validator (quoted for the header by the controller). */
@@ -68,18 +76,36 @@ interface CurrentFeed {
 export class FeedPublisher {
   private readonly bodies = new Map<string, Body>();
   private cachedBytes = 0;
+  /** Per feed id: when this process last brought it up to date, and for which feed row state. */
+  private readonly checked = new Map<string, { key: string; teamId: string; at: Instant }>();
 
   constructor(
     private readonly source: ScheduleSource,
     private readonly schedule: ScheduleService,
     private readonly transactions: Transactions,
     @Inject(FEED_REFRESH_MINUTES) private readonly refreshMinutes: number,
-  ) {}
+    changes: ScheduleChanges,
+  ) {
+    changes.subscribe(async (teamId) => {
+      for (const [feedId, entry] of this.checked) if (entry.teamId === teamId) this.checked.delete(feedId);
+    });
+  }
 
   /** The feed behind a URL token, brought up to date; null for an unknown or revoked token. */
   async publish(token: string, now: Instant): Promise<{ feed: FeedEntity; published: PublishedFeed } | null> {
     const feed = await this.source.manager.findOneBy(FeedEntity, { tokenHash: hashToken(token) });
     if (!feed) return null;
+    // The row's own state is part of the key: new settings, another instance's publish, or a new
+    // day (the window moves at 00:00 UTC) all mean a fresh check.
+    const key = `${feed.updatedAt}|${feed.etag}|${Math.floor(now / DAY_MS)}`;
+    const last = this.checked.get(feed.id);
+    const fresh = last !== undefined && last.key === key && now - last.at < FEED_RECHECK_MS && (feed.nextExpiryAt === null || fromIso(feed.nextExpiryAt) > now);
+    if (!fresh) await this.check(feed, now);
+    return { feed, published: { etag: feed.etag as string, lastModified: fromIso(feed.lastModified as string), refreshMinutes: this.refreshMinutes, kind: feed.kind } };
+  }
+
+  /** Resolves the feed's window and, if it differs from what was published, reconciles it. */
+  private async check(feed: FeedEntity, now: Instant): Promise<void> {
     const current = await this.currentFeed(feed, now);
     const canonical = current.contents.map(canonicalFeedContent);
     const digest = sha256(`${JSON.stringify(current.header)}\n${canonical.join('\n')}`);
@@ -87,7 +113,7 @@ export class FeedPublisher {
     if (digest !== feed.contentDigest || feed.etag === null || feed.lastModified === null || expired) {
       await this.reconcile(feed, current, canonical, digest, now);
     }
-    return { feed, published: { etag: feed.etag as string, lastModified: fromIso(feed.lastModified as string), refreshMinutes: this.refreshMinutes, kind: feed.kind } };
+    this.checked.set(feed.id, { key: `${feed.updatedAt}|${feed.etag}|${Math.floor(now / DAY_MS)}`, teamId: feed.teamId, at: now });
   }
 
   /** The body for a published state (rendered once per ETag and process), gzipped on request. */

@@ -249,10 +249,9 @@ describe('calendar feeds', () => {
     // Another instance's write: straight into the database, so this process hears nothing of it.
     const id = randomUUID();
     const start = Math.floor(Date.now() / DAY) * DAY + 9 * DAY;
-    await t.dataSource.getRepository(ShiftEntity).insert({
-      id, teamId: team.id, agentId: newYork.id, startAt: new Date(start).toISOString(), endAt: new Date(start + 8 * 3_600_000).toISOString(), timeZone: 'America/New_York',
-      channel: null, label: null, breaks: '[]', status: 'published', source: 'manual', createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(),
-    });
+    // A copy of a stored row, so the test keeps up with new columns of the shifts table.
+    const template = await t.dataSource.getRepository(ShiftEntity).findOneByOrFail({ id: shifts['soon'].id });
+    await t.dataSource.getRepository(ShiftEntity).insert({ ...template, id, startAt: new Date(start).toISOString(), endAt: new Date(start + 8 * 3_600_000).toISOString() });
     const cached = await fetchFeed(path);
     expect(cached.response.headers['etag']).toBe(before.response.headers['etag']);
     // Once FEED_RECHECK_MS has passed, the next request resolves the schedule again.

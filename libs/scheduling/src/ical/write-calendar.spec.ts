@@ -28,7 +28,6 @@ const base = {
   timeZone: 'Europe/Berlin',
   refreshMinutes: 30,
   organizer: { name: 'Team Berlin', email: 'noreply@shiftdesk.invalid' },
-  stamp: Date.UTC(2026, 10, 23, 12, 0, 5),
 };
 
 describe('writeCalendar (RFC 5545)', () => {
@@ -55,13 +54,13 @@ describe('writeCalendar (RFC 5545)', () => {
     );
   });
 
-  it('writes DTSTAMP, DTSTART, DTEND and LAST-MODIFIED in UTC with the Z, whatever the host zone', () => {
+  it('writes DTSTAMP (= LAST-MODIFIED), DTSTART, DTEND in UTC with the Z, whatever the host zone', () => {
     const lines = unfold(writeCalendar({ ...base, events: [event()] })).split('\r\n');
     expect(lines).toEqual(
       expect.arrayContaining([
         'UID:shift-1@shiftdesk',
         'SEQUENCE:2',
-        'DTSTAMP:20261123T120005Z',
+        'DTSTAMP:20261120T103015Z',
         'DTSTART:20270327T230000Z',
         'DTEND:20270328T060000Z',
         'LAST-MODIFIED:20261120T103015Z',

@@ -36,9 +36,19 @@ const OFFSET_LIKE = /^(?:[+\-\u2212]|(?:UTC|GMT)\s*[+\-\u2212])/i;
  */
 export function isValidTimeZone(zone: unknown): zone is TimeZone {
   if (typeof zone !== 'string' || zone.length === 0 || zone.length > 64) return false;
-  if (OFFSET_LIKE.test(zone.trim()) || zone !== zone.trim()) return false;
-  return IANAZone.isValidZone(zone);
+  const known = VALID_ZONES.get(zone);
+  if (known !== undefined) return known;
+  const valid = !OFFSET_LIKE.test(zone.trim()) && zone === zone.trim() && IANAZone.isValidZone(zone);
+  // luxon builds an Intl.DateTimeFormat per call (~0.25 ms here); a feed of 42,000 shifts asks
+  // four times per shift. Bounded: names come from stored data and requests.
+  if (VALID_ZONES.size >= MAX_REMEMBERED_ZONES) VALID_ZONES.clear();
+  VALID_ZONES.set(zone, valid);
+  return valid;
 }
+
+/** Memo of `isValidTimeZone` answers (a pure function of the name for the life of the process). */
+const VALID_ZONES = new Map<string, boolean>();
+const MAX_REMEMBERED_ZONES = 2048;
 
 /*
  * Zone offsets, memoised per UTC day.

@@ -1,12 +1,13 @@
-import { DateTime } from 'luxon';
 import type { Instant, LocalDate, Result, ShiftBreak, TimeZone } from '../model/types';
 import { createCoverageRuleFromPreset, expandCoverageRule, COVERAGE_PRESETS, type CoveragePreset } from '../coverage/coverage-rule';
 import { computeStaffingNeed } from '../staffing/compute-staffing-need';
-import { addCalendarDays, getStartOfLocalDay } from '../time';
+import { addCalendarDays, getStartOfLocalDay, instantToWall, wallToInstant } from '../time';
+import { formatWallDate } from '../time/local-date-time';
 import { findSalary, type Salary } from './bands';
 import { type ExchangeRate, type Fraction, type UsedRate, ZERO, add, fraction, mul, restate, sub, toMinorUnits } from './money';
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 const WEEK_MS = 7 * 24 * HOUR_MS;
 /** Weeks in a year for hourly rates: 52 (a yearly salary ÷ 52 weeks ÷ weekly hours). */
 export const WEEKS_PER_YEAR = 52;
@@ -73,23 +74,28 @@ const emptyTime = (): PremiumTime => ({ totalMs: 0, nightMs: 0, weekendMs: 0, ho
 /**
  * Splits [start, end) (UTC ms) by the agent's wall clock in `zone`: night (22:00–06:00),
  * weekend (Sat/Sun) and public holidays. Pieces are cut at local midnight, 06:00 and 22:00,
- * found with luxon in the zone, so DST days are honest: the night of the spring-forward change
- * has 7 real hours between 22:00 and 06:00 in Europe/Berlin, the autumn one 9.
+ * converted back to instants in the zone, so DST days are honest: the night of the
+ * spring-forward change has 7 real hours between 22:00 and 06:00 in Europe/Berlin, the autumn one 9.
  */
 export function splitPremiumTime(input: { start: Instant; end: Instant; zone: TimeZone; holidays?: ReadonlySet<LocalDate> }): PremiumTime {
   const result = emptyTime();
   let cursor = input.start;
   while (cursor < input.end) {
-    const local = DateTime.fromMillis(cursor, { zone: input.zone });
-    const day = local.startOf('day');
-    const boundaries = [day.set({ hour: 6 }).toMillis(), day.set({ hour: 22 }).toMillis(), day.plus({ days: 1 }).startOf('day').toMillis()].filter((b) => b > cursor);
+    // Wall ms: the agent's clock read as if it were UTC (cached zone offsets; luxon per piece
+    // was ~30× slower on a 500-agent month, see tests/benchmarks/roster-cost.bench.ts).
+    const wall = instantToWall(input.zone, cursor);
+    const dayStart = Math.floor(wall / DAY_MS) * DAY_MS;
+    const hour = Math.floor((wall - dayStart) / HOUR_MS);
+    const boundaries = [dayStart + 6 * HOUR_MS, dayStart + 22 * HOUR_MS, dayStart + DAY_MS].map((b) => wallToInstant(input.zone, b)).filter((b) => b > cursor);
     const next = Math.min(input.end, ...boundaries);
     const length = next - cursor;
-    const date = local.toISODate() as string;
+    const date = formatWallDate(dayStart);
+    // 1970-01-01 was a Thursday: ISO weekday from the epoch day.
+    const weekday = ((Math.floor(dayStart / DAY_MS) + 3) % 7) + 1;
     result.totalMs += length;
-    if (local.hour < 6 || local.hour >= 22) result.nightMs += length;
+    if (hour < 6 || hour >= 22) result.nightMs += length;
     if (input.holidays?.has(date)) result.holidayMs += length;
-    else if (local.weekday >= 6) result.weekendMs += length;
+    else if (weekday >= 6) result.weekendMs += length;
     cursor = next;
   }
   return result;
@@ -229,11 +235,12 @@ export function computeRosterCost(input: {
   const ratesUsed = new Map<string, UsedRate>();
   const allPieces: { start: Instant; end: Instant }[] = [];
   const agents: AgentCost[] = [];
+  const shiftsByAgent = new Map<string, CostShift[]>();
+  for (const shift of input.shifts) shiftsByAgent.set(shift.agentId, [...(shiftsByAgent.get(shift.agentId) ?? []), shift]);
   for (const agent of input.agents) {
     const holidays = new Set(settings.publicHolidays.filter((h) => h.countryCode === null || h.countryCode === agent.countryCode).map((h) => h.date));
     const time = emptyTime();
-    for (const shift of input.shifts) {
-      if (shift.agentId !== agent.id) continue;
+    for (const shift of shiftsByAgent.get(agent.id) ?? []) {
       for (const piece of workedPieces(shift, from, to)) {
         allPieces.push(piece);
         const split = splitPremiumTime({ ...piece, zone: agent.timeZone, holidays });

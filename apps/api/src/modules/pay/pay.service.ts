@@ -430,6 +430,7 @@ export class PayService {
     const working = new Set(shifts.map((shift) => shift.agentId));
     // Active agents are paid their contract; inactive ones only count when they still have shifts.
     const agents = data.agents.filter((agent) => agent.active || working.has(agent.id));
+    const priced = new Set(agents.map((agent) => agent.id));
     const rules = await this.source.loadRules(manager, teamId);
     const demand = flattenDemand(rules.flatMap((rule) => expandCoverageRule({ rule, from, to })));
     const targetMs = demand.filter((span) => span.minAgents > 0).reduce((sum, span) => sum + (span.end - span.start), 0);
@@ -438,7 +439,7 @@ export class PayService {
       to,
       rateDate: query.from,
       agents: this.costAgents(data, agents),
-      shifts: shifts.filter((shift) => agents.some((agent) => agent.id === shift.agentId)),
+      shifts: shifts.filter((shift) => priced.has(shift.agentId)),
       settings: toDomainSettings(data.settings),
       rates: data.rates.map(toDomainRate),
       targetMs,

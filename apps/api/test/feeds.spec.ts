@@ -139,8 +139,7 @@ describe('calendar feeds', () => {
   });
 
   it('keeps the UID when a shift moves to another agent and time, raises SEQUENCE, and cancels it in the old feed', async () => {
-    const team1 = await createFeed(admin, { kind: 'gaps', teamId: team.id }).then(() => undefined);
-    expect(team1).toBeUndefined();
+    await createFeed(admin, { kind: 'gaps', teamId: team.id });
     const feeds = (await t.http().get(`/api/feeds?teamId=${team.id}`).set(bearer(admin)).expect(200)).body as Feed[];
     expect(feeds.map((feed) => feed.kind).sort()).toEqual(['agent', 'gaps', 'team']);
     const teamFeed = await t.http().post(`/api/feeds/${feeds.find((feed) => feed.kind === 'team')?.id}/rotate`).set(bearer(admin)).expect(200);
@@ -170,6 +169,28 @@ describe('calendar feeds', () => {
     expect(cancelled).toMatchObject({ status: 'CANCELLED', sequence: 2 });
     const { from, to } = windowOf({ pastDays: 30, futureDays: 731 } as Feed);
     expect(actual((await fetchFeed(teamPath)).calendar.events)).toEqual(expected(await schedule(from, to), 'team-shift'));
+  });
+
+  it('keeps both UIDs through an approved swap: attendees change places, SEQUENCE rises, the giver’s feed cancels', async () => {
+    const feeds = (await t.http().get(`/api/feeds?teamId=${team.id}`).set(bearer(admin)).expect(200)).body as Feed[];
+    const teamPath = ((await t.http().post(`/api/feeds/${feeds.find((feed) => feed.kind === 'team')?.id}/rotate`).set(bearer(admin)).expect(200)).body as FeedSecret).path;
+    const mine = (await t.http().get('/api/feeds').set(bearer(berlinToken)).expect(200)).body as Feed[];
+    const berlinPath = ((await t.http().post(`/api/feeds/${mine.find((feed) => feed.kind === 'agent')?.id}/rotate`).set(bearer(berlinToken)).expect(200)).body as FeedSecret).path;
+    const day = Math.floor(Date.now() / DAY) * DAY + 10 * DAY;
+    const give = await addShift({ agentId: berlin.id, start: new Date(day + 7 * 3_600_000).toISOString(), end: new Date(day + 15 * 3_600_000).toISOString(), timeZone: 'Europe/Berlin' });
+    const take = await addShift({ agentId: newYork.id, start: new Date(day + DAY + 13 * 3_600_000).toISOString(), end: new Date(day + DAY + 21 * 3_600_000).toISOString(), timeZone: 'America/New_York' });
+    const event = async (path: string, shiftId: string, prefix = 'team-shift') => (await fetchFeed(path)).calendar.events.find((e) => e.uid === `${prefix}-${shiftId}@shiftdesk`);
+    expect(await event(teamPath, give.id)).toMatchObject({ sequence: 0, attendee: berlin.email });
+    expect(await event(berlinPath, give.id, 'shift')).toMatchObject({ status: 'CONFIRMED' });
+
+    const swap = (await t.http().post('/api/requests').set(bearer(berlinToken)).send({ kind: 'swap', shiftId: give.id, targetAgentId: newYork.id, targetShiftId: take.id }).expect(201)).body as { id: string };
+    await t.http().post(`/api/requests/${swap.id}/accept`).set(bearer(newYorkToken)).send({}).expect(200);
+    await t.http().post(`/api/requests/${swap.id}/approve`).set(bearer(admin)).send({}).expect(200);
+
+    expect(await event(teamPath, give.id)).toMatchObject({ status: 'CONFIRMED', sequence: 1, attendee: newYork.email, start: Date.parse(give.start) });
+    expect(await event(teamPath, take.id)).toMatchObject({ status: 'CONFIRMED', sequence: 1, attendee: berlin.email, start: Date.parse(take.start) });
+    expect(await event(berlinPath, give.id, 'shift')).toMatchObject({ status: 'CANCELLED' });
+    expect(await event(berlinPath, take.id, 'shift')).toMatchObject({ status: 'CONFIRMED' });
   });
 
   it('answers ETag, Last-Modified and Cache-Control, 304 on a matching conditional request, and gzip on request', async () => {

@@ -344,4 +344,25 @@ describe('pay: the leak test', () => {
     }
     expect(answered).toBeGreaterThan(5);
   });
+
+  it('puts no pay in the calendar feeds an agent can subscribe to', async () => {
+    const teamId = agent.user.teamIds[0];
+    // A shift tomorrow, so the feeds carry an event to inspect.
+    const now = new Date().toISOString();
+    const start = new Date(Date.now() + 86_400_000).toISOString().slice(0, 13) + ':00:00.000Z';
+    const end = new Date(Date.parse(start) + 8 * 3_600_000).toISOString();
+    await t.dataSource.getRepository(ShiftEntity).insert({ id: randomUUID(), teamId, agentId: agent.user.agentId as string, startAt: start, endAt: end, timeZone: 'Europe/Moscow', channel: null, label: null, breaks: '[]', status: 'published', source: 'manual', locked: false, createdAt: now, updatedAt: now });
+    const paths: string[] = [];
+    for (const body of [{ kind: 'agent', agentId: agent.user.agentId }, { kind: 'team', teamId }]) {
+      const created = await t.http().post('/api/feeds').set(bearer(agent.token)).send(body);
+      if (created.status === 201) paths.push((created.body as { path: string }).path);
+    }
+    expect(paths.length).toBeGreaterThanOrEqual(1);
+    for (const path of paths) {
+      const feed = await expectStatus(t.http().get(path), 200);
+      expect(feed.text).toMatch(/^BEGIN:VCALENDAR/);
+      expect(feed.text).toContain('BEGIN:VEVENT');
+      expect({ path, leaks: findPayLeaks({}, feed.text, amounts), words: feed.text.match(/salary|band|wage|compa/gi) }).toEqual({ path, leaks: [], words: null });
+    }
+  });
 });

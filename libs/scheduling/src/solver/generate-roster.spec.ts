@@ -90,7 +90,7 @@ describe('generateRoster', () => {
     expect(first.status).toBe(first.status === 'optimal' ? 'optimal' : 'iteration-limit');
     expect(second.roster).toEqual(first.roster);
     expect(second.objective).toBe(first.objective);
-  });
+  }, 120_000);
 
   it('returns the best roster so far when asked to stop', async () => {
     const problem = mediumProblem();

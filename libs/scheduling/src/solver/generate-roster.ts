@@ -113,9 +113,9 @@ const CONSTRUCTION_EXACT_MAX_CELLS = 400;
  *
  * Deterministic: randomness comes only from `seed`; HiGHS is single-threaded with a fixed seed;
  * each sub-MIP is limited by a node count. The clock stops the search and the full MIPs, and caps
- * a sub-MIP as a safety net (1/40 of the time limit), so for a seed the result is the same
- * whenever the time limit and that cap are not binding (e.g. with `maxIterations`, which also
- * skips the later full MIP), and otherwise follows the same search path while they do not bind.
+ * a sub-MIP as a safety net (1/40 of the time limit, not with `maxIterations`), so for a seed the
+ * result is the same whenever the time limit is not binding with `maxIterations` (which also skips
+ * the later full MIP), and otherwise follows the same search path while the clock does not bind.
  */
 export async function generateRoster(options: GenerateRosterOptions): Promise<GenerateRosterResult> {
   const highs = options.highs ?? (await loadHighs());
@@ -213,7 +213,9 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
   const shiftsOf = Array.from({ length: E }, (_, e) => Array.from({ length: p.S }, (_, s) => s).filter((s) => p.maxShifts[e * p.S + s] > 0));
   const moves = Math.max(5000, Math.min(100_000, Math.round(2_000_000 / Math.max(1, D))));
   const temperature = ANNEALING_WEIGHTS * smallestWeight(p);
-  const subMipCapSec = Math.max(1, (options.timeLimitMs / 1000) * SUB_MIP_TIME_SHARE);
+  // With `maxIterations` (the reproducible mode) only the node count limits a sub-MIP: a
+  // wall-clock cap would bind on a busy machine in one run and not in the next.
+  const subMipCapSec = options.maxIterations !== undefined ? Infinity : Math.max(1, (options.timeLimitMs / 1000) * SUB_MIP_TIME_SHARE);
   const iterationCapped = () => options.maxIterations !== undefined && iterations >= options.maxIterations;
   const search = (until: number) => {
     phase = 'lns';

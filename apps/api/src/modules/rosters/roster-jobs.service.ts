@@ -71,7 +71,8 @@ export class RosterJobs implements OnModuleDestroy {
 
   constructor(private readonly records: RosterJobRecords) {}
 
-  submit(input: RosterJobInput, now: number): RosterJob {
+  /** Queues a job; it is in the table (visible to every process) before this resolves. */
+  async submit(input: RosterJobInput, now: number): Promise<RosterJob> {
     let settle = () => undefined as void;
     const settled = new Promise<void>((resolve) => (settle = resolve));
     const record: JobRecord = {
@@ -84,8 +85,8 @@ export class RosterJobs implements OnModuleDestroy {
       settle,
     };
     this.jobs.set(record.job.id, record);
+    await this.records.save(record.job, now);
     this.queue.push(record);
-    void this.records.save(record.job, now);
     this.prune();
     this.pump();
     this.beat();

@@ -66,7 +66,7 @@ export class RostersService {
       fixedShifts: existing.filter((shift) => shift.status !== 'draft' || shift.locked === true),
       timeOff: (await this.source.approvedTimeOff(manager, teamId, periodStart, periodEnd)).map((off) => ({ agentId: off.agentId, start: off.start, end: off.end })),
     };
-    const job = this.jobs.submit(
+    const job = await this.jobs.submit(
       {
         teamId,
         from: request.from,

@@ -280,6 +280,24 @@ describe('roster generation', () => {
     expect(job.result?.unfilled.map((u) => [u.date, u.reason, u.message])).toEqual([['2026-03-09', 'availability', 'Nobody eligible is available then (1 agent is outside their availability)']]);
   });
 
+  it('keeps an agent free when their imported calendar says they are busy', async () => {
+    const small = await createTeam(t, admin);
+    const ana = await createAgent(t, admin, agentRequest(small.id));
+    await t.http().post(`/api/teams/${small.id}/coverage-rules`).set(bearer(admin)).send({ preset: '16h', minAgents: 1 }).expect(201);
+    const day = new Date(Date.now() + 40 * DAY_MS).toISOString().slice(0, 10);
+    const compact = day.replaceAll('-', '');
+    const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', 'BEGIN:VEVENT', `UID:busy-${compact}@test`, `DTSTAMP:${compact}T000000Z`, `DTSTART;VALUE=DATE:${compact}`, 'SUMMARY:Moving house', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    await t.http().post(`/api/agents/${ana.id}/calendar-imports`).set(bearer(admin)).send({ ics, label: 'Personal' }).expect(201);
+    const accepted = (await expectStatus(t.http().post(`/api/teams/${small.id}/rosters/generate`).set(bearer(admin)).send({ from: day, to: day, shapes: [SHAPES[0]], timeLimitSeconds: 10 }), 202)).body as GenerateRosterAccepted;
+    let job: RosterJob;
+    do {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      job = (await t.http().get(`/api/teams/${small.id}/rosters/jobs/${accepted.jobId}`).set(bearer(admin)).expect(200)).body as RosterJob;
+    } while (!finished(job));
+    expect(job.result?.shifts).toEqual([]);
+    expect(job.result?.unfilled.map((u) => [u.date, u.reason])).toEqual([[day, 'time-off']]);
+  });
+
   it('explains a shape nobody can take', async () => {
     await t.http().post(`/api/teams/${team.id}/coverage-rules`).set(bearer(admin)).send({ preset: '16h', minAgents: 1, name: 'French desk', language: { code: 'fr', minLevel: 'native' }, weekdays: [1] }).expect(201);
     const jobId = await start({ from: '2026-03-09', to: '2026-03-09', shapes: [...SHAPES, { name: 'French', start: '09:00', lengthMinutes: 480, language: 'fr' }], timeLimitSeconds: 10 });

@@ -2,7 +2,7 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import { ROSTER_DEFAULT_TIME_LIMIT_SECONDS, ROSTER_MAX_PERIOD_DAYS, type ApplyRosterResponse, type GenerateRosterAccepted, type GenerateRosterRequest, type RosterJob } from '@shiftdesk/shared-api-contract';
 import { addCalendarDays, getStartOfLocalDay, type Shift } from '@shiftdesk/scheduling';
 import { randomUUID } from 'node:crypto';
-import { And, In, IsNull, LessThan, MoreThanOrEqual } from 'typeorm';
+import { And, In, IsNull, LessThan, MoreThan, MoreThanOrEqual } from 'typeorm';
 import { apiError } from '../../common/api-error';
 import { nowIso } from '../../database/columns';
 import { Transactions } from '../../database/transactions';
@@ -12,6 +12,7 @@ import { DAY_MS, toIso } from '../schedule/instants';
 import { badField } from '../schedule/schedule-errors';
 import { ScheduleChanges } from '../schedule/schedule-changes.service';
 import { ScheduleSource } from '../schedule/schedule-source.service';
+import { UnavailabilitySpanEntity } from '../feeds/unavailability-span.entity';
 import { ShiftEntity } from '../shifts/shift.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { RosterJobs } from './roster-jobs.service';
@@ -64,7 +65,11 @@ export class RostersService {
       labourRules: this.source.labourRulesOf(settings),
       // Published shifts and drafts a manager locked stay as they are; other drafts are replaced.
       fixedShifts: existing.filter((shift) => shift.status !== 'draft' || shift.locked === true),
-      timeOff: (await this.source.approvedTimeOff(manager, teamId, periodStart, periodEnd)).map((off) => ({ agentId: off.agentId, start: off.start, end: off.end })),
+      // Approved time off, and the busy times of agents' imported calendars (issue 6): both keep the agent free.
+      timeOff: [
+        ...(await this.source.approvedTimeOff(manager, teamId, periodStart, periodEnd)).map((off) => ({ agentId: off.agentId, start: off.start, end: off.end })),
+        ...(await this.importedUnavailability(agents.map((agent) => agent.id), periodStart, periodEnd)),
+      ],
     };
     const job = await this.jobs.submit(
       {
@@ -79,6 +84,12 @@ export class RostersService {
       Date.now(),
     );
     return { jobId: job.id, status: job.status };
+  }
+
+  private async importedUnavailability(agentIds: string[], from: number, to: number): Promise<{ agentId: string; start: number; end: number }[]> {
+    if (agentIds.length === 0) return [];
+    const rows = await this.source.manager.find(UnavailabilitySpanEntity, { where: { agentId: In(agentIds), startAt: LessThan(toIso(to)), endAt: MoreThan(toIso(from)) } });
+    return rows.map((row) => ({ agentId: row.agentId, start: Date.parse(row.startAt), end: Date.parse(row.endAt) }));
   }
 
   async job(user: AuthenticatedUser, teamId: string, jobId: string): Promise<RosterJob> {

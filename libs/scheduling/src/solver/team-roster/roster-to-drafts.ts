@@ -66,7 +66,7 @@ export function findAvailabilityBreaches(input: { model: TeamRosterModel; roster
 const BLOCK_ORDER: RosterBlockReason[] = ['availability', 'time-off', 'other-shift', 'weekly-hours', 'consecutive-days', 'rest'];
 const BLOCK_ALL: Record<RosterBlockReason, string> = {
   availability: 'is outside their availability',
-  'time-off': 'is on time off',
+  'time-off': 'is on time off or busy in their calendar',
   'other-shift': 'already works another shift that day',
   'weekly-hours': 'is at the weekly-hours limit of their contract',
   'consecutive-days': 'is at the consecutive-days limit',
@@ -74,7 +74,7 @@ const BLOCK_ALL: Record<RosterBlockReason, string> = {
 };
 const BLOCK_SOME: Record<RosterBlockReason, string> = {
   availability: 'outside their availability',
-  'time-off': 'on time off',
+  'time-off': 'on time off or busy',
   'other-shift': 'on another shift that day',
   'weekly-hours': 'at the weekly-hours limit',
   'consecutive-days': 'at the consecutive-days limit',

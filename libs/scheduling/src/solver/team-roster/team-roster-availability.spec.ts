@@ -110,7 +110,7 @@ describe('availability in drafts and unfilled cover', () => {
       timeOff: [{ agentId: 'a', start: Date.parse('2026-03-02T00:00:00Z'), end: Date.parse('2026-03-03T00:00:00Z') }],
     });
     expect(explainUnfilledCover({ model: mixed, roster: roster(mixed) }).map((u) => [u.reason, u.message])).toEqual([
-      ['mixed', 'Every eligible agent is blocked: 1 outside their availability, 1 on time off'],
+      ['mixed', 'Every eligible agent is blocked: 1 outside their availability, 1 on time off or busy'],
     ]);
   });
 });

@@ -362,7 +362,8 @@ describe('pay: the leak test', () => {
       const feed = await expectStatus(t.http().get(path), 200);
       expect(feed.text).toMatch(/^BEGIN:VCALENDAR/);
       expect(feed.text).toContain('BEGIN:VEVENT');
-      expect({ path, leaks: findPayLeaks({}, feed.text, amounts), words: feed.text.match(/salary|band|wage|compa/gi) }).toEqual({ path, leaks: [], words: null });
+      // iCal date-times (20261124T160000Z) are not amounts: 160000 is also 1 600 EUR in cents.
+      expect({ path, leaks: findPayLeaks({}, feed.text.replace(/\d{8}T\d{6}Z?/g, 'DATETIME'), amounts), words: feed.text.match(/salary|band|wage|compa/gi) }).toEqual({ path, leaks: [], words: null });
     }
   });
 });

@@ -106,7 +106,12 @@ describe('team webhook in the browser', () => {
       // the status filter finds it.
       await page.getByTestId('deliveries-status').selectOption('pending');
       const retrying = deliveries.locator('[data-testid="delivery-row"][data-status="pending"]');
-      await retrying.first().waitFor();
+      // The unfiltered list also holds the pending row until the filtered answer replaces it:
+      // wait for the list to be exactly that one row.
+      await page.waitForFunction(() => {
+        const rows = document.querySelectorAll('[data-testid="webhook-deliveries"] [data-testid="delivery-row"]');
+        return rows.length === 1 && rows[0].getAttribute('data-status') === 'pending';
+      });
       expect(await deliveries.getByTestId('delivery-row').count()).toBe(1);
       const retryText = (await retrying.first().textContent()) ?? '';
       expect(retryText).toContain('Gap opened');

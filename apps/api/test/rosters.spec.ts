@@ -53,6 +53,15 @@ describe('roster generation', () => {
   };
   const finished = (job: RosterJob) => ['done', 'failed', 'cancelled'].includes(job.status);
   const start = async (body: object): Promise<string> => ((await expectStatus(generate(body), 202)).body as GenerateRosterAccepted).jobId;
+  /** Runs a generation for another team to its end. */
+  const generateFor = async (teamId: string, body: object): Promise<{ job: RosterJob; jobId: string }> => {
+    const { jobId } = (await expectStatus(t.http().post(`/api/teams/${teamId}/rosters/generate`).set(bearer(admin)).send(body), 202)).body as GenerateRosterAccepted;
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const job = (await t.http().get(`/api/teams/${teamId}/rosters/jobs/${jobId}`).set(bearer(admin)).expect(200)).body as RosterJob;
+      if (finished(job)) return { job, jobId };
+    }
+  };
   const teamShifts = async (): Promise<ManualShift[]> =>
     (await t.http().get(`/api/teams/${team.id}/shifts?from=${MONDAY_MOSCOW}&to=${NEXT_MONDAY_MOSCOW}`).set(bearer(admin)).expect(200)).body as ManualShift[];
 
@@ -207,12 +216,7 @@ describe('roster generation', () => {
     const now = new Date().toISOString();
     // Monday 16 March, 07:00–15:00 Moscow: 8 of Ana's 24 h that week.
     await t.dataSource.getRepository(ShiftEntity).insert({ id: randomUUID(), teamId: small.id, agentId: ana.id, startAt: '2026-03-16T04:00:00.000Z', endAt: '2026-03-16T12:00:00.000Z', timeZone: 'Europe/Moscow', channel: null, label: null, breaks: '[]', status: 'published', source: 'manual', locked: false, createdAt: now, updatedAt: now });
-    const accepted = (await expectStatus(t.http().post(`/api/teams/${small.id}/rosters/generate`).set(bearer(admin)).send({ from: '2026-03-18', to: '2026-03-22', shapes: [SHAPES[0]], timeLimitSeconds: 10 }), 202)).body as GenerateRosterAccepted;
-    let job: RosterJob;
-    do {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      job = (await t.http().get(`/api/teams/${small.id}/rosters/jobs/${accepted.jobId}`).set(bearer(admin)).expect(200)).body as RosterJob;
-    } while (!finished(job));
+    const { job, jobId } = await generateFor(small.id, { from: '2026-03-18', to: '2026-03-22', shapes: [SHAPES[0]], timeLimitSeconds: 10 });
     expect(job.status).toBe('done');
     expect(job.result?.shifts).toHaveLength(2);
     expect(job.result?.unfilled.map((u) => [u.date, u.reason, u.message])).toEqual(
@@ -221,7 +225,7 @@ describe('roster generation', () => {
         .map((date) => [date, 'weekly-hours', 'Every eligible agent is at the weekly-hours limit of their contract (1 agent)']),
     );
     // The other team's job is not visible here.
-    await expectStatus(t.http().get(url(`/jobs/${accepted.jobId}`)).set(bearer(admin)), 404);
+    await expectStatus(t.http().get(url(`/jobs/${jobId}`)).set(bearer(admin)), 404);
   });
 
   it('keeps an agent with approved time off free, and names time off as the reason', async () => {
@@ -233,12 +237,7 @@ describe('roster generation', () => {
     const anaToken = (await t.login(email, 'roster-password')).token;
     const off = (await t.http().post('/api/requests').set(bearer(anaToken)).send({ kind: 'time-off', timeOff: { firstDate: day, lastDate: day, reason: 'vacation' } }).expect(201)).body as { id: string };
     await t.http().post(`/api/requests/${off.id}/approve`).set(bearer(admin)).send({}).expect(200);
-    const accepted = (await expectStatus(t.http().post(`/api/teams/${small.id}/rosters/generate`).set(bearer(admin)).send({ from: day, to: day, shapes: [SHAPES[0]], timeLimitSeconds: 10 }), 202)).body as GenerateRosterAccepted;
-    let job: RosterJob;
-    do {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      job = (await t.http().get(`/api/teams/${small.id}/rosters/jobs/${accepted.jobId}`).set(bearer(admin)).expect(200)).body as RosterJob;
-    } while (!finished(job));
+    const { job } = await generateFor(small.id, { from: day, to: day, shapes: [SHAPES[0]], timeLimitSeconds: 10 });
     expect(job.result?.shifts).toEqual([]);
     expect(job.result?.unfilled.map((u) => [u.date, u.reason])).toEqual([[day, 'time-off']]);
   });
@@ -288,12 +287,7 @@ describe('roster generation', () => {
     const compact = day.replaceAll('-', '');
     const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', 'BEGIN:VEVENT', `UID:busy-${compact}@test`, `DTSTAMP:${compact}T000000Z`, `DTSTART;VALUE=DATE:${compact}`, 'SUMMARY:Moving house', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
     await t.http().post(`/api/agents/${ana.id}/calendar-imports`).set(bearer(admin)).send({ ics, label: 'Personal' }).expect(201);
-    const accepted = (await expectStatus(t.http().post(`/api/teams/${small.id}/rosters/generate`).set(bearer(admin)).send({ from: day, to: day, shapes: [SHAPES[0]], timeLimitSeconds: 10 }), 202)).body as GenerateRosterAccepted;
-    let job: RosterJob;
-    do {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      job = (await t.http().get(`/api/teams/${small.id}/rosters/jobs/${accepted.jobId}`).set(bearer(admin)).expect(200)).body as RosterJob;
-    } while (!finished(job));
+    const { job } = await generateFor(small.id, { from: day, to: day, shapes: [SHAPES[0]], timeLimitSeconds: 10 });
     expect(job.result?.shifts).toEqual([]);
     expect(job.result?.unfilled.map((u) => [u.date, u.reason])).toEqual([[day, 'time-off']]);
   });

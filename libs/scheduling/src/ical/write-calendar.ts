@@ -83,7 +83,11 @@ export function writeFeedEvent(event: FeedEvent, organizer: FeedPerson): string 
 }
 
 const MAX_OCTETS = 75;
-// TextEncoder/TextDecoder rather than Buffer: the domain lib also runs in browsers.
+// TextEncoder/TextDecoder rather than Buffer: the domain lib also runs in browsers. Both are
+// globals in Node and every browser; declared here (module scope) because the lib compiles
+// without DOM or Node typings.
+declare const TextEncoder: new () => { encode(input: string): Uint8Array };
+declare const TextDecoder: new () => { decode(input: Uint8Array): string };
 const ENCODER = new TextEncoder();
 const DECODER = new TextDecoder();
 // eslint-disable-next-line no-control-regex

@@ -14,6 +14,7 @@ export {
   parseDecimal,
   parseMajor,
   roundHalfEven,
+  toRatio,
 } from './money';
 export * from './bands';
 export * from './cost';

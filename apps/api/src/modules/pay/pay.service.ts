@@ -25,6 +25,7 @@ import type {
 import {
   addCalendarDays,
   checkBandAgainstMinimumWage,
+  computeHourlyRate,
   computeRosterCost,
   estimateCoverageCosts,
   expandCoverageRule,
@@ -34,6 +35,7 @@ import {
   getStartOfIsoWeek,
   getStartOfLocalDay,
   positionInBand,
+  toRatio,
   validateBandAmounts,
   type CostAgent,
   type UsedRate,
@@ -401,6 +403,24 @@ export class PayService {
   }
 
   // --- costs -------------------------------------------------------------------------------
+
+  /**
+   * Full-time hourly rate of each agent with a salary on `date`, in the team's reporting currency
+   * (minor units per hour). For the roster generator, which only compares them (cheaper of equal
+   * rosters): it never leaves the server. Agents without a salary or an exchange rate are left out.
+   */
+  async hourlyRates(teamId: string, date: string): Promise<Record<string, number>> {
+    const data = await this.load(this.source.manager, teamId);
+    const settings = toDomainSettings(data.settings);
+    const rates: Record<string, number> = {};
+    for (const agent of data.agents) {
+      const salary = findSalary((data.salaries.get(agent.id) ?? []).map(toDomainSalary), date);
+      if (!salary) continue;
+      const rate = computeHourlyRate({ salary, settings, rates: data.rates.map(toDomainRate), date });
+      if (rate.ok) rates[agent.id] = toRatio(rate.value.rate);
+    }
+    return rates;
+  }
 
   private costAgents(data: PayData, agents: AgentEntity[]): CostAgent[] {
     return agents.map((agent) => ({

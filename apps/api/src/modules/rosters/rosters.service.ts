@@ -13,6 +13,7 @@ import { badField } from '../schedule/schedule-errors';
 import { ScheduleChanges } from '../schedule/schedule-changes.service';
 import { ScheduleSource } from '../schedule/schedule-source.service';
 import { UnavailabilitySpanEntity } from '../feeds/unavailability-span.entity';
+import { PayService } from '../pay/pay.service';
 import { ShiftEntity } from '../shifts/shift.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { RosterJobs } from './roster-jobs.service';
@@ -32,6 +33,7 @@ export class RostersService {
     private readonly transactions: Transactions,
     private readonly changes: ScheduleChanges,
     private readonly jobs: RosterJobs,
+    private readonly pay: PayService,
   ) {}
 
   async generate(user: AuthenticatedUser, teamId: string, request: GenerateRosterRequest): Promise<GenerateRosterAccepted> {
@@ -70,6 +72,8 @@ export class RostersService {
         ...(await this.source.approvedTimeOff(manager, teamId, periodStart, periodEnd)).map((off) => ({ agentId: off.agentId, start: off.start, end: off.end })),
         ...(await this.importedUnavailability(agents.map((agent) => agent.id), periodStart, periodEnd)),
       ],
+      // Pay (issue 7), when the team has it: the cheaper of otherwise equal rosters wins.
+      hourlyCosts: await this.pay.hourlyRates(teamId, request.from),
     };
     const job = await this.jobs.submit(
       {

@@ -16,6 +16,8 @@ const DEFAULT_OVER_WEIGHT = 1;
  * fixed shift": the model has no per-cell ban, and this outweighs any cover gain by far.
  */
 export const REST_CONFLICT_WEIGHT = 10_000;
+/** Weight of the dearest agent's hour in the objective (see tieBreakCost): 1/25, so 24 h stay under 1. */
+export const COST_TIE_BREAK_PER_HOUR = 1 / 25;
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 
@@ -265,6 +267,17 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
   const unpinnedByAgent = new Map<string, Shift[]>();
   for (const shift of unpinned) unpinnedByAgent.set(shift.agentId, [...(unpinnedByAgent.get(shift.agentId) ?? []), shift]);
 
+  // Cost as a tie-breaker: the dearest agent's hour weighs COST_TIE_BREAK_PER_HOUR, so a whole
+  // shift (at most 24 h) weighs under 1, the smallest cover penalty (one surplus agent): the
+  // solver never buys a cheaper roster with worse cover, only picks the cheaper of equals.
+  const knownCosts = Object.values(input.hourlyCosts ?? {}).filter((cost) => Number.isFinite(cost) && cost > 0);
+  const dearest = knownCosts.length > 0 ? Math.max(...knownCosts) : 0;
+  const tieBreakCost = (agentId: string): number | undefined => {
+    if (dearest === 0) return undefined;
+    const cost = input.hourlyCosts?.[agentId];
+    return (Number.isFinite(cost) && (cost as number) > 0 ? (cost as number) / dearest : 1) * COST_TIE_BREAK_PER_HOUR;
+  };
+
   const employees: RosterEmployee[] = rostered.map((agent) => {
     const rules = rulesOf(agent);
     // Weekly hours: contract + tolerance, and the weekly maximum (its average read as a cap), per
@@ -317,6 +330,7 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
       minConsecutiveDaysOff: 1,
       maxWeekends: D,
       daysOff,
+      ...(tieBreakCost(agent.id) !== undefined ? { hourlyCost: tieBreakCost(agent.id) } : {}),
     };
   });
 

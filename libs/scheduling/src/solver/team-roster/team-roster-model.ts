@@ -50,6 +50,12 @@ export interface TeamRosterInput {
   /** Penalty per missing agent per day × shape (default 100) and per surplus agent (default 1). */
   underWeight?: number;
   overWeight?: number;
+  /**
+   * What an hour of each agent costs (any one currency, any unit; from the pay data). Used only
+   * to break ties: of two otherwise equal rosters the cheaper one wins, never at the price of
+   * cover. Agents missing here count as the dearest.
+   */
+  hourlyCosts?: Readonly<Record<string, number>>;
 }
 
 /** The span of one shape on one local date, UTC epoch ms, half-open. */

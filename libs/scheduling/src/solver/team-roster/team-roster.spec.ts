@@ -263,6 +263,29 @@ describe('explainUnfilledCover', () => {
 });
 
 describe('a generated team roster', () => {
+  it('gives the work to the cheaper of otherwise equal agents, and never trades cover for cost', async () => {
+    const oneDay = { from: '2026-03-02', to: '2026-03-02', shapes: [EARLY, LATE], agents: [agent('dear'), agent('cheap')] };
+    const model = build({ ...oneDay, hourlyCosts: { dear: 90_000, cheap: 30_000 } });
+    // The dearest agent's hour weighs 1/25: an 8 h shift stays under the smallest cover penalty (1).
+    const [dearest, cheapest] = model.problem.employees;
+    expect(dearest.hourlyCost).toBeCloseTo(1 / 25, 12);
+    expect(cheapest.hourlyCost).toBeCloseTo(1 / 75, 12);
+    const result = await generateRoster({ problem: model.problem, seed: 1, timeLimitMs: 20_000, now: () => performance.now() });
+    // Both shapes need somebody: both agents work (cover first), one shape each.
+    expect(result.breakdown.coverUnder).toBe(0);
+    expect(result.roster.map((r) => r.days[0]).filter(Boolean)).toHaveLength(2);
+
+    const single = build({ ...oneDay, shapes: [EARLY], hourlyCosts: { dear: 90_000, cheap: 30_000 } });
+    const cheap = await generateRoster({ problem: single.problem, seed: 1, timeLimitMs: 20_000, now: () => performance.now() });
+    expect(cheap.roster.find((r) => r.employeeId === 'cheap')?.days[0]).toBe('Early');
+    expect(cheap.roster.find((r) => r.employeeId === 'dear')?.days[0]).toBeNull();
+    // The other way round, the other agent; without pay data there is no cost term at all.
+    const swapped = build({ ...oneDay, shapes: [EARLY], hourlyCosts: { dear: 30_000, cheap: 90_000 } });
+    const other = await generateRoster({ problem: swapped.problem, seed: 1, timeLimitMs: 20_000, now: () => performance.now() });
+    expect(other.roster.find((r) => r.employeeId === 'dear')?.days[0]).toBe('Early');
+    expect(build({ ...oneDay, shapes: [EARLY] }).problem.employees.every((e) => e.hourlyCost === undefined)).toBe(true);
+  });
+
   it('covers a 16 h target for a week with four agents: no gaps in computeCoverage/findGaps, no labour violation', async () => {
     const teamInput = input();
     const model = build();

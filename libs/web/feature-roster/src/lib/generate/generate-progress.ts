@@ -62,7 +62,7 @@ export function describeBreakdown(breakdown: RosterObjectiveBreakdown): { key: s
     coverOver: 'Over-cover (more staff than needed)',
     shiftOn: 'Shift requests not granted',
     shiftOff: 'Day-off requests not granted',
-    cost: 'Cost',
+    cost: 'Pay tie-break (relative hourly pay: the cheaper of equal rosters wins)',
   };
   const order = Object.keys(labels);
   const record = breakdown as unknown as Record<string, number>;

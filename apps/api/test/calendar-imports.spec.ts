@@ -186,6 +186,18 @@ describe('calendar imports (unavailability)', () => {
     expect((await spans()).spring.map((span) => span.summary)).not.toContain('Exam');
   });
 
+  it('takes an upload far over the default 100 kB body limit, and refuses a body over 6 MB with 413', async () => {
+    const year = new Date().getUTCFullYear() + 1;
+    const events = Array.from({ length: 2500 }, (_, i) => [`BEGIN:VEVENT`, `UID:big-${i}@test`, `DTSTART:${year}0501T${String(i % 24).padStart(2, '0')}0000Z`, `DURATION:PT30M`, `SUMMARY:Busy ${i} ${'x'.repeat(60)}`, 'END:VEVENT']).flat();
+    const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', ...events, 'END:VCALENDAR'].join('\r\n');
+    expect(ics.length).toBeGreaterThan(300_000);
+    const created = (await t.http().post(`${base()}/calendar-imports`).set(bearer(admin)).send({ ics, label: 'Big' }).expect(201)).body as CalendarImport;
+    expect(created.spanCount).toBeGreaterThan(0);
+    await t.http().delete(`${base()}/calendar-imports/${created.id}`).set(bearer(admin)).expect(204);
+    const huge = await t.http().post(`${base()}/calendar-imports`).set(bearer(admin)).send({ ics: 'x'.repeat(7 * 1024 * 1024) });
+    expect({ status: huge.status, message: (huge.body as { message: string }).message }).toEqual({ status: 413, message: 'The request body is too large' });
+  });
+
   it('leaves busy agents out of the candidates to fill a gap', async () => {
     const colleague = await createAgent(t, admin, agentRequest(team.id, { timeZone: 'Asia/Tokyo', email: `col.${randomUUID().slice(0, 6)}@example.com` }));
     const day = new Date(Date.now() + 3 * DAY).toISOString().slice(0, 10);

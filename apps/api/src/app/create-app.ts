@@ -24,6 +24,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useGlobalFilters(new ApiExceptionFilter());
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
+  // JSON bodies up to 6 MB: an uploaded .ics (calendar imports, at most 5 MB of text) travels in
+  // one, escaped; anything larger is refused with 413 before it is parsed.
+  app.useBodyParser('json', { limit: '6mb' });
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -1,5 +1,5 @@
 import type { RosterJob } from '@shiftdesk/shared-api-contract';
-import { countGapReasons, describeBreakdown, describeProgress, formatPeriod, groupDraftByDay } from './generate-progress';
+import { countGapReasons, describeBreakdown, describeProgress, formatPenalty, formatPeriod, groupDraftByDay } from './generate-progress';
 
 const JOB: RosterJob = {
   id: 'j1', teamId: 't1', status: 'running', from: '2026-11-30', to: '2026-12-06', createdAt: '', startedAt: '', finishedAt: null,
@@ -55,5 +55,11 @@ describe('the progress panel', () => {
   it('names the period with its year, both years when it crosses one', () => {
     expect(formatPeriod('2027-03-15', '2027-03-21')).toBe('Mon 15 Mar – Sun 21 Mar 2027');
     expect(formatPeriod('2026-11-30', '2027-03-31')).toBe('Mon 30 Nov 2026 – Wed 31 Mar 2027');
+  });
+});
+
+describe('formatPenalty', () => {
+  it('keeps whole penalties and rounds the pay tie-break to two decimals', () => {
+    expect([formatPenalty(42), formatPenalty(0.7301707782563993), formatPenalty(0.125)]).toEqual(['42', '0.73', '0.13']);
   });
 });

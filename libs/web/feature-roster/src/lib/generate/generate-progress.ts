@@ -24,8 +24,9 @@ const PHASES: Readonly<Record<string, string>> = {
   lns: 'Improving (neighbourhood search)',
 };
 
-function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+/** A penalty as people read it: whole numbers as they are, fractions (the pay tie-break) to two decimals. */
+export function formatPenalty(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
 }
 
 function seconds(value: number): string {
@@ -50,8 +51,8 @@ export function describeProgress(job: RosterJob, timeLimitSeconds: number): Prog
     phaseLabel: job.status === 'queued' ? 'Waiting for the solver' : finished ? '' : (PHASES[phase] ?? phase),
     percent,
     elapsed: `${seconds(elapsedSeconds)} of ${timeLimitSeconds} s`,
-    objective: best === null ? 'No roster yet' : `Penalty ${formatNumber(best)}`,
-    bound: bound === null ? '' : `Lower bound ${formatNumber(bound)}${gap === null ? '' : ` · gap ${(gap * 100).toFixed(1)} %`}`,
+    objective: best === null ? 'No roster yet' : `Penalty ${formatPenalty(best)}`,
+    bound: bound === null ? '' : `Lower bound ${formatPenalty(bound)}${gap === null ? '' : ` · gap ${(gap * 100).toFixed(1)} %`}`,
   };
 }
 

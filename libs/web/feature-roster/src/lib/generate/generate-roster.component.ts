@@ -7,7 +7,7 @@ import { CHANNEL_LABELS, toApiError } from '@shiftdesk/web-util';
 import { firstValueFrom } from 'rxjs';
 import { TeamContextStore } from '../shared/team-context.store';
 import { describeShapeSpan, initialGenerateForm, mapGenerateErrors, requestToForm, toGenerateRequest, type GenerateFormErrors, type GenerateFormValue, type ShapeFormValue } from './generate-form';
-import { countGapReasons, describeBreakdown, describeProgress, formatPeriod, groupDraftByDay, UNFILLED_REASON_LABELS } from './generate-progress';
+import { countGapReasons, describeBreakdown, describeProgress, formatPenalty, formatPeriod, groupDraftByDay, UNFILLED_REASON_LABELS } from './generate-progress';
 
 /** Days of the draft listed in the panel before "apply to see the rest on the board". */
 const PREVIEW_DAYS = 14;
@@ -38,6 +38,7 @@ export class GenerateRosterComponent {
   readonly changed = output<void>();
 
   protected readonly channels = CHANNELS;
+  protected readonly penalty = formatPenalty;
   protected readonly channelLabels = CHANNEL_LABELS;
   protected readonly reasonLabels = UNFILLED_REASON_LABELS;
   protected readonly maxLimit = ROSTER_MAX_TIME_LIMIT_SECONDS;

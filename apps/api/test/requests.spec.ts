@@ -131,6 +131,9 @@ describe('requests', () => {
     const winner = answers.find((a) => a.status === 200)?.body as ShiftRequestDetail;
     const stored = await t.dataSource.getRepository(ShiftRequestEntity).findOneByOrFail({ id: request.id });
     expect(stored).toMatchObject({ state: 'accepted', targetAgentId: winner.targetAgentId, version: 2 });
+    // One open request per shift: offering it again, or swapping it, waits for this one.
+    const again = await file(anna.token, { kind: 'give-away', shiftId: offered.id, offer: true }, 409);
+    expect(again.message).toBe(`shiftId: this shift is already in an open give-away request (${request.id}, accepted); cancel or decide that one first`);
   });
 
   it('swaps two shifts after the colleague accepts and a manager approves, and undoes it without rewriting history', async () => {
@@ -175,7 +178,7 @@ describe('requests', () => {
     const day = dateIn(12);
     const phone = await shift(anna, day, '08:00', '16:00', { channel: 'chat' });
     const noChat = await file(anna.token, { kind: 'give-away', shiftId: phone.id, targetAgentId: phoneOnly.agent.id }, 409);
-    expect(noChat.message).toBe('The request cannot be filed: Pavel Orlov does not work the chat channel this shift is for');
+    expect(noChat.message).toBe('The request cannot be filed: Pavel Orlov: does not work the chat channel this shift is for');
 
     // Chen works until 23:00 the evening before: an 06:00 start would leave him 7 h of rest.
     await shift(chen, dateIn(13), '15:00', '23:00');

@@ -47,7 +47,7 @@ describe('assessRequestImpact', () => {
   it('blocks a give-away to someone who lacks the shift channel, is inactive, or is busy then', () => {
     const shifts = [shift('s1', 'a', at(0, 8), at(0, 16), { channel: 'phone' }), shift('s2', 'c', at(0, 12), at(0, 20))];
     const channel = assess({ agents: [agent('a', { channels: ['phone'] }), agent('b')], shifts, swaps: [{ shiftId: 's1', fromAgentId: 'a', toAgentId: 'b' }], agentIds: ['a', 'b'] });
-    expect(channel.blockers).toEqual([{ agentId: 'b', code: 'channel', message: 'B does not work the phone channel this shift is for' }]);
+    expect(channel.blockers).toEqual([{ agentId: 'b', code: 'channel', message: 'does not work the phone channel this shift is for' }]);
     expect(channel.clean).toBe(false);
 
     const inactive = assess({ agents: [agent('a'), agent('b', { active: false })], shifts: [shift('s1', 'a', at(0, 8), at(0, 16))], swaps: [{ shiftId: 's1', fromAgentId: 'a', toAgentId: 'b' }], agentIds: ['a', 'b'] });
@@ -109,7 +109,7 @@ describe('assessRequestImpact', () => {
     const shifts = [shift('s1', 'a', at(0, 8), at(0, 16))];
     const impact = assess({ agents, shifts, swaps: [{ shiftId: 's1', fromAgentId: 'a', toAgentId: 'b' }], timeOff: [{ agentId: 'b', start: at(0, 0), end: at(1, 0) }], rules: [french], agentIds: ['a', 'b'] });
     expect(impact.blockers.map((b) => b.code)).toEqual(['time-off']);
-    expect(impact.warnings).toEqual([{ agentId: 'b', code: 'language', message: 'B does not speak fr at fluent level or better, which "French desk" asks for' }]);
+    expect(impact.warnings).toEqual([{ agentId: 'b', code: 'language', message: 'does not speak fr at fluent level or better, which "French desk" asks for' }]);
     expect(impact.gapsOpened.map((g) => g.ruleId)).toEqual(['fr']);
   });
 });

@@ -80,7 +80,6 @@ const LEVEL_RANK = new Map(LANGUAGE_LEVELS.map((level, index) => [level, index])
  */
 export function assessRequestImpact(input: AssessRequestImpactInput): RequestImpactAssessment {
   const agents = new Map(input.agents.map((agent) => [agent.id, agent]));
-  const name = (id: string) => agents.get(id)?.displayName ?? 'An agent who is no longer in the team';
   const blockers: RequestImpactIssue[] = [];
   const warnings: RequestImpactIssue[] = [];
   const beforeById = new Map(input.before.map((shift) => [shift.id, shift]));
@@ -91,15 +90,15 @@ export function assessRequestImpact(input: AssessRequestImpactInput): RequestImp
     const receiver = agents.get(move.toAgentId);
     if (!shift) continue;
     if (!receiver || !receiver.active) {
-      blockers.push({ agentId: move.toAgentId, code: 'inactive', message: `${name(move.toAgentId)} is not an active agent of this team` });
+      blockers.push({ agentId: move.toAgentId, code: 'inactive', message: 'is not an active agent of this team' });
       continue;
     }
     if (shift.channel && !receiver.channels.includes(shift.channel)) {
-      blockers.push({ agentId: receiver.id, code: 'channel', message: `${receiver.displayName} does not work the ${shift.channel} channel this shift is for` });
+      blockers.push({ agentId: receiver.id, code: 'channel', message: `does not work the ${shift.channel} channel this shift is for` });
     }
     const moved = afterById.get(move.shiftId);
     if (!moved || moved.agentId !== move.toAgentId || moved.start !== shift.start || moved.end !== shift.end) {
-      blockers.push({ agentId: receiver.id, code: 'time-off', message: `${receiver.displayName} has approved time off during this shift` });
+      blockers.push({ agentId: receiver.id, code: 'time-off', message: 'has approved time off during this shift' });
     }
     const giver = agents.get(move.fromAgentId);
     for (const rule of input.coverageRules) {
@@ -109,7 +108,7 @@ export function assessRequestImpact(input: AssessRequestImpactInput): RequestImp
         warnings.push({
           agentId: receiver.id,
           code: 'language',
-          message: `${receiver.displayName} does not speak ${language.code} at ${language.minLevel} level or better, which "${rule.name}" asks for`,
+          message: `does not speak ${language.code} at ${language.minLevel} level or better, which "${rule.name}" asks for`,
         });
       }
     }
@@ -128,7 +127,7 @@ export function assessRequestImpact(input: AssessRequestImpactInput): RequestImp
   const existing = new Set(labour(input.before).map(key));
   for (const violation of labour(input.after)) {
     if (existing.has(key(violation))) continue;
-    blockers.push({ agentId: violation.agentId, code: violation.code, message: `${name(violation.agentId)}: ${violation.message}` });
+    blockers.push({ agentId: violation.agentId, code: violation.code, message: violation.message });
   }
 
   const { gapsOpened, gapsClosed } = compareCoverage(input);

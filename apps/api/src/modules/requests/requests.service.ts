@@ -235,6 +235,8 @@ export class RequestsService {
       if (body.offer !== true && body.targetAgentId === undefined) throw badField('targetAgentId', 'name the colleague who gets the shift, or send offer: true to offer it to everyone');
       if (body.targetAgentId !== undefined) target = await this.colleague(manager, requester, body.targetAgentId);
     }
+    await this.assertNoOpenRequest(manager, requester.teamId, shift.id, 'shiftId');
+    if (targetShift) await this.assertNoOpenRequest(manager, requester.teamId, targetShift.id, 'targetShiftId');
     const starts = [shift.start, ...(targetShift ? [targetShift.start] : [])];
     const ends = [shift.end, ...(targetShift ? [targetShift.end] : [])];
     return {
@@ -320,6 +322,21 @@ export class RequestsService {
       if (found) return found;
     }
     throw badField(field, `no shift with id ${shiftId} in this team's schedule`);
+  }
+
+  /** One open request per shift: a second offer or swap of it would race the first. */
+  private async assertNoOpenRequest(manager: EntityManager, teamId: string, shiftId: string, field: string): Promise<void> {
+    const open = await manager.findOne(ShiftRequestEntity, {
+      select: { id: true, kind: true, state: true },
+      where: [
+        { teamId, shiftId, state: In([...OPEN_REQUEST_STATES]) },
+        { teamId, targetShiftId: shiftId, state: In([...OPEN_REQUEST_STATES]) },
+      ],
+    });
+    if (open) {
+      const message = `${field}: this shift is already in an open ${open.kind} request (${open.id}, ${open.state}); cancel or decide that one first`;
+      throw new ConflictException(apiError(409, message, [{ field, message }]));
+    }
   }
 
   private assertTradeable(shift: Shift, owner: AgentEntity, field: string, now: Instant): void {
@@ -583,7 +600,7 @@ export class RequestsService {
     if (impact.stale) throw new ConflictException(apiError(409, `${impact.staleReason}`));
     if (impact.blockers.length === 0) return;
     const verb = action === 'file' ? 'filed' : action === 'take' ? 'taken' : action === 'accept' ? 'accepted' : 'approved';
-    throw new ConflictException(apiError(409, `The request cannot be ${verb}: ${impact.blockers.map((b) => b.message).join('; ')}`));
+    throw new ConflictException(apiError(409, `The request cannot be ${verb}: ${impact.blockers.map((b) => `${b.agentName}: ${b.message}`).join('; ')}`));
   }
 
   private async load(manager: EntityManager, id: string): Promise<ShiftRequestEntity> {

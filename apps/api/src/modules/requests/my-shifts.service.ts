@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { MyShiftsQuery, MyShiftsResponse, PeriodHours } from '@shiftdesk/shared-api-contract';
-import { addCalendarDays, getLocalDate, getStartOfIsoWeek, getStartOfLocalDay, type Instant, type Shift } from '@shiftdesk/scheduling';
+import { addCalendarDays, getLocalDate, getStartOfIsoWeek, getStartOfLocalDay, workedPieces, type Instant, type Shift } from '@shiftdesk/scheduling';
 import { AgentEntity } from '../agents/agent.entity';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DAY_MS, HOUR_MS, toIso } from '../schedule/instants';
@@ -67,15 +67,8 @@ function round2(value: number): number {
 /** Paid hours (shift minus unpaid breaks) inside [from, to), and the part of them before `now`. */
 function periodHours(shifts: readonly Shift[], period: { from: Instant; to: Instant }, now: Instant, contractHours: number): PeriodHours {
   const paid = (until: Instant) => {
-    let ms = 0;
-    for (const shift of shifts) {
-      const start = Math.max(shift.start, period.from);
-      const end = Math.min(shift.end, period.to, until);
-      if (end <= start) continue;
-      ms += end - start;
-      for (const pause of shift.breaks) ms -= Math.max(0, Math.min(pause.end, end) - Math.max(pause.start, start));
-    }
+    const ms = shifts.flatMap((shift) => workedPieces(shift, period.from, Math.min(period.to, until))).reduce((sum, piece) => sum + piece.end - piece.start, 0);
     return round2(ms / HOUR_MS);
   };
-  return { from: toIso(period.from), to: toIso(period.to), scheduledHours: paid(period.to), workedHours: paid(Math.min(now, period.to)), contractHours };
+  return { from: toIso(period.from), to: toIso(period.to), scheduledHours: paid(period.to), workedHours: paid(now), contractHours };
 }

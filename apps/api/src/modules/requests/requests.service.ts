@@ -2,6 +2,7 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException } 
 import {
   OPEN_REQUEST_STATES,
   type CreateShiftRequestBody,
+  type ListShiftRequestsQuery,
   type RequestAction,
   type RequestDecisionBody,
   type RequestImpact,
@@ -92,7 +93,7 @@ export class RequestsService {
 
   // ---- Reads ------------------------------------------------------------------------------
 
-  async list(user: AuthenticatedUser, query: { scope?: string; teamId?: string; state?: string; kind?: string; awaiting?: string; page?: number; pageSize?: number }): Promise<ShiftRequestsResponse> {
+  async list(user: AuthenticatedUser, query: ListShiftRequestsQuery): Promise<ShiftRequestsResponse> {
     const scope = query.scope ?? (user.role === 'manager' ? 'team' : 'mine');
     if (query.teamId !== undefined && !user.teamIds.includes(query.teamId)) {
       throw new ForbiddenException(user.role === 'manager' ? 'You do not manage this team' : 'You are not a member of this team');

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from 
 import type { Feed, FeedSecret } from '@shiftdesk/shared-api-contract';
 import { FeedsApi } from '@shiftdesk/web-data-access';
 import { FeedLinkComponent } from '@shiftdesk/web-ui';
-import { toApiError } from '@shiftdesk/web-util';
+import { runBusy } from '@shiftdesk/web-util';
 import { firstValueFrom, type Observable } from 'rxjs';
 
 /** The agent's own calendar feed: subscribe, see the address once, rotate or revoke it. */
@@ -72,15 +72,7 @@ export class ProfileFeedComponent implements OnInit {
     });
   }
 
-  private async run(work: () => Promise<void>): Promise<void> {
-    this.busy.set(true);
-    this.error.set('');
-    try {
-      await work();
-    } catch (failure) {
-      this.error.set(toApiError(failure).message);
-    } finally {
-      this.busy.set(false);
-    }
+  private run(work: () => Promise<void>): Promise<void> {
+    return runBusy({ busy: this.busy, error: this.error }, work);
   }
 }

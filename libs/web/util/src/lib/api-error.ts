@@ -60,3 +60,22 @@ function fallbackMessage(status: number): string {
   if (status >= 500) return 'The server had a problem. Please try again.';
   return 'The request was not accepted.';
 }
+
+/** What `runBusy` drives: a busy flag and an error message (signals fit). */
+export interface BusyState {
+  busy: { set(value: boolean): void };
+  error: { set(value: string): void };
+}
+
+/** Runs `work` with `busy` on and `error` cleared; a failure ends up in `error` as the API's message. */
+export async function runBusy(state: BusyState, work: () => Promise<void>): Promise<void> {
+  state.busy.set(true);
+  state.error.set('');
+  try {
+    await work();
+  } catch (failure) {
+    state.error.set(toApiError(failure).message);
+  } finally {
+    state.busy.set(false);
+  }
+}

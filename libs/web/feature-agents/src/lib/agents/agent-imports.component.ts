@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untr
 import type { CalendarImport, UnavailabilitySpan } from '@shiftdesk/shared-api-contract';
 import { CalendarImportsApi } from '@shiftdesk/web-data-access';
 import { BadgeComponent, NowService } from '@shiftdesk/web-ui';
-import { formatZonedDateTime, toApiError } from '@shiftdesk/web-util';
+import { formatZonedDateTime, runBusy } from '@shiftdesk/web-util';
 import { firstValueFrom } from 'rxjs';
 
 const DAY_MS = 86_400_000;
@@ -158,15 +158,7 @@ export class AgentImportsComponent {
     this.spans.set(unavailability.spans);
   }
 
-  private async run(work: () => Promise<void>): Promise<void> {
-    this.busy.set(true);
-    this.error.set('');
-    try {
-      await work();
-    } catch (failure) {
-      this.error.set(toApiError(failure).message);
-    } finally {
-      this.busy.set(false);
-    }
+  private run(work: () => Promise<void>): Promise<void> {
+    return runBusy({ busy: this.busy, error: this.error }, work);
   }
 }

@@ -11,3 +11,4 @@ export * from './audit';
 export * from './requests';
 export * from './pay';
 export * from './feeds';
+export * from './preferences';

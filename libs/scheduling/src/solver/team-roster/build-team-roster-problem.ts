@@ -5,6 +5,7 @@ import { selectLabourRules } from '../../rules/labour-rules';
 import { addCalendarDays, getIsoWeekday, getLocalDate, getStartOfIsoWeek, getStartOfLocalDay, isLocalDate, isValidTimeZone, localMinuteToInstant, parseMinuteOfDay } from '../../time';
 import { deriveCannotFollow } from '../derive-cannot-follow';
 import type { CoverRequirement, LockedAssignment, MinuteCap, MinuteCapTerm, RosterEmployee, ShiftRequest } from '../roster-problem';
+import { preferenceRequests } from './preferences';
 import type { RosterShiftShape, ShapeIneligibility, ShapeSpan, TeamRosterErrorReason, TeamRosterInput, TeamRosterModel } from './team-roster-model';
 
 /** Longest period one generation covers (a year, leap years included). */
@@ -82,6 +83,8 @@ function validateShapes(shapes: readonly RosterShiftShape[]): { field: string; m
  *   such cells becomes a day off, a partly unavailable day a minute cap of 0 over its banned
  *   cells (the solver's own hard mechanisms; no solver change). Cells pinned by a fixed shift
  *   stay as the manager pinned them.
+ * - **Preferences** (soft, `preferenceRequests`): an agent's wish to work or to be free becomes
+ *   weighted shift-on / shift-off requests on the cells the agent could take.
  *
  * Returns a typed failure for a bad zone, period or shape.
  */
@@ -349,6 +352,23 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
     }
   }
 
+  // Preferences, on the cells each agent could really be given (the others are not ours to honour).
+  const offDays = new Map(rostered.map((agent) => [agent.id, new Set([...(timeOffDays[agent.id] ?? []), ...(busyDays[agent.id] ?? [])])]));
+  const bannedCells = new Map(rostered.map((agent) => [agent.id, new Set([...(unavailable[agent.id] ?? []), ...(restConflicts[agent.id] ?? [])])]));
+  const pinnedShape = new Map(locked.map((cell) => [`${cell.employeeId}:${cell.day}`, cell.shiftTypeId]));
+  const preferences = preferenceRequests({
+    preferences: (input.preferences ?? []).filter((preference) => rosteredIds.has(preference.agentId)),
+    shapeIds: shapes.map((shape) => shape.id),
+    spans,
+    daysNear,
+    canTake: (agentId, d, s) => {
+      const shapeId = shapes[s].id;
+      const pin = pinnedShape.get(`${agentId}:${d}`);
+      if (pin !== undefined) return pin === shapeId;
+      return eligibility[agentId][shapeId] === null && !offDays.get(agentId)?.has(d) && !bannedCells.get(agentId)?.has(`${d}:${shapeId}`) && spans[d][s].end > spans[d][s].start;
+    },
+  });
+
   return {
     ok: true,
     value: {
@@ -358,8 +378,8 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
         shiftTypes,
         employees,
         cover,
-        shiftOnRequests: [],
-        shiftOffRequests,
+        shiftOnRequests: preferences.shiftOnRequests,
+        shiftOffRequests: [...shiftOffRequests, ...preferences.shiftOffRequests],
         locked,
       },
       timeZone: zone,
@@ -374,6 +394,7 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
       unavailable,
       eligibility,
       shapeLanguageLevel,
+      preferences: preferences.occurrences,
     },
   };
 }

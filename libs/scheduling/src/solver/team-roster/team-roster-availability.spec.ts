@@ -1,56 +1,23 @@
 import { performance } from 'node:perf_hooks';
-import { createCoverageRuleFromPreset } from '../../coverage/coverage-rule';
-import type { AvailabilityByWeekday, SchedulingAgent } from '../../model/types';
+import type { AvailabilityByWeekday } from '../../model/types';
 import { isWithinAvailability } from '../../rules/availability';
-import { DEFAULT_LABOUR_RULES } from '../../rules/labour-rules';
 import { evaluateRoster } from '../evaluate-roster';
 import { generateRoster } from '../generate-roster';
-import type { Roster } from '../roster-problem';
-import { buildTeamRosterProblem } from './build-team-roster-problem';
 import { explainUnfilledCover, findAvailabilityBreaches, rosterToDraftShifts } from './roster-to-drafts';
-import type { RosterShiftShape, TeamRosterInput, TeamRosterModel } from './team-roster-model';
+import type { TeamRosterInput, TeamRosterModel } from './team-roster-model';
+import { agent, buildModel, EARLY, LATE, MOSCOW, rosterOf, teamInput } from './testing';
 
 // Availability windows as a hard rule of the team roster (issue 4): a remote agent in Lisbon
 // available 08:00–20:00 local must never get the 07:00 Europe/Moscow shape (04:00 in Lisbon).
 
-const MOSCOW = 'Europe/Moscow';
 const LISBON = 'Europe/Lisbon';
-const EARLY: RosterShiftShape = { id: 'Early', localStartTime: '07:00', lengthMinutes: 480 };
-const LATE: RosterShiftShape = { id: 'Late', localStartTime: '15:00', lengthMinutes: 480 };
 const daily = (start: string, end: string, days: number[] = [1, 2, 3, 4, 5, 6, 7]): AvailabilityByWeekday =>
   Object.fromEntries(days.map((day) => [day, [{ start, end }]]));
-
-function agent(id: string, overrides: Partial<SchedulingAgent> = {}): SchedulingAgent {
-  return { id, displayName: id, timeZone: MOSCOW, languages: [{ code: 'ru', level: 'native' }], channels: ['email', 'chat'], contractHoursPerWeek: 40, active: true, ...overrides };
-}
 const lisbon = (id: string, availability: AvailabilityByWeekday | null = daily('08:00', '20:00')) => agent(id, { timeZone: LISBON, availability });
-
-function input(overrides: Partial<TeamRosterInput> = {}): TeamRosterInput {
-  return {
-    timeZone: MOSCOW,
-    from: '2026-03-02', // a Monday; Lisbon is on UTC+0, Moscow on UTC+3
-    to: '2026-03-08',
-    agents: [agent('a'), lisbon('l')],
-    rules: [createCoverageRuleFromPreset({ preset: '16h', timeZone: MOSCOW, minAgents: 1, id: 'r16' })],
-    shapes: [EARLY, LATE],
-    labourRules: { defaults: { ...DEFAULT_LABOUR_RULES } },
-    fixedShifts: [],
-    timeOff: [],
-    ...overrides,
-  };
-}
-
-function build(overrides: Partial<TeamRosterInput> = {}): TeamRosterModel {
-  const result = buildTeamRosterProblem(input(overrides));
-  if (!result.ok) throw new Error(result.message);
-  return result.value;
-}
-
-/** One string per employee, one letter per day (shape id's first letter, `-` off). */
-function roster(model: TeamRosterModel, ...rows: string[]): Roster {
-  const byLetter = new Map(model.shapes.map((s) => [s.id[0], s.id]));
-  return model.problem.employees.map((e, i) => ({ employeeId: e.id, days: model.dates.map((_, d) => byLetter.get(rows[i]?.[d] ?? '-') ?? null) }));
-}
+// Lisbon is on UTC+0 in early March, Moscow on UTC+3.
+const input = (overrides: Partial<TeamRosterInput> = {}): TeamRosterInput => teamInput({ agents: [agent('a'), lisbon('l')], ...overrides });
+const build = (overrides: Partial<TeamRosterInput> = {}): TeamRosterModel => buildModel(input(overrides));
+const roster = rosterOf;
 
 describe('availability in the team roster model', () => {
   it('bans the 07:00 Moscow shape (04:00 Lisbon) for a Lisbon agent available 08:00–20:00, and keeps the 15:00 one', () => {

@@ -1,7 +1,9 @@
 import type { Channel, Instant, LocalDate, LocalTime, SchedulingAgent, Shift, TimeZone } from '../../model/types';
 import type { CoverageRule } from '../../coverage/coverage-rule';
 import type { LabourRulesSet } from '../../rules/labour-rules';
+import type { SchedulingPreference } from '../../rules/preferences';
 import type { RosterProblem } from '../roster-problem';
+import type { PreferenceCells } from './preferences';
 
 /**
  * A shift shape a manager allows in a generated roster: a local start time in the TEAM's zone
@@ -56,6 +58,8 @@ export interface TeamRosterInput {
    * cover. Agents missing here count as the dearest.
    */
   hourlyCosts?: Readonly<Record<string, number>>;
+  /** Agents' wishes to work or to be free; soft, weighed after cover. */
+  preferences?: readonly SchedulingPreference[];
 }
 
 /** The span of one shape on one local date, UTC epoch ms, half-open. */
@@ -97,6 +101,8 @@ export interface TeamRosterModel {
   eligibility: Record<string, Record<string, ShapeIneligibility | null>>;
   /** Required language level per shape id, when the shape has a language. */
   shapeLanguageLevel: Record<string, string>;
+  /** Each preference occurrence in the period with the cells it is about (see preferenceRequests). */
+  preferences: PreferenceCells[];
 }
 
 /** One draft shift of a generated roster, DST-correct: local start and end kept in the team zone. */

@@ -4,58 +4,18 @@ import { createCoverageRuleFromPreset, type CoverageRule } from '../../coverage/
 import { findGaps } from '../../coverage/find-gaps';
 import type { SchedulingAgent, Shift } from '../../model/types';
 import { checkLabourRules } from '../../rules/check-labour-rules';
-import { DEFAULT_LABOUR_RULES, type LabourRulesSet } from '../../rules/labour-rules';
 import { evaluateRoster } from '../evaluate-roster';
 import { generateRoster } from '../generate-roster';
-import type { Roster } from '../roster-problem';
 import { buildTeamRosterProblem, REST_CONFLICT_WEIGHT } from './build-team-roster-problem';
 import { explainUnfilledCover, rosterToDraftShifts } from './roster-to-drafts';
 import type { RosterShiftShape, TeamRosterInput, TeamRosterModel } from './team-roster-model';
+import { agent, buildModel, EARLY, LATE, labourRules, MOSCOW, rosterOf, sixteenHours, teamInput } from './testing';
 
-const MOSCOW = 'Europe/Moscow';
 const iso = (ms: number) => new Date(ms).toISOString();
-
-function agent(id: string, overrides: Partial<SchedulingAgent> = {}): SchedulingAgent {
-  return { id, displayName: id, timeZone: MOSCOW, languages: [{ code: 'ru', level: 'native' }], channels: ['email', 'chat'], contractHoursPerWeek: 40, active: true, ...overrides };
-}
-
-const EARLY: RosterShiftShape = { id: 'Early', localStartTime: '07:00', lengthMinutes: 480 };
-const LATE: RosterShiftShape = { id: 'Late', localStartTime: '15:00', lengthMinutes: 480 };
-const sixteenHours = (): CoverageRule => createCoverageRuleFromPreset({ preset: '16h', timeZone: MOSCOW, minAgents: 1, id: 'r16' });
-const rules = (overrides: Partial<typeof DEFAULT_LABOUR_RULES> = {}): LabourRulesSet => ({ defaults: { ...DEFAULT_LABOUR_RULES, ...overrides } });
-
-function input(overrides: Partial<TeamRosterInput> = {}): TeamRosterInput {
-  return {
-    timeZone: MOSCOW,
-    from: '2026-03-02', // a Monday
-    to: '2026-03-08',
-    agents: [agent('a'), agent('b'), agent('c'), agent('d')],
-    rules: [sixteenHours()],
-    shapes: [EARLY, LATE],
-    labourRules: rules(),
-    fixedShifts: [],
-    timeOff: [],
-    ...overrides,
-  };
-}
-
-function build(overrides: Partial<TeamRosterInput> = {}): TeamRosterModel {
-  const result = buildTeamRosterProblem(input(overrides));
-  if (!result.ok) throw new Error(result.message);
-  return result.value;
-}
-
-/** One row per employee of the model, one character per day: the shape id's first letter, `-` off. */
-function roster(model: TeamRosterModel, ...rows: string[]): Roster {
-  const byLetter = new Map(model.shapes.map((s) => [s.id[0], s.id]));
-  return model.problem.employees.map((e, i) => ({
-    employeeId: e.id,
-    days: model.dates.map((_, d) => {
-      const c = rows[i]?.[d] ?? '-';
-      return c === '-' ? null : (byLetter.get(c) ?? null);
-    }),
-  }));
-}
+const rules = labourRules;
+const input = teamInput;
+const build = (overrides: Partial<TeamRosterInput> = {}): TeamRosterModel => buildModel(teamInput(overrides));
+const roster = rosterOf;
 
 function fixedShift(overrides: Partial<Shift> & Pick<Shift, 'id' | 'agentId' | 'start' | 'end'>): Shift {
   return { timeZone: MOSCOW, channel: null, label: null, breaks: [], status: 'published', source: 'manual', ...overrides };

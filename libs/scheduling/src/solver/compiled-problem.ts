@@ -41,6 +41,29 @@ export interface CompiledProblem {
   weekendOf: Int32Array;
   /** True when every objective coefficient is an integer (no fractional labour cost). */
   integral: boolean;
+  /** Spread terms (nights, weekends, holidays) with a non-zero weight. */
+  spreads: SpreadTerm[];
+  /** Penalty per isolated working day (0: none). */
+  isolatedWeight: number;
+}
+
+/**
+ * One "spread evenly" fairness term: weight × Σ_{e in pool} |N_e − share_e · Σ_f N_f| where N_e
+ * counts e's worked cells (d, s) with `day[d]` and `shift[s]` set.
+ */
+export interface SpreadTerm {
+  key: 'nights' | 'weekends' | 'holidays';
+  weight: number;
+  /** 1 on the days that count. [d] */
+  day: Uint8Array;
+  /** 1 for the shift types that count. [s] */
+  shift: Uint8Array;
+  /** 1 for employees in the pool (who could work a counted cell at all). [e] */
+  inPool: Uint8Array;
+  /** Target share of the total per pool employee (0 outside the pool). [e] */
+  share: Float64Array;
+  /** Pool employees in index order. */
+  pool: Int32Array;
 }
 
 export const FREE = -2;
@@ -114,6 +137,10 @@ export function compileProblem(problem: RosterProblem): CompiledProblem {
     for (const d of days) weekendOf[d] = weekends.length;
     weekends.push(days);
   }
+  const spreads = compileSpreads(problem, shiftIndex, dayOff, maxShifts, saturday);
+  if (spreads.length > 0) integral = false;
+  const isolatedWeight = Math.max(0, problem.fairness?.isolatedDayWeight ?? 0);
+  if (!Number.isInteger(isolatedWeight)) integral = false;
   const ints = (f: (i: number) => number) => Int32Array.from({ length: E }, (_, i) => f(i));
   const emps = problem.employees;
   return {
@@ -155,7 +182,107 @@ export function compileProblem(problem: RosterProblem): CompiledProblem {
     weekends,
     weekendOf,
     integral,
+    spreads,
+    isolatedWeight,
   };
+}
+
+function compileSpreads(
+  problem: RosterProblem,
+  shiftIndex: Map<string, number>,
+  dayOff: Uint8Array,
+  maxShifts: Int32Array,
+  saturday: number,
+): SpreadTerm[] {
+  const fairness = problem.fairness;
+  if (!fairness) return [];
+  const E = problem.employees.length;
+  const D = problem.horizonDays;
+  const S = problem.shiftTypes.length;
+  const allDays = new Uint8Array(D).fill(1);
+  const allShifts = new Uint8Array(S).fill(1);
+  const nightShifts = new Uint8Array(S);
+  for (const id of fairness.nightShiftTypeIds) {
+    const s = shiftIndex.get(id);
+    if (s !== undefined) nightShifts[s] = 1;
+  }
+  const weekendDays = new Uint8Array(D);
+  for (let d = 0; d < D; d++) if ((((d - saturday) % 7) + 7) % 7 <= 1) weekendDays[d] = 1;
+  const holidayDays = new Uint8Array(D);
+  for (const d of fairness.holidayDays) if (d >= 0 && d < D) holidayDays[d] = 1;
+  const candidates: [SpreadTerm['key'], number, Uint8Array, Uint8Array, (e: number) => boolean][] = [
+    ['nights', fairness.nightsWeight, allDays, nightShifts, () => true],
+    ['weekends', fairness.weekendsWeight, weekendDays, allShifts, (e) => problem.employees[e].maxWeekends > 0],
+    ['holidays', fairness.holidaysWeight, holidayDays, allShifts, () => true],
+  ];
+  const out: SpreadTerm[] = [];
+  for (const [key, weight, day, shift, eligible] of candidates) {
+    if (!(weight > 0)) continue;
+    const inPool = new Uint8Array(E);
+    const pool: number[] = [];
+    for (let e = 0; e < E; e++) {
+      if (!eligible(e)) continue;
+      let able = false;
+      for (let s = 0; s < S && !able; s++) {
+        if (!shift[s] || maxShifts[e * S + s] === 0) continue;
+        for (let d = 0; d < D && !able; d++) if (day[d] && !dayOff[e * D + d]) able = true;
+      }
+      if (able) {
+        inPool[e] = 1;
+        pool.push(e);
+      }
+    }
+    if (pool.length === 0) continue;
+    const minutes = pool.reduce((sum, e) => sum + problem.employees[e].maxTotalMinutes, 0);
+    const share = new Float64Array(E);
+    for (const e of pool) share[e] = minutes > 0 ? problem.employees[e].maxTotalMinutes / minutes : 1 / pool.length;
+    out.push({ key, weight, day, shift, inPool, share, pool: Int32Array.from(pool) });
+  }
+  return out;
+}
+
+/** Does cell value `s` on day `d` count for `term`? */
+export function spreadCounts(term: SpreadTerm, d: number, s: number): boolean {
+  return s >= 0 && term.day[d] === 1 && term.shift[s] === 1;
+}
+
+/** Per employee, the number of counted cells of `term` worked in `a`. */
+export function spreadCountsOf(p: CompiledProblem, term: SpreadTerm, a: Int32Array): Int32Array {
+  const n = new Int32Array(p.E);
+  for (const e of term.pool) {
+    let c = 0;
+    for (let d = 0; d < p.D; d++) if (spreadCounts(term, d, a[e * p.D + d])) c++;
+    n[e] = c;
+  }
+  return n;
+}
+
+/** weight × Σ_e |N_e − share_e · T| for the given counts. */
+export function spreadPenalty(term: SpreadTerm, counts: Int32Array): number {
+  let total = 0;
+  for (const e of term.pool) total += counts[e];
+  let dev = 0;
+  for (const e of term.pool) dev += Math.abs(counts[e] - term.share[e] * total);
+  return term.weight * dev;
+}
+
+/** Is day d of employee e an isolated working day (off on both sides; the edges are not off)? */
+export function isIsolated(p: CompiledProblem, a: Int32Array, e: number, d: number): boolean {
+  if (d <= 0 || d >= p.D - 1) return false;
+  const i = e * p.D + d;
+  return a[i] >= 0 && a[i - 1] < 0 && a[i + 1] < 0;
+}
+
+/** The fairness part of the objective of assignment `a`. */
+export function fairnessOf(p: CompiledProblem, a: Int32Array): number {
+  let total = 0;
+  for (const term of p.spreads) total += spreadPenalty(term, spreadCountsOf(p, term, a));
+  if (p.isolatedWeight !== 0) {
+    let n = 0;
+    for (let e = 0; e < p.E; e++) for (let d = 1; d < p.D - 1; d++) if (isIsolated(p, a, e, d)) n++;
+    total += p.isolatedWeight * n;
+  }
+  return total;
 }
 
 /** May employee e be given shift type s on day d at all (skill, day off, lock)? */
@@ -182,5 +309,6 @@ export function objectiveOf(p: CompiledProblem, a: Int32Array): number {
     const diff = p.requirement[k] - n[k];
     total += diff > 0 ? diff * p.underWeight[k] : -diff * p.overWeight[k];
   }
+  if (p.spreads.length > 0 || p.isolatedWeight !== 0) total += fairnessOf(p, a);
   return total;
 }

@@ -1,5 +1,7 @@
 import type {
   HardViolation,
+  RosterEmployee,
+  RosterRow,
   ObjectiveBreakdown,
   Roster,
   RosterEvaluation,
@@ -122,7 +124,7 @@ export function evaluateRoster(problem: RosterProblem, roster: Roster): RosterEv
     }
   }
 
-  const breakdown: ObjectiveBreakdown = { coverUnder: 0, coverOver: 0, shiftOn: 0, shiftOff: 0, cost };
+  const breakdown: ObjectiveBreakdown = { coverUnder: 0, coverOver: 0, shiftOn: 0, shiftOff: 0, cost, ...fairnessTerms(problem, rowById) };
   for (const c of problem.cover) {
     const n = count.get(`${c.day}|${c.shiftTypeId}`) ?? 0;
     breakdown.coverUnder += c.underWeight * Math.max(0, c.requirement - n);
@@ -134,10 +136,64 @@ export function evaluateRoster(problem: RosterProblem, roster: Roster): RosterEv
   for (const r of problem.shiftOffRequests) {
     if ((rowById.get(r.employeeId)?.days[r.day] ?? null) === r.shiftTypeId) breakdown.shiftOff += r.weight;
   }
-  const objective = breakdown.coverUnder + breakdown.coverOver + breakdown.shiftOn + breakdown.shiftOff + breakdown.cost;
+  const objective =
+    breakdown.coverUnder +
+    breakdown.coverOver +
+    breakdown.shiftOn +
+    breakdown.shiftOff +
+    breakdown.cost +
+    breakdown.nights +
+    breakdown.weekends +
+    breakdown.holidays +
+    breakdown.isolatedDays;
   const order = new Map(problem.employees.map((e, i) => [e.id, i]));
   violations.sort(
     (a, b) => (order.get(a.employeeId) ?? -1) - (order.get(b.employeeId) ?? -1) || (a.day ?? -1) - (b.day ?? -1),
   );
   return { objective, breakdown, hardViolations: violations };
+}
+
+type FairnessTerms = Pick<ObjectiveBreakdown, 'nights' | 'weekends' | 'holidays' | 'isolatedDays'>;
+
+/** The fairness terms of `RosterFairness`, computed straight from its definition. */
+function fairnessTerms(problem: RosterProblem, rowById: Map<string, RosterRow>): FairnessTerms {
+  const terms: FairnessTerms = { nights: 0, weekends: 0, holidays: 0, isolatedDays: 0 };
+  const fairness = problem.fairness;
+  if (!fairness) return terms;
+  const H = problem.horizonDays;
+  const dayOf = (emp: RosterEmployee, d: number): string | null => rowById.get(emp.id)?.days[d] ?? null;
+  const canWork = (emp: RosterEmployee, shiftTypeId: string) => (emp.maxShifts[shiftTypeId] ?? 0) > 0;
+  const weekday = (d: number) => ((problem.firstWeekday - 1 + d) % 7) + 1; // 1 = Monday … 7 = Sunday
+  const nights = new Set(fairness.nightShiftTypeIds);
+  const holidays = new Set(fairness.holidayDays);
+  const allDays = Array.from({ length: H }, (_, d) => d);
+  const spread = (weight: number, days: number[], counts: (shiftTypeId: string) => boolean, eligible: (emp: RosterEmployee) => boolean) => {
+    if (!(weight > 0)) return 0;
+    // Who could work a counted cell at all (an allowed counted shift type on a day not off).
+    const pool = problem.employees.filter(
+      (emp) => eligible(emp) && days.some((d) => !emp.daysOff.includes(d) && problem.shiftTypes.some((t) => counts(t.id) && canWork(emp, t.id))),
+    );
+    if (pool.length === 0) return 0;
+    const worked = pool.map((emp) => days.filter((d) => { const s = dayOf(emp, d); return s !== null && counts(s); }).length);
+    const total = worked.reduce((a, b) => a + b, 0);
+    const minutes = pool.reduce((a, emp) => a + emp.maxTotalMinutes, 0);
+    let penalty = 0;
+    pool.forEach((emp, i) => {
+      const share = minutes > 0 ? emp.maxTotalMinutes / minutes : 1 / pool.length;
+      penalty += Math.abs(worked[i] - total * share);
+    });
+    return weight * penalty;
+  };
+  terms.nights = spread(fairness.nightsWeight, allDays, (s) => nights.has(s), () => true);
+  terms.weekends = spread(fairness.weekendsWeight, allDays.filter((d) => weekday(d) >= 6), () => true, (emp) => emp.maxWeekends > 0);
+  terms.holidays = spread(fairness.holidaysWeight, allDays.filter((d) => holidays.has(d)), () => true, () => true);
+  if (fairness.isolatedDayWeight > 0) {
+    let isolated = 0;
+    for (const emp of problem.employees) {
+      // The horizon edges are not days off, so only days 1 … H − 2 can be isolated.
+      for (let d = 1; d < H - 1; d++) if (dayOf(emp, d) !== null && dayOf(emp, d - 1) === null && dayOf(emp, d + 1) === null) isolated++;
+    }
+    terms.isolatedDays = fairness.isolatedDayWeight * isolated;
+  }
+  return terms;
 }

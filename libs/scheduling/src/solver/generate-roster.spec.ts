@@ -45,7 +45,7 @@ describe('generateRoster', () => {
     const result = await generateRoster({ problem, seed: 7, timeLimitMs: 15_000, now, onProgress: (e) => events.push(e) });
     expect(result.feasible).toBe(true);
     expect(result.objective).toBe(100);
-    expect(result.breakdown).toEqual({ coverUnder: 100, coverOver: 0, shiftOn: 0, shiftOff: 0, cost: 0 });
+    expect(result.breakdown).toEqual({ coverUnder: 100, coverOver: 0, shiftOn: 0, shiftOff: 0, cost: 0, nights: 0, weekends: 0, holidays: 0, isolatedDays: 0 });
     expect(result.status).toBe('optimal');
     expect(result.bound).toBe(100);
     expect(evaluateRoster(problem, result.roster).hardViolations).toEqual([]);
@@ -123,6 +123,85 @@ describe('generateRoster', () => {
       { numRuns: 25, seed: 20261123 },
     );
   }, 60_000);
+});
+
+describe('generateRoster: fairness', () => {
+  const noFairness = { nightShiftTypeIds: ['L'], holidayDays: [], nightsWeight: 0, weekendsWeight: 0, holidaysWeight: 0, isolatedDayWeight: 0 };
+  const everyDay = (shiftTypeId: string, overWeight = 1) =>
+    Array.from({ length: 14 }, (_, day) => ({ day, shiftTypeId, requirement: 1, underWeight: 100, overWeight }));
+  const count = (row: (string | null)[], keep: (s: string | null, d: number) => boolean) => row.filter((s, d) => keep(s, d)).length;
+
+  /** Four equal agents, one E and one L (the night) a day; agent a asks for every night. */
+  function nightsProblem(nightsWeight: number): RosterProblem {
+    return tinyProblem({
+      employees: ['a', 'b', 'c', 'd'].map((id) => tinyEmployee({ id })),
+      // Surplus nights cost 100, so the fair answer is not a fifth and sixth night.
+      cover: [...everyDay('E'), ...everyDay('L', 100)],
+      shiftOnRequests: Array.from({ length: 14 }, (_, day) => ({ employeeId: 'a', day, shiftTypeId: 'L', weight: 1 })),
+      fairness: { ...noFairness, nightsWeight },
+    });
+  }
+
+  it('spreads nights evenly when the nights weight is set (full MIP)', async () => {
+    const unfair = await generateRoster({ problem: nightsProblem(0), seed: 1, timeLimitMs: 30_000, now, maxIterations: 2 });
+    expect(count(unfair.roster[0].days, (s) => s === 'L')).toBe(14);
+    const problem = nightsProblem(5);
+    const result = await generateRoster({ problem, seed: 1, timeLimitMs: 30_000, now, maxIterations: 2 });
+    expect(result.feasible).toBe(true);
+    const nights = result.roster.map((row) => count(row.days, (s) => s === 'L'));
+    expect(nights.reduce((a, b) => a + b, 0)).toBe(14);
+    expect(Math.max(...nights) - Math.min(...nights)).toBeLessThanOrEqual(1);
+    // 3.5 nights each would be exact; 4, 4, 3, 3 is as close as whole nights get: 4 × 0.5 × 5.
+    expect(result.breakdown.nights).toBeCloseTo(10, 9);
+    expect(result.status).toBe('optimal');
+    expect(result.objective).toBeCloseTo(evaluateRoster(problem, result.roster).objective, 9);
+  });
+
+  it('spreads weekend days evenly when the weekends weight is set (search path)', async () => {
+    // Agent a asks for every weekend day; the 4 weekend days should go one to each agent.
+    const problem = (weekendsWeight: number) =>
+      tinyProblem({
+        employees: ['a', 'b', 'c', 'd'].map((id) => tinyEmployee({ id, maxShifts: { E: 14, L: 0 } })),
+        cover: everyDay('E'),
+        shiftOnRequests: [5, 6, 12, 13].map((day) => ({ employeeId: 'a', day, shiftTypeId: 'E', weight: 1 })),
+        fairness: { ...noFairness, weekendsWeight },
+      });
+    const weekendDays = (row: (string | null)[]) => count(row, (s, d) => s !== null && d % 7 >= 5);
+    const run = (weekendsWeight: number) => generateRoster({ problem: problem(weekendsWeight), seed: 5, timeLimitMs: 30_000, now, maxIterations: 4, fullMipMaxVariables: 0 });
+    const unfair = await run(0);
+    expect(weekendDays(unfair.roster[0].days)).toBe(4);
+    const fair = await run(10);
+    expect(fair.feasible).toBe(true);
+    expect(fair.roster.map((row) => weekendDays(row.days))).toEqual([1, 1, 1, 1]);
+    expect(fair.breakdown).toMatchObject({ coverUnder: 0, weekends: 0, shiftOn: 3 });
+  });
+
+  it('avoids isolated working days when they cost more than a surplus agent', async () => {
+    // One agent, wanted on days 2, 5 and 8 only: alone, each would be an isolated day.
+    const problem = (isolatedDayWeight: number) =>
+      tinyProblem({
+        employees: [tinyEmployee({ maxShifts: { E: 14, L: 0 } })],
+        cover: [2, 5, 8].map((day) => ({ day, shiftTypeId: 'E', requirement: 1, underWeight: 10, overWeight: 1 })).concat(
+          [0, 1, 3, 4, 6, 7, 9, 10, 11, 12, 13].map((day) => ({ day, shiftTypeId: 'E', requirement: 0, underWeight: 10, overWeight: 1 })),
+        ),
+        fairness: { ...noFairness, isolatedDayWeight },
+      });
+    const plain = await generateRoster({ problem: problem(0), seed: 1, timeLimitMs: 30_000, now, maxIterations: 2 });
+    expect(plain.roster[0].days.map((s) => s ?? '-').join('')).toBe('--E--E--E-----');
+    const result = await generateRoster({ problem: problem(20), seed: 1, timeLimitMs: 30_000, now, maxIterations: 2 });
+    expect(result.breakdown).toMatchObject({ coverUnder: 0, isolatedDays: 0 });
+    // Days 2–8 need 2 surplus days at the least (e.g. EE on 1–2 … or one block 2–8 = 4 surplus).
+    expect(result.objective).toBe(3);
+  });
+
+  it('zero weights change nothing: same roster as without fairness (search path, reproducible)', async () => {
+    const base = mediumProblem();
+    const run = (problem: RosterProblem) => generateRoster({ problem, seed: 42, timeLimitMs: 60_000, now, maxIterations: 3, fullMipMaxVariables: 0 });
+    const without = await run(base);
+    const zero = await run({ ...base, fairness: { ...noFairness, holidayDays: [3, 4] } });
+    expect(zero.roster).toEqual(without.roster);
+    expect(zero.objective).toBe(without.objective);
+  }, 120_000);
 });
 
 describe('generateRoster on Curtois Instance1', () => {

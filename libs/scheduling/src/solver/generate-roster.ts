@@ -347,11 +347,13 @@ function coverGaps(p: CompiledProblem, current: Int32Array): number[] {
   return gaps;
 }
 
-/** Smallest positive penalty weight (over-cover, under-cover, per-cell request or cost); 0 if none. */
+/** Smallest positive penalty weight (over-cover, under-cover, per-cell request or cost, fairness); 0 if none. */
 function smallestWeight(p: CompiledProblem): number {
   let min = Infinity;
   for (const w of p.overWeight) if (w > 0 && w < min) min = w;
   for (const w of p.underWeight) if (w > 0 && w < min) min = w;
   for (const c of p.cellCost) if (c !== 0 && Math.abs(c) < min) min = Math.abs(c);
+  for (const term of p.spreads) if (term.weight < min) min = term.weight;
+  if (p.isolatedWeight > 0 && p.isolatedWeight < min) min = p.isolatedWeight;
   return Number.isFinite(min) ? min : 0;
 }

@@ -1,4 +1,4 @@
-import { FREE, OFF, type CompiledProblem } from './compiled-problem';
+import { FREE, isIsolated, OFF, spreadCounts, spreadCountsOf, type CompiledProblem } from './compiled-problem';
 import type { Prng } from './prng';
 
 /**
@@ -29,6 +29,16 @@ export class LocalSearch {
   private readonly swapped: Uint8Array;
   private readonly days = new Int32Array(16);
   private readonly values = new Int32Array(16);
+  /** Fairness bookkeeping (only when the problem has fairness terms). */
+  private readonly fair: boolean;
+  /** Per spread term: counted cells per employee, their total, and the term's penalty. */
+  private readonly spreadN: Int32Array[];
+  private readonly spreadT: number[];
+  private readonly spreadPen: number[];
+  /** Scratch per term: count changes of the move's two employees and the penalty after it. */
+  private readonly dN1: Int32Array;
+  private readonly dN2: Int32Array;
+  private readonly pendingPen: number[];
 
   constructor(
     private readonly p: CompiledProblem,
@@ -49,6 +59,80 @@ export class LocalSearch {
     this.allowed = Array.from({ length: E }, (_, e) => Array.from({ length: S }, (_, s) => s).filter((s) => p.maxShifts[e * S + s] > 0));
     this.backup = new Int32Array(16);
     this.swapped = new Uint8Array(16);
+    this.fair = p.spreads.length > 0 || p.isolatedWeight !== 0;
+    this.spreadN = p.spreads.map((term) => spreadCountsOf(p, term, this.a));
+    this.spreadT = this.spreadN.map((n) => n.reduce((sum, c) => sum + c, 0));
+    this.spreadPen = p.spreads.map((term, g) => this.spreadPenaltyWith(g, -1, 0, -1, 0));
+    this.dN1 = new Int32Array(p.spreads.length);
+    this.dN2 = new Int32Array(p.spreads.length);
+    this.pendingPen = p.spreads.map(() => 0);
+  }
+
+  /** Penalty of spread term g if e1's count changed by c1 and e2's by c2 (−1: no employee). */
+  private spreadPenaltyWith(g: number, e1: number, c1: number, e2: number, c2: number): number {
+    const term = this.p.spreads[g];
+    const n = this.spreadN[g];
+    const T = this.spreadT[g] + (e1 >= 0 && term.inPool[e1] ? c1 : 0) + (e2 >= 0 && term.inPool[e2] ? c2 : 0);
+    if (T === this.spreadT[g] && e1 >= 0) {
+      // Same total: only the two employees' deviations move.
+      let delta = 0;
+      for (const [e, c] of [[e1, c1], [e2, c2]] as const) {
+        if (e < 0 || c === 0 || !term.inPool[e]) continue;
+        const target = term.share[e] * T;
+        delta += Math.abs(n[e] + c - target) - Math.abs(n[e] - target);
+      }
+      return this.spreadPen[g] + term.weight * delta;
+    }
+    let dev = 0;
+    for (const e of term.pool) {
+      const c = n[e] + (e === e1 ? c1 : 0) + (e === e2 ? c2 : 0);
+      dev += Math.abs(c - term.share[e] * T);
+    }
+    return term.weight * dev;
+  }
+
+  /** Count change of spread term g when employee e's cell on day d goes from `from` to `to`. */
+  private spreadChange(g: number, d: number, from: number, to: number): number {
+    const term = this.p.spreads[g];
+    return (spreadCounts(term, d, to) ? 1 : 0) - (spreadCounts(term, d, from) ? 1 : 0);
+  }
+
+  /** Isolated working days of employee e among days [lo, hi]. */
+  private isolatedIn(e: number, lo: number, hi: number): number {
+    let n = 0;
+    for (let d = Math.max(1, lo); d <= Math.min(this.p.D - 2, hi); d++) if (isIsolated(this.p, this.a, e, d)) n++;
+    return n;
+  }
+
+  /** Fairness delta of the move recorded in dN1/dN2 (spread terms), filling pendingPen. */
+  private spreadDelta(e1: number, e2: number): number {
+    let delta = 0;
+    for (let g = 0; g < this.p.spreads.length; g++) {
+      if (this.dN1[g] === 0 && this.dN2[g] === 0) {
+        this.pendingPen[g] = this.spreadPen[g];
+        continue;
+      }
+      this.pendingPen[g] = this.spreadPenaltyWith(g, e1, this.dN1[g], e2, this.dN2[g]);
+      delta += this.pendingPen[g] - this.spreadPen[g];
+    }
+    return delta;
+  }
+
+  /** Makes the move recorded in dN1/dN2 and pendingPen part of the state. */
+  private commitSpread(e1: number, e2: number): void {
+    for (let g = 0; g < this.p.spreads.length; g++) {
+      const term = this.p.spreads[g];
+      const n = this.spreadN[g];
+      if (term.inPool[e1]) {
+        n[e1] += this.dN1[g];
+        this.spreadT[g] += this.dN1[g];
+      }
+      if (e2 >= 0 && term.inPool[e2]) {
+        n[e2] += this.dN2[g];
+        this.spreadT[g] += this.dN2[g];
+      }
+      this.spreadPen[g] = this.pendingPen[g];
+    }
   }
 
   /**
@@ -150,6 +234,18 @@ export class LocalSearch {
     const D = this.p.D;
     let delta = 0;
     let changed = 0;
+    let lo = 0;
+    let hi = 0;
+    if (this.fair) {
+      this.dN1.fill(0);
+      lo = D;
+      hi = -1;
+      for (let k = 0; k < n; k++) {
+        lo = Math.min(lo, this.days[k] - 1);
+        hi = Math.max(hi, this.days[k] + 1);
+      }
+      if (this.p.isolatedWeight !== 0) delta -= this.p.isolatedWeight * this.isolatedIn(e, lo, hi);
+    }
     for (let k = 0; k < n; k++) {
       const d = this.days[k];
       const value = this.values[k];
@@ -157,10 +253,16 @@ export class LocalSearch {
       this.backup[k] = this.a[i];
       if (!this.movable(e, d) || this.a[i] === value || (value >= 0 && this.p.dayOff[i])) continue;
       delta += this.moveCost(d, this.a[i], value) + this.cellCost(e, d, value) - this.cellCost(e, d, this.a[i]);
+      for (let g = 0; g < this.p.spreads.length; g++) this.dN1[g] += this.spreadChange(g, d, this.a[i], value);
       this.a[i] = value;
       changed++;
     }
+    if (this.fair && changed > 0) {
+      if (this.p.isolatedWeight !== 0) delta += this.p.isolatedWeight * this.isolatedIn(e, lo, hi);
+      delta += this.spreadDelta(e, -1);
+    }
     if (changed > 0 && delta <= this.threshold + 1e-9 && this.rowFeasible(e)) {
+      if (this.fair) this.commitSpread(e, -1);
       this.objective += delta;
       return delta;
     }
@@ -185,6 +287,12 @@ export class LocalSearch {
     const to = Math.min(D, from + len);
     let delta = 0;
     let changed = 0;
+    const isolatedWeight = this.p.isolatedWeight;
+    if (this.fair) {
+      this.dN1.fill(0);
+      this.dN2.fill(0);
+      if (isolatedWeight !== 0) delta -= isolatedWeight * (this.isolatedIn(e1, from - 1, to) + this.isolatedIn(e2, from - 1, to));
+    }
     for (let d = from; d < to; d++) {
       const i1 = e1 * D + d;
       const i2 = e2 * D + d;
@@ -193,6 +301,10 @@ export class LocalSearch {
       if (v1 === v2 || !this.movable(e1, d) || !this.movable(e2, d)) continue;
       if ((v2 >= 0 && (this.p.dayOff[i1] || this.p.maxShifts[e1 * this.p.S + v2] === 0)) || (v1 >= 0 && (this.p.dayOff[i2] || this.p.maxShifts[e2 * this.p.S + v1] === 0))) continue;
       delta += this.cellCost(e1, d, v2) - this.cellCost(e1, d, v1) + this.cellCost(e2, d, v1) - this.cellCost(e2, d, v2);
+      for (let g = 0; g < this.p.spreads.length; g++) {
+        this.dN1[g] += this.spreadChange(g, d, v1, v2);
+        this.dN2[g] += this.spreadChange(g, d, v2, v1);
+      }
       this.a[i1] = v2;
       this.a[i2] = v1;
       this.swapped[d - from] = 1;
@@ -209,7 +321,12 @@ export class LocalSearch {
       }
     };
     let result = 0;
+    if (this.fair && changed > 0) {
+      if (isolatedWeight !== 0) delta += isolatedWeight * (this.isolatedIn(e1, from - 1, to) + this.isolatedIn(e2, from - 1, to));
+      delta += this.spreadDelta(e1, e2);
+    }
     if (changed > 0 && delta <= this.threshold + 1e-9 && this.rowFeasible(e1) && this.rowFeasible(e2)) {
+      if (this.fair) this.commitSpread(e1, e2);
       this.objective += delta;
       result = delta;
     } else if (changed > 0) undo();

@@ -22,6 +22,38 @@ export interface RosterProblem {
   shiftOffRequests: ShiftRequest[];
   /** Assignments pinned by the manager; `shiftTypeId: null` pins a day off. Hard. */
   locked: LockedAssignment[];
+  /** Soft fairness terms (nights, weekends, holidays spread evenly; isolated days); none when absent. */
+  fairness?: RosterFairness;
+}
+
+/**
+ * Fairness penalties (issue 4, objective level 3). Each of nights, weekends and holidays counts,
+ * per employee, the cells of that kind worked, N_e, and penalises the deviation from the
+ * employee's share of the team total: weight × Σ_e |N_e − T · m_e / Σ_f m_f|, where
+ * T = Σ_f N_f and m_e is the employee's `maxTotalMinutes` (so the target is the employees' mean
+ * scaled by m_e / mean m). Only employees who could work such a cell at all (an allowed shift
+ * type of that kind on a day that is not a day off; for weekends also `maxWeekends` > 0) take
+ * part in the mean: one who can never work nights has no night target. Targets are fractional,
+ * so these terms may be too. Weights are ≥ 0; a weight of 0 (or no `fairness`) removes the term
+ * (the generator and the evaluator ignore a negative one).
+ */
+export interface RosterFairness {
+  /** Shift types that count as nights. */
+  nightShiftTypeIds: string[];
+  /** Days (indices) that are public holidays. */
+  holidayDays: number[];
+  /** Penalty per night an employee works above or below their target (see above). */
+  nightsWeight: number;
+  /** Same for weekend days worked (each Saturday and Sunday counts, from `firstWeekday`). */
+  weekendsWeight: number;
+  /** Same for holidays worked. */
+  holidaysWeight: number;
+  /**
+   * Penalty per isolated working day: a worked day with a day off on both sides. The horizon
+   * edges are not days off (the day before the period is not known here, as for the minimum
+   * consecutive days rule), so day 0 and the last day are never isolated.
+   */
+  isolatedDayWeight: number;
 }
 
 /** A shift shape. `cannotFollow` lists shift types not allowed on the next day after this one. */
@@ -114,6 +146,14 @@ export interface ObjectiveBreakdown {
   shiftOff: number;
   /** Labour cost in minor units (hourlyCost × worked hours); 0 without pay data. */
   cost: number;
+  /** Fairness (`RosterFairness`): weighted deviation of nights worked from each employee's target. */
+  nights: number;
+  /** Weighted deviation of weekend days worked from each employee's target. */
+  weekends: number;
+  /** Weighted deviation of holidays worked from each employee's target. */
+  holidays: number;
+  /** Weighted count of isolated working days. */
+  isolatedDays: number;
 }
 
 export type HardViolationCode =

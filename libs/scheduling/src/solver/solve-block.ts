@@ -1,5 +1,5 @@
 import type { Highs } from 'highs';
-import { FREE, OFF, type CompiledProblem } from './compiled-problem';
+import { FREE, isIsolated, OFF, spreadCounts, spreadCountsOf, type CompiledProblem } from './compiled-problem';
 
 /** A destroyed block: these employees over days [from, to) are re-optimised; everything else is fixed. */
 export interface Block {
@@ -82,7 +82,8 @@ class RowSet {
  * - min consecutive working days / days off as w[d] − w[d−1] ≤ w[d+k] and
  *   w[d−1] − w[d] + w[d+k] ≤ 1 (horizon-edge blocks exempt);
  * - weekends through indicators y[e,j] ≥ w[sat], y ≥ w[sun], Σ_j y ≤ maxWeekends;
- * - cover as one aggregate row per day × shift type: Σ_e x + under − over = requirement.
+ * - cover as one aggregate row per day × shift type: Σ_e x + under − over = requirement;
+ * - fairness (`addFairness`): deviations from the spread targets and isolated days.
  * Rows whose cells are all fixed are dropped; fixed cells move into the row bounds.
  */
 export function solveBlock(
@@ -239,6 +240,8 @@ export function solveBlock(
     }
   }
 
+  addFairness(p, incumbent, block, isFree, addCol, rows, x, w);
+
   const numCols = colCost.length;
   if (numCols === 0) return { status: 'optimal', assignment: incumbent.slice(), freeCells };
   const numRows = rows.lower.length;
@@ -315,5 +318,86 @@ export function solveBlock(
     };
   } finally {
     model.dispose();
+  }
+}
+
+/**
+ * Fairness terms of the block's MIP.
+ *
+ * Spread (nights, weekends, holidays): the total T = Σ_f N_f is a column t (the team mean moves
+ * with the decision), and every pool employee e gets N_e − share_e · t = pos_e − neg_e with
+ * pos, neg ≥ 0 at the term's weight: minimising makes pos + neg = |N_e − share_e · T| exactly.
+ * Employees outside the block have a constant N_e but their deviation still moves with t, so
+ * all pool employees take part (one short row each). Skipped when no counted cell is free.
+ *
+ * Isolated days: z[e,d] ≥ w[d] − w[d−1] − w[d+1], z ≥ 0 at the weight, for days 1 … D − 2
+ * whose window touches a free cell; minimising makes z = 1 exactly on an isolated day.
+ */
+function addFairness(
+  p: CompiledProblem,
+  incumbent: Int32Array,
+  block: Block,
+  isFree: (e: number, d: number) => boolean,
+  addCol: (cost: number, upper: number, integer: boolean, value: number) => number,
+  rows: RowSet,
+  x: (e: number, d: number, s: number, coef: number) => void,
+  w: (e: number, d: number, coef: number) => void,
+): void {
+  const { D, S } = p;
+  const { from, to } = block;
+  for (const term of p.spreads) {
+    const counts = spreadCountsOf(p, term, incumbent);
+    let total = 0;
+    for (const e of term.pool) total += counts[e];
+    // Counted cells of the incumbent that are free here: N_e = fixed_e + Σ free counted x.
+    const fixed = Int32Array.from(counts);
+    let anyFree = false;
+    for (const e of block.employees) {
+      if (!term.inPool[e]) continue;
+      for (let d = from; d < to; d++) {
+        if (!term.day[d] || !isFree(e, d)) continue;
+        if (spreadCounts(term, d, incumbent[e * D + d])) fixed[e]--;
+        for (let s = 0; s < S; s++) if (term.shift[s] && p.maxShifts[e * S + s] > 0) anyFree = true;
+      }
+    }
+    if (!anyFree) continue;
+    const freeCounted = (e: number, coef: number) => {
+      if (!term.inPool[e]) return;
+      for (let d = from; d < to; d++) {
+        if (!term.day[d] || !isFree(e, d)) continue;
+        for (let s = 0; s < S; s++) if (term.shift[s]) x(e, d, s, coef);
+      }
+    };
+    let fixedTotal = 0;
+    for (const e of term.pool) fixedTotal += fixed[e];
+    const t = addCol(0, Infinity, false, total);
+    rows.add(t, 1);
+    for (const e of block.employees) freeCounted(e, -1);
+    rows.close(fixedTotal, fixedTotal);
+    const inBlock = new Uint8Array(p.E);
+    for (const e of block.employees) inBlock[e] = 1;
+    for (const e of term.pool) {
+      const deviation = counts[e] - term.share[e] * total;
+      const pos = addCol(term.weight, Infinity, false, Math.max(0, deviation));
+      const neg = addCol(term.weight, Infinity, false, Math.max(0, -deviation));
+      if (inBlock[e]) freeCounted(e, 1);
+      rows.add(t, -term.share[e]);
+      rows.add(pos, -1);
+      rows.add(neg, 1);
+      rows.close(-fixed[e], -fixed[e]);
+    }
+  }
+  if (p.isolatedWeight !== 0) {
+    for (const e of block.employees) {
+      for (let d = Math.max(1, from - 1); d <= Math.min(D - 2, to); d++) {
+        if (!isFree(e, d - 1) && !isFree(e, d) && !isFree(e, d + 1)) continue;
+        const z = addCol(p.isolatedWeight, 1, false, isIsolated(p, incumbent, e, d) ? 1 : 0);
+        rows.add(z, 1);
+        w(e, d, -1);
+        w(e, d - 1, 1);
+        w(e, d + 1, 1);
+        rows.close(0, Infinity);
+      }
+    }
   }
 }

@@ -81,6 +81,11 @@ describe('access matrix', () => {
     { method: 'post', path: () => '/api/requests/impact', body: () => ({ kind: 'time-off' }), audience: 'signed-in' },
     { method: 'get', path: () => `/api/requests/${JOB_ID}`, audience: 'signed-in' },
     ...(['accept', 'take', 'decline', 'cancel', 'approve', 'undo'] as const).map((action) => ({ method: 'post' as const, path: () => `/api/requests/${JOB_ID}/${action}`, body: () => ({}), audience: 'signed-in' as const })),
+    // Shift preferences (issue 4): an agent's own, or their managers'.
+    { method: 'get', path: () => `/api/preferences?agentId=${agent.id}`, audience: 'signed-in', scoped: true },
+    { method: 'post', path: () => '/api/preferences', body: () => ({ agentId: agent.id, kind: 'off', weekdays: [6] }), audience: 'signed-in', scoped: true },
+    { method: 'patch', path: () => `/api/preferences/${JOB_ID}`, body: () => ({ strength: 'low' }), audience: 'signed-in' },
+    { method: 'delete', path: () => `/api/preferences/${JOB_ID}`, audience: 'signed-in' },
   ];
 
   const call = (endpoint: Endpoint, token?: string) => {

@@ -25,6 +25,7 @@ import { TeamsModule } from '../modules/teams/teams.module';
 import { WebhooksModule } from '../modules/webhooks/webhooks.module';
 import { PayModule } from '../modules/pay/pay.module';
 import { FeedsModule } from '../modules/feeds/feeds.module';
+import { PreferencesModule } from '../modules/preferences/preferences.module';
 
 /** Whether the built web app is there to serve (it is absent in API-only development and tests). */
 export function hasWebDist(config: AppConfig): boolean {
@@ -72,6 +73,7 @@ export class AppModule {
         RequestsModule,
         PayModule,
         FeedsModule,
+        PreferencesModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -38,6 +38,8 @@ import { Pay1767744000000 } from './migrations/1767744000000-pay';
 import { ShiftLocks1767916800000 } from './migrations/1767916800000-shift-locks';
 import { RosterJobs1768003200000 } from './migrations/1768003200000-roster-jobs';
 import { CalendarFeeds1767657600000 } from './migrations/1767657600000-calendar-feeds';
+import { ShiftPreferenceEntity } from '../modules/preferences/shift-preference.entity';
+import { ShiftPreferences1768435200000 } from './migrations/1768435200000-shift-preferences';
 
 // Listed explicitly: glob discovery finds nothing once webpack has bundled the app.
 export const ENTITIES = [
@@ -71,6 +73,7 @@ export const ENTITIES = [
   FeedEventEntity,
   CalendarImportEntity,
   UnavailabilitySpanEntity,
+  ShiftPreferenceEntity,
 ];
 
 /** In order of their timestamps; later issues append here. */
@@ -85,4 +88,5 @@ export const MIGRATIONS = [
   AgentAvailability1767830400000,
   ShiftLocks1767916800000,
   RosterJobs1768003200000,
+  ShiftPreferences1768435200000,
 ];

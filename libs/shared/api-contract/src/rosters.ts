@@ -1,3 +1,4 @@
+import type { PreferenceKind } from './preferences';
 import type { Channel } from './vocabulary';
 
 // Roster generation (issue 4). Periods are local dates in the team's zone, both ends inclusive;
@@ -103,6 +104,15 @@ export interface RosterJobResult {
   bound: number | null;
   shifts: RosterDraftShift[];
   unfilled: RosterUnfilledGap[];
+  /** How the roster treats the agents' preferences: each occurrence in the period counts once. */
+  preferences: RosterPreferenceOutcome;
+}
+
+export interface RosterPreferenceOutcome {
+  total: number;
+  met: number;
+  /** Occurrences the roster does not honour (cover or a labour rule came first). */
+  unmet: { preferenceId: string; agentId: string; agentName: string; kind: PreferenceKind; date: string }[];
 }
 
 export interface RosterJob {

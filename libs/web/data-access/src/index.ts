@@ -6,3 +6,4 @@ export * from './lib/agents.api';
 export * from './lib/teams.api';
 export * from './lib/pay.api';
 export * from './lib/feeds.api';
+export * from './lib/preferences.store';

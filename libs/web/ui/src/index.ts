@@ -6,3 +6,4 @@ export * from './lib/badge.component';
 export * from './lib/confirm-dialog.component';
 export * from './lib/request-impact.component';
 export * from './lib/feed-link.component';
+export * from './lib/preferences-editor.component';

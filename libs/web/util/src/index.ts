@@ -4,3 +4,4 @@ export * from './lib/page';
 export * from './lib/vocabulary-labels';
 export * from './lib/validation-messages';
 export * from './lib/request-labels';
+export * from './lib/preference-labels';

@@ -255,7 +255,7 @@ export class RosterJobs implements OnModuleDestroy {
     });
   }
 
-  private complete(record: JobRecord, { solver: result, drafts, unfilled }: RosterWorkerResult): void {
+  private complete(record: JobRecord, { solver: result, drafts, unfilled, preferences }: RosterWorkerResult): void {
     const { agentNames } = record.input;
     const jobResult: RosterJobResult = {
       solverStatus: result.status,
@@ -265,6 +265,11 @@ export class RosterJobs implements OnModuleDestroy {
       bound: result.bound ?? null,
       shifts: drafts.map((d) => ({ agentId: d.agentId, agentName: agentNames.get(d.agentId) ?? d.agentId, date: d.date, shape: d.shapeId, start: toIso(d.start), end: toIso(d.end), timeZone: d.timeZone, channel: d.channel })),
       unfilled: unfilled.map((u) => ({ date: u.date, shape: u.shapeId, start: toIso(u.start), end: toIso(u.end), required: u.required, assigned: u.assigned, reason: u.reason, message: u.message })),
+      preferences: {
+        total: preferences.total,
+        met: preferences.met,
+        unmet: preferences.unmet.map((u) => ({ preferenceId: u.preferenceId, agentId: u.agentId, agentName: agentNames.get(u.agentId) ?? u.agentId, kind: u.kind, date: u.date })),
+      },
     };
     // A feasible roster is kept even when the search was stopped: cancel keeps the best so far.
     if (result.feasible) record.drafts = drafts;

@@ -1,4 +1,4 @@
-import type { DraftRosterShift, GenerateRosterProgress, GenerateRosterResult, TeamRosterInput, UnfilledCover } from '@shiftdesk/scheduling/solver';
+import type { DraftRosterShift, GenerateRosterProgress, GenerateRosterResult, PreferenceOutcome, TeamRosterInput, UnfilledCover } from '@shiftdesk/scheduling/solver';
 
 /** What the parent hands the roster worker (structured-cloned; `stop` is shared memory). */
 export interface RosterWorkerInput {
@@ -18,6 +18,7 @@ export interface RosterWorkerResult {
   solver: Omit<GenerateRosterResult, 'roster'>;
   drafts: DraftRosterShift[];
   unfilled: UnfilledCover[];
+  preferences: PreferenceOutcome;
 }
 
 export type RosterWorkerMessage =

@@ -1,4 +1,4 @@
-import { buildTeamRosterProblem, explainUnfilledCover, generateRoster, rosterToDraftShifts } from '@shiftdesk/scheduling/solver';
+import { buildTeamRosterProblem, explainUnfilledCover, generateRoster, rosterToDraftShifts, summarisePreferences } from '@shiftdesk/scheduling/solver';
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RosterWorkerInput, RosterWorkerMessage } from './roster-worker.protocol';
@@ -28,7 +28,10 @@ async function run(input: RosterWorkerInput): Promise<void> {
       shouldStop: () => Atomics.load(stop, 0) === 1,
       onProgress: (progress) => post({ type: 'progress', progress }),
     });
-    post({ type: 'done', result: { solver, drafts: rosterToDraftShifts({ model, roster }), unfilled: explainUnfilledCover({ model, roster }) } });
+    post({
+      type: 'done',
+      result: { solver, drafts: rosterToDraftShifts({ model, roster }), unfilled: explainUnfilledCover({ model, roster }), preferences: summarisePreferences({ model, roster }) },
+    });
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }

@@ -14,6 +14,7 @@ import { ScheduleChanges } from '../schedule/schedule-changes.service';
 import { ScheduleSource } from '../schedule/schedule-source.service';
 import { UnavailabilitySpanEntity } from '../feeds/unavailability-span.entity';
 import { PayService } from '../pay/pay.service';
+import { PreferencesService } from '../preferences/preferences.service';
 import { ShiftEntity } from '../shifts/shift.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { RosterJobs } from './roster-jobs.service';
@@ -34,6 +35,7 @@ export class RostersService {
     private readonly changes: ScheduleChanges,
     private readonly jobs: RosterJobs,
     private readonly pay: PayService,
+    private readonly preferences: PreferencesService,
   ) {}
 
   async generate(user: AuthenticatedUser, teamId: string, request: GenerateRosterRequest): Promise<GenerateRosterAccepted> {
@@ -74,6 +76,8 @@ export class RostersService {
       ],
       // Pay (issue 7), when the team has it: the cheaper of otherwise equal rosters wins.
       hourlyCosts: await this.pay.hourlyRates(teamId, request.from),
+      // Agents' wishes to work or to be free: soft, weighed after cover.
+      preferences: await this.preferences.forRoster(manager, agents.map((agent) => agent.id), addCalendarDays(request.from, -1)),
     };
     const job = await this.jobs.submit(
       {

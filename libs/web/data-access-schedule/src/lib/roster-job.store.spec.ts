@@ -6,7 +6,7 @@ import { ROSTER_POLL_INTERVAL_MS, RosterJobStore } from './roster-job.store';
 
 const REQUEST: GenerateRosterRequest = { from: '2026-11-30', to: '2026-12-06', shapes: [{ name: 'Early', start: '07:00', lengthMinutes: 480 }], timeLimitSeconds: 5 };
 const JOB_URL = '/api/teams/t1/rosters/jobs/j1';
-const RESULT = { solverStatus: 'optimal', feasible: true, objective: 0, breakdown: { coverUnder: 0, coverOver: 0, shiftOn: 0, shiftOff: 0, cost: 0 }, bound: 0, shifts: [], unfilled: [] };
+const RESULT = { solverStatus: 'optimal', feasible: true, objective: 0, breakdown: { coverUnder: 0, coverOver: 0, shiftOn: 0, shiftOff: 0, cost: 0 }, bound: 0, shifts: [], unfilled: [], preferences: { total: 0, met: 0, unmet: [] } };
 
 function job(status: RosterJob['status'], extra: Partial<RosterJob> = {}): RosterJob {
   return { id: 'j1', teamId: 't1', status, from: REQUEST.from, to: REQUEST.to, createdAt: '', startedAt: null, finishedAt: null, progress: null, result: null, error: null, ...extra };

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, type OnInit } from '@angular/core';
-import { BadgeComponent, SpinnerComponent, ZonedClockComponent } from '@shiftdesk/web-ui';
+import { PreferencesStore } from '@shiftdesk/web-data-access';
+import { BadgeComponent, PreferencesEditorComponent, SpinnerComponent, ZonedClockComponent } from '@shiftdesk/web-ui';
 import { CHANNEL_LABELS, languageName, LEVEL_LABELS, sortLanguages, WORK_MODE_LABELS } from '@shiftdesk/web-util';
 import { ProfileFeedComponent } from './profile-feed.component';
 import { ProfileStore } from './profile.store';
@@ -7,7 +8,8 @@ import { ProfileStore } from './profile.store';
 /** An agent's own profile: name, zone with the local time, languages, channels, team. */
 @Component({
   selector: 'sd-profile',
-  imports: [BadgeComponent, ProfileFeedComponent, SpinnerComponent, ZonedClockComponent],
+  imports: [BadgeComponent, PreferencesEditorComponent, ProfileFeedComponent, SpinnerComponent, ZonedClockComponent],
+  providers: [PreferencesStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (store.error()) {
@@ -72,6 +74,7 @@ import { ProfileStore } from './profile.store';
         </section>
       </div>
       <sd-profile-feed />
+      <sd-preferences-editor heading="When you'd like to work" [source]="preferences" [zone]="p.timeZone" />
       <p class="subtle">Something wrong here? Ask your manager to update it.</p>
     } @else if (store.loading()) {
       <sd-spinner label="Loading your profile…" />
@@ -80,13 +83,16 @@ import { ProfileStore } from './profile.store';
 })
 export class ProfileComponent implements OnInit {
   readonly store = inject(ProfileStore);
+  protected readonly preferences = inject(PreferencesStore);
   readonly languages = computed(() => sortLanguages(this.store.profile()?.languages ?? []));
   readonly languageName = languageName;
   readonly levelLabels = LEVEL_LABELS;
   readonly channelLabels = CHANNEL_LABELS;
   readonly workModeLabels = WORK_MODE_LABELS;
 
-  ngOnInit(): void {
-    void this.store.load();
+  async ngOnInit(): Promise<void> {
+    await this.store.load();
+    const profile = this.store.profile();
+    if (profile) await this.preferences.load(profile.id);
   }
 }

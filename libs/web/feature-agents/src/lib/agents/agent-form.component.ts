@@ -3,8 +3,8 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { type Agent, CHANNELS, type FieldError, LANGUAGE_LEVELS, LANGUAGE_NAMES, type Weekday, WORK_MODES } from '@shiftdesk/shared-api-contract';
-import { AgentsApi } from '@shiftdesk/web-data-access';
-import { SpinnerComponent, ZonedClockComponent } from '@shiftdesk/web-ui';
+import { AgentsApi, PreferencesStore } from '@shiftdesk/web-data-access';
+import { PreferencesEditorComponent, SpinnerComponent, ZonedClockComponent } from '@shiftdesk/web-ui';
 import { CHANNEL_LABELS, describeValidationErrors, formatZonedDateTime, LEVEL_LABELS, listTimeZones, toApiError, WORK_MODE_LABELS } from '@shiftdesk/web-util';
 import { firstValueFrom } from 'rxjs';
 import { applyServerErrors } from '../shared/server-errors';
@@ -27,7 +27,8 @@ import { AgentsListStore } from './agents-list.store';
 /** Create (`/agents/new`) and edit (`/agents/:id`) an agent. */
 @Component({
   selector: 'sd-agent-form',
-  imports: [ReactiveFormsModule, RouterLink, SpinnerComponent, ZonedClockComponent, AgentImportsComponent],
+  imports: [ReactiveFormsModule, RouterLink, SpinnerComponent, ZonedClockComponent, AgentImportsComponent, PreferencesEditorComponent],
+  providers: [PreferencesStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './agent-form.component.html',
   // Availability rows read as one line per weekday: name, then each from–to window, then "+ Window".
@@ -49,6 +50,7 @@ export class AgentFormComponent implements OnInit {
   private readonly injector = inject(Injector);
   private readonly destroyRef = inject(DestroyRef);
   readonly directory = inject(DirectoryStore);
+  readonly preferences = inject(PreferencesStore);
 
   /** Route parameter; absent on `/agents/new`. */
   readonly id = input<string>();
@@ -105,7 +107,10 @@ export class AgentFormComponent implements OnInit {
       this.availabilityVersion.update((v) => v + 1);
     });
     const id = this.id();
-    if (id) void this.loadAgent(id);
+    if (id) {
+      void this.loadAgent(id);
+      void this.preferences.load(id);
+    }
   }
 
   availabilityRows(day: Weekday) {

@@ -22,7 +22,7 @@ describe('the progress panel', () => {
   });
 
   it('fills the bar when finished, and reads the result over the last progress', () => {
-    const result = { solverStatus: 'optimal', feasible: true, objective: 0, breakdown: { coverUnder: 0, coverOver: 0, shiftOn: 0, shiftOff: 0, cost: 0 }, bound: 0, shifts: [], unfilled: [] };
+    const result = { solverStatus: 'optimal', feasible: true, objective: 0, breakdown: { coverUnder: 0, coverOver: 0, shiftOn: 0, shiftOff: 0, cost: 0 }, bound: 0, shifts: [], unfilled: [], preferences: { total: 0, met: 0, unmet: [] } };
     const done = describeProgress({ ...JOB, status: 'done', progress: { ...JOB.progress!, gap: null }, result }, 30);
     expect(done).toMatchObject({ statusLabel: 'Done', tone: 'success', phaseLabel: '', percent: 100, objective: 'Penalty 0', bound: 'Lower bound 0 · gap 0.0 %' });
     expect(describeProgress({ ...JOB, status: 'cancelled' }, 30)).toMatchObject({ statusLabel: 'Stopped', tone: 'warning', percent: 100 });

@@ -61,8 +61,8 @@ export function describeBreakdown(breakdown: RosterObjectiveBreakdown): { key: s
   const labels: Readonly<Record<string, string>> = {
     coverUnder: 'Under-cover (staff short of the target)',
     coverOver: 'Over-cover (more staff than needed)',
-    shiftOn: 'Shift requests not granted',
-    shiftOff: 'Day-off requests not granted',
+    shiftOn: 'Wishes to work not met (agents’ preferences)',
+    shiftOff: 'Wishes to be free not met (agents’ preferences)',
     cost: 'Pay tie-break (relative hourly pay: the cheaper of equal rosters wins)',
   };
   const order = Object.keys(labels);

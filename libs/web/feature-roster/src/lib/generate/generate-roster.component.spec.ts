@@ -78,6 +78,7 @@ describe('GenerateRosterComponent', () => {
         solverStatus: 'time-limit', feasible: true, objective: 100, bound: 0, breakdown: { coverUnder: 100, coverOver: 0, shiftOn: 0, shiftOff: 0, cost: 0 },
         shifts: [{ agentId: 'a1', agentName: 'Anna Smirnova', date: period.from, shape: 'Early', start: `${period.from}T04:00:00.000Z`, end: `${period.from}T12:00:00.000Z`, timeZone: ZONE, channel: null }],
         unfilled: [{ date: period.from, shape: 'Late', start: `${period.from}T12:00:00.000Z`, end: `${period.from}T20:00:00.000Z`, required: 1, assigned: 0, reason: 'weekly-hours', message: 'Every eligible agent is at the weekly-hours limit' }],
+        preferences: { total: 3, met: 2, unmet: [{ preferenceId: 'p1', agentId: 'a1', agentName: 'Anna Smirnova', kind: 'off', date: period.from }] },
       },
     };
     http.expectOne('/api/teams/t1/rosters/jobs/j1').flush(job);
@@ -92,6 +93,8 @@ describe('GenerateRosterComponent', () => {
     expect(gap).toContain('Weekly hours limit');
     expect(gap).toContain('0 of 1');
     expect(panel.querySelectorAll('[data-testid="breakdown"] tr[data-term]')).toHaveLength(5);
+    expect(panel.querySelector('[data-testid="preferences-met"]')?.textContent).toBe('2 of 3 met');
+    expect(panel.querySelector('[data-testid="preferences-unmet"]')?.textContent?.trim()).toBe(`Anna Smirnova · ${period.from} · wanted to be free`);
     expect(panel.querySelectorAll('[data-testid="draft-table"] tbody tr')).toHaveLength(7);
     expect(panel.querySelector('[data-testid="apply-roster"]')).not.toBeNull();
 

@@ -82,6 +82,8 @@ describe('roster generation', () => {
       ['the time limit is over 600 s', { ...valid, timeLimitSeconds: 601 }, 'timeLimitSeconds', 'timeLimitSeconds: must be a whole number of seconds from 1 to 600'],
       ['the seed is negative', { ...valid, seed: -1 }, 'seed', 'seed: must be a whole number from 0 to 2147483647'],
       ['an unknown field is sent', { ...valid, shifts: [] }, 'shifts', 'shifts: is not a field of this request; remove it'],
+      ['a fairness weight is above 1', { ...valid, fairness: { nights: 2 } }, 'fairness.nights', 'fairness.nights: must be a number from 0 (off) to 1 (the default)'],
+      ['a fairness weight is not a number', { ...valid, fairness: { isolatedDays: 'yes' } }, 'fairness.isolatedDays', 'fairness.isolatedDays: must be a number from 0 (off) to 1 (the default)'],
     ])('answers 400 when %s', async (_name, body, field, message) => {
       const response = await expectStatus(generate(body), 400);
       const error = response.body as ApiError;
@@ -226,6 +228,21 @@ describe('roster generation', () => {
     );
     // The other team's job is not visible here.
     await expectStatus(t.http().get(url(`/jobs/${jobId}`)).set(bearer(admin)), 404);
+  });
+
+  it('spreads the team’s public holidays (from its pay settings) by fairness, and leaves them alone when told to', async () => {
+    const small = await createTeam(t, admin); // Europe/Moscow
+    await createAgent(t, admin, agentRequest(small.id));
+    await createAgent(t, admin, agentRequest(small.id));
+    await t.http().post(`/api/teams/${small.id}/coverage-rules`).set(bearer(admin)).send({ preset: '16h', minAgents: 1 }).expect(201);
+    await t.http().patch(`/api/teams/${small.id}/pay/settings`).set(bearer(admin)).send({ publicHolidays: [{ date: '2026-03-09', countryCode: null, name: 'Holiday' }] }).expect(200);
+    const body = { from: '2026-03-09', to: '2026-03-10', shapes: [SHAPES[0]], timeLimitSeconds: 10 };
+    // One holiday, one shift on it, two agents: whoever works it is half a holiday above the share.
+    const { job } = await generateFor(small.id, body);
+    expect(job.result?.unfilled).toEqual([]);
+    expect(job.result?.breakdown.holidays).toBeCloseTo(1);
+    const { job: plain } = await generateFor(small.id, { ...body, fairness: { holidays: 0 } });
+    expect(plain.result?.breakdown.holidays).toBe(0);
   });
 
   it('keeps an agent with approved time off free, and names time off as the reason', async () => {

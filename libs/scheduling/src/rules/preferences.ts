@@ -7,11 +7,11 @@ import { addCalendarDays, getIsoWeekday, getLocalDate, localMinuteToInstant, par
 // Soft: the roster generator weighs them after cover and never lets them break a labour rule.
 
 /**
- * Objective weight of one unmet preference. Cover weighs 100 per missing agent and 1 per surplus
- * agent (team-roster), so even a strong preference never leaves a seat empty, but a normal one
- * outweighs putting a third agent where two are enough.
+ * Objective weight of one unmet preference. The team roster weighs a missing agent 1000 and a
+ * surplus agent 10, so no wish, however strong, leaves a seat empty or adds a surplus agent:
+ * wishes choose between rosters of equal cover, and come before pay (under 1 per shift).
  */
-export const PREFERENCE_WEIGHTS: Readonly<Record<PreferenceStrength, number>> = { low: 1, normal: 3, strong: 10 };
+export const PREFERENCE_WEIGHTS: Readonly<Record<PreferenceStrength, number>> = { low: 1, normal: 3, strong: 6 };
 
 export interface SchedulingPreference {
   id: string;

@@ -33,7 +33,26 @@ export interface GenerateRosterRequest {
   timeLimitSeconds?: number;
   /** Same seed and input, same search (default 1). */
   seed?: number;
+  /** How much to even out nights, weekends and holidays and avoid isolated working days (defaults: all 1). */
+  fairness?: RosterFairnessRequest;
 }
+
+/**
+ * Weights of the fairness terms, each 0 (off) to 1 (the default). Capped at 1 so that evening
+ * out never outweighs cover: no surplus agent is rostered just to even out nights.
+ */
+export interface RosterFairnessRequest {
+  /** Nights (shapes at least half in 22:00–06:00, team zone) spread by contract share. */
+  nights?: number;
+  /** Saturday and Sunday shifts spread the same way. */
+  weekends?: number;
+  /** Public holidays (from the team's pay settings) spread the same way. */
+  holidays?: number;
+  /** A working day between two days off. */
+  isolatedDays?: number;
+}
+
+export const ROSTER_DEFAULT_FAIRNESS: Required<RosterFairnessRequest> = { nights: 1, weekends: 1, holidays: 1, isolatedDays: 1 };
 
 export const ROSTER_JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 export type RosterJobStatus = (typeof ROSTER_JOB_STATUSES)[number];
@@ -56,6 +75,11 @@ export interface RosterObjectiveBreakdown {
   shiftOn: number;
   shiftOff: number;
   cost: number;
+  /** Fairness terms (absent in jobs from before they existed). */
+  nights?: number;
+  weekends?: number;
+  holidays?: number;
+  isolatedDays?: number;
 }
 
 /** One draft shift of a generated roster. */

@@ -422,6 +422,23 @@ export class PayService {
     return rates;
   }
 
+  /**
+   * Public holidays (local dates) from the team's pay settings in [from, to] that apply to the
+   * team: those for every country, and those of a country an agent of the team works in. For the
+   * roster generator's fairness (who works holidays); no amount is involved.
+   */
+  async holidayDates(teamId: string, from: string, to: string): Promise<string[]> {
+    const manager = this.source.manager;
+    const settings = toPaySettings(teamId, await manager.findOneBy(PaySettingsEntity, { teamId }));
+    if (settings.publicHolidays.length === 0) return [];
+    const agents = await manager.find(AgentEntity, { select: { regionId: true }, where: { teamId, archivedAt: IsNull() } });
+    const regionIds = [...new Set(agents.map((agent) => agent.regionId).filter((id): id is string => id !== null))];
+    const regions = regionIds.length === 0 ? [] : await manager.find(RegionEntity, { where: { id: In(regionIds) } });
+    const countries = new Set(regions.map((region) => region.countryCode));
+    const dates = settings.publicHolidays.filter((h) => h.date >= from && h.date <= to && (h.countryCode === null || countries.has(h.countryCode))).map((h) => h.date);
+    return [...new Set(dates)].sort();
+  }
+
   private costAgents(data: PayData, agents: AgentEntity[]): CostAgent[] {
     return agents.map((agent) => ({
       id: agent.id,

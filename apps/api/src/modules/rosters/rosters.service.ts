@@ -1,5 +1,5 @@
 import { ConflictException, Injectable } from '@nestjs/common';
-import { ROSTER_DEFAULT_TIME_LIMIT_SECONDS, ROSTER_MAX_PERIOD_DAYS, type ApplyRosterResponse, type GenerateRosterAccepted, type GenerateRosterRequest, type RosterJob } from '@shiftdesk/shared-api-contract';
+import { ROSTER_DEFAULT_FAIRNESS, ROSTER_DEFAULT_TIME_LIMIT_SECONDS, ROSTER_MAX_PERIOD_DAYS, type ApplyRosterResponse, type GenerateRosterAccepted, type GenerateRosterRequest, type RosterJob } from '@shiftdesk/shared-api-contract';
 import { addCalendarDays, getStartOfLocalDay, type Shift } from '@shiftdesk/scheduling';
 import { randomUUID } from 'node:crypto';
 import { And, In, IsNull, LessThan, MoreThan, MoreThanOrEqual } from 'typeorm';
@@ -78,6 +78,13 @@ export class RostersService {
       hourlyCosts: await this.pay.hourlyRates(teamId, request.from),
       // Agents' wishes to work or to be free: soft, weighed after cover.
       preferences: await this.preferences.forRoster(manager, agents.map((agent) => agent.id), addCalendarDays(request.from, -1)),
+      fairness: {
+        nightsWeight: request.fairness?.nights ?? ROSTER_DEFAULT_FAIRNESS.nights,
+        weekendsWeight: request.fairness?.weekends ?? ROSTER_DEFAULT_FAIRNESS.weekends,
+        holidaysWeight: request.fairness?.holidays ?? ROSTER_DEFAULT_FAIRNESS.holidays,
+        isolatedDayWeight: request.fairness?.isolatedDays ?? ROSTER_DEFAULT_FAIRNESS.isolatedDays,
+        holidays: await this.pay.holidayDates(teamId, request.from, request.to),
+      },
     };
     const job = await this.jobs.submit(
       {

@@ -10,16 +10,36 @@ import type { RosterShiftShape, ShapeIneligibility, ShapeSpan, TeamRosterErrorRe
 
 /** Longest period one generation covers (a year, leap years included). */
 export const MAX_ROSTER_DAYS = 366;
-const DEFAULT_UNDER_WEIGHT = 100;
-const DEFAULT_OVER_WEIGHT = 1;
+/**
+ * The objective's levels, in the issue's priority order: cover, then agents' preferences and
+ * fairness, then cost. A missing agent (1000) outweighs everything below it; a surplus agent (10)
+ * outweighs the strongest single preference (PREFERENCE_WEIGHTS: 1, 3, 6) and what one extra shift
+ * can gain in fairness at the default weights (each deviation moves by under 2 per shift), so no
+ * wish and no evening-out ever puts a surplus agent on a shift; a whole shift's cost tie-break
+ * (below 1) never outweighs a wish.
+ */
+const DEFAULT_UNDER_WEIGHT = 1000;
+const DEFAULT_OVER_WEIGHT = 10;
 /**
  * Weight of a shift-off request that stands for "this cell would break the minimum rest around a
  * fixed shift": the model has no per-cell ban, and this outweighs any cover gain by far.
  */
-export const REST_CONFLICT_WEIGHT = 10_000;
+export const REST_CONFLICT_WEIGHT = 100_000;
 /** Weight of the dearest agent's hour in the objective (see tieBreakCost): 1/25, so 24 h stay under 1. */
 export const COST_TIE_BREAK_PER_HOUR = 1 / 25;
 const MINUTE_MS = 60_000;
+/** Night hours on the wall clock (the pay lib's 22:00–06:00), as minutes of a shape's first day and the next. */
+const NIGHT_WINDOWS: readonly [number, number][] = [
+  [0, 6 * 60],
+  [22 * 60, 30 * 60],
+  [46 * 60, 54 * 60],
+];
+
+/** Is at least half of a shape starting at `start` (minute of day) for `length` minutes in night hours? */
+export function isNightShape(start: number, length: number): boolean {
+  const night = NIGHT_WINDOWS.reduce((sum, [from, to]) => sum + Math.max(0, Math.min(start + length, to) - Math.max(start, from)), 0);
+  return length > 0 && night * 2 >= length;
+}
 const HOUR_MS = 3_600_000;
 
 const levelRank = (level: LanguageLevel) => LANGUAGE_LEVELS.indexOf(level);
@@ -83,6 +103,9 @@ function validateShapes(shapes: readonly RosterShiftShape[]): { field: string; m
  *   such cells becomes a day off, a partly unavailable day a minute cap of 0 over its banned
  *   cells (the solver's own hard mechanisms; no solver change). Cells pinned by a fixed shift
  *   stay as the manager pinned them.
+ * - **Fairness** (soft, when `fairness` is given): night shapes (`isNightShape`), weekend days and
+ *   holidays of the team's zone are spread by each agent's share of the contract minutes the
+ *   weekly caps allow over the period; isolated working days cost too.
  * - **Preferences** (soft, `preferenceRequests`): an agent's wish to work or to be free becomes
  *   weighted shift-on / shift-off requests on the cells the agent could take.
  *
@@ -271,8 +294,9 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
   for (const shift of unpinned) unpinnedByAgent.set(shift.agentId, [...(unpinnedByAgent.get(shift.agentId) ?? []), shift]);
 
   // Cost as a tie-breaker: the dearest agent's hour weighs COST_TIE_BREAK_PER_HOUR, so a whole
-  // shift (at most 24 h) weighs under 1, the smallest cover penalty (one surplus agent): the
-  // solver never buys a cheaper roster with worse cover, only picks the cheaper of equals.
+  // shift (at most 24 h) weighs under 1, below a surplus agent (10) and the weakest wish (1): the
+  // solver never buys a cheaper roster with worse cover or fewer wishes met, only picks the
+  // cheaper of equals.
   const knownCosts = Object.values(input.hourlyCosts ?? {}).filter((cost) => Number.isFinite(cost) && cost > 0);
   const dearest = knownCosts.length > 0 ? Math.max(...knownCosts) : 0;
   const tieBreakCost = (agentId: string): number | undefined => {
@@ -322,11 +346,14 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
     const daysOff = [...new Set([...(timeOffDays[agent.id] ?? []), ...(busyDays[agent.id] ?? []), ...unavailableDays])]
       .filter((d) => pinned[`${agent.id}:${d}`] === undefined)
       .sort((a, b) => a - b);
+    // The weekly caps already bound the period's minutes; their sum says so once more (never
+    // binding) and gives fairness each agent's share: a 20-hour contract, half the nights of a 40.
+    const weeklyTotal = minuteCaps.filter((cap) => cap.maxMinutes > 0).reduce((sum, cap) => sum + cap.maxMinutes, 0);
     return {
       id: agent.id,
       maxShifts,
       minTotalMinutes: 0,
-      maxTotalMinutes: D * 24 * 60,
+      maxTotalMinutes: Number.isFinite(weekly) ? Math.min(D * 24 * 60, weeklyTotal) : D * 24 * 60,
       minuteCaps,
       maxConsecutiveDays: rules.maxConsecutiveDays,
       minConsecutiveDays: 1,
@@ -381,6 +408,18 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
         shiftOnRequests: preferences.shiftOnRequests,
         shiftOffRequests: [...shiftOffRequests, ...preferences.shiftOffRequests],
         locked,
+        ...(input.fairness
+          ? {
+              fairness: {
+                nightShiftTypeIds: shapes.filter((shape, s) => isNightShape(startMinutes[s], shape.lengthMinutes)).map((shape) => shape.id),
+                holidayDays: [...new Set(input.fairness.holidays)].map((date) => dayIndex.get(date)).filter((d): d is number => d !== undefined).sort((a, b) => a - b),
+                nightsWeight: input.fairness.nightsWeight,
+                weekendsWeight: input.fairness.weekendsWeight,
+                holidaysWeight: input.fairness.holidaysWeight,
+                isolatedDayWeight: input.fairness.isolatedDayWeight,
+              },
+            }
+          : {}),
       },
       timeZone: zone,
       shapes,

@@ -60,6 +60,22 @@ export interface TeamRosterInput {
   hourlyCosts?: Readonly<Record<string, number>>;
   /** Agents' wishes to work or to be free; soft, weighed after cover. */
   preferences?: readonly SchedulingPreference[];
+  /** Spread nights, weekends and holidays evenly and avoid isolated working days; none when absent. */
+  fairness?: TeamFairness;
+}
+
+/**
+ * Fairness weights of a team roster (see RosterFairness for the exact terms). A shape is a night
+ * shape when at least half of its nominal minutes fall between 22:00 and 06:00 in the TEAM's zone
+ * (the pay lib's night hours); weekends and holidays are local dates in the team's zone.
+ */
+export interface TeamFairness {
+  nightsWeight: number;
+  weekendsWeight: number;
+  holidaysWeight: number;
+  isolatedDayWeight: number;
+  /** Public holidays, local dates in the team's zone. */
+  holidays: readonly LocalDate[];
 }
 
 /** The span of one shape on one local date, UTC epoch ms, half-open. */

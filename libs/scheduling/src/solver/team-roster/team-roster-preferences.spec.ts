@@ -27,7 +27,7 @@ const requests = (list: { employeeId: string; day: number; shiftTypeId: string; 
 describe('preferences in the team roster model', () => {
   it('turns a whole day off into shift-off requests on every shape of that day, weighted by strength', () => {
     const model = build({ preferences: [preference({ agentId: 'a', kind: 'off', date: '2026-03-04', strength: 'strong' })] });
-    expect(requests(model.problem.shiftOffRequests)).toEqual(['a 2 Early 10', 'a 2 Late 10']);
+    expect(requests(model.problem.shiftOffRequests)).toEqual(['a 2 Early 6', 'a 2 Late 6']);
     expect(model.problem.shiftOnRequests).toEqual([]);
     expect(model.preferences).toEqual([{ preferenceId: expect.any(String), agentId: 'a', kind: 'off', date: '2026-03-04', cells: ['2:Early', '2:Late'] }]);
   });

@@ -5,10 +5,11 @@ import {
   ROSTER_MAX_TIME_LIMIT_SECONDS,
   type Channel,
   type GenerateRosterRequest,
+  type RosterFairnessRequest,
   type RosterShiftShapeRequest,
 } from '@shiftdesk/shared-api-contract';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Trim } from '../../../common/validators';
 import { IsLocalDate } from '../../schedule/schedule-validators';
 
@@ -44,6 +45,38 @@ export class RosterShiftShapeDto implements RosterShiftShapeRequest {
   language?: string | null;
 }
 
+const WEIGHT_MESSAGE = 'must be a number from 0 (off) to 1 (the default)';
+
+export class RosterFairnessDto implements RosterFairnessRequest {
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, default: 1, description: 'Spread nights evenly' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: WEIGHT_MESSAGE })
+  @Min(0, { message: WEIGHT_MESSAGE })
+  @Max(1, { message: WEIGHT_MESSAGE })
+  nights?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, default: 1, description: 'Spread weekend days evenly' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: WEIGHT_MESSAGE })
+  @Min(0, { message: WEIGHT_MESSAGE })
+  @Max(1, { message: WEIGHT_MESSAGE })
+  weekends?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, default: 1, description: 'Spread public holidays evenly' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: WEIGHT_MESSAGE })
+  @Min(0, { message: WEIGHT_MESSAGE })
+  @Max(1, { message: WEIGHT_MESSAGE })
+  holidays?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, default: 1, description: 'Avoid a working day between two days off' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: WEIGHT_MESSAGE })
+  @Min(0, { message: WEIGHT_MESSAGE })
+  @Max(1, { message: WEIGHT_MESSAGE })
+  isolatedDays?: number;
+}
+
 export class GenerateRosterDto implements GenerateRosterRequest {
   @ApiProperty({ example: '2026-03-02', description: 'First local date (team zone), inclusive' })
   @IsLocalDate()
@@ -74,4 +107,11 @@ export class GenerateRosterDto implements GenerateRosterRequest {
   @Min(0, { message: 'must be a whole number from 0 to 2147483647' })
   @Max(2147483647, { message: 'must be a whole number from 0 to 2147483647' })
   seed?: number;
+
+  @ApiPropertyOptional({ type: RosterFairnessDto })
+  @IsOptional()
+  @IsObject({ message: 'must be an object such as { "nights": 1, "weekends": 1, "holidays": 1, "isolatedDays": 0 }' })
+  @ValidateNested()
+  @Type(() => RosterFairnessDto)
+  fairness?: RosterFairnessDto;
 }

@@ -19,6 +19,8 @@ const FORM: GenerateFormValue = {
   ],
   timeLimitSeconds: 5,
   seed: null,
+  evenOut: true,
+  avoidIsolatedDays: true,
 };
 
 describe('the Generate form', () => {
@@ -68,6 +70,18 @@ describe('the Generate form', () => {
     if (!sent.ok) throw new Error('expected a request');
     const again = toGenerateRequest(requestToForm(sent.request));
     expect(again).toEqual(sent);
+    const unfair = toGenerateRequest({ ...FORM, evenOut: false });
+    if (!unfair.ok) throw new Error('expected a request');
+    expect(toGenerateRequest(requestToForm(unfair.request))).toEqual(unfair);
+  });
+
+  it('sends fairness only when the manager turns some of it off (the API defaults to all on)', () => {
+    const fair = toGenerateRequest(FORM);
+    expect(fair.ok && fair.request.fairness).toBeUndefined();
+    const noEvening = toGenerateRequest({ ...FORM, evenOut: false });
+    expect(noEvening.ok && noEvening.request.fairness).toEqual({ nights: 0, weekends: 0, holidays: 0 });
+    const isolatedOk = toGenerateRequest({ ...FORM, avoidIsolatedDays: false });
+    expect(isolatedOk.ok && isolatedOk.request.fairness).toEqual({ isolatedDays: 0 });
   });
 
   it('names each wrong field by its API path', () => {

@@ -33,6 +33,10 @@ export interface GenerateFormValue {
   shapes: ShapeFormValue[];
   timeLimitSeconds: number | null;
   seed: number | null;
+  /** Spread nights, weekends and holidays evenly over the agents (by contract share). */
+  evenOut: boolean;
+  /** Avoid a working day between two days off. */
+  avoidIsolatedDays: boolean;
 }
 
 export type GenerateFormErrors = Partial<Record<string, string>>;
@@ -109,7 +113,7 @@ export function suggestShapes(rules: readonly CoverageRule[], zone: string): Sha
 
 /** The form the dialog opens with: next week, shapes from the coverage target, the API's default limit. */
 export function initialGenerateForm(options: { today: string; rules: readonly CoverageRule[]; zone: string }): GenerateFormValue {
-  return { ...defaultPeriod(options.today), shapes: suggestShapes(options.rules, options.zone), timeLimitSeconds: ROSTER_DEFAULT_TIME_LIMIT_SECONDS, seed: null };
+  return { ...defaultPeriod(options.today), shapes: suggestShapes(options.rules, options.zone), timeLimitSeconds: ROSTER_DEFAULT_TIME_LIMIT_SECONDS, seed: null, evenOut: true, avoidIsolatedDays: true };
 }
 
 /** The form back from a request the manager sent before ("Generate again" starts from it). */
@@ -120,6 +124,8 @@ export function requestToForm(request: GenerateRosterRequest): GenerateFormValue
     shapes: request.shapes.map((shape) => ({ label: shape.name, start: shape.start, lengthHours: shape.lengthMinutes / 60, channel: shape.channel ?? '', language: shape.language ?? '' })),
     timeLimitSeconds: request.timeLimitSeconds ?? ROSTER_DEFAULT_TIME_LIMIT_SECONDS,
     seed: request.seed ?? null,
+    evenOut: (request.fairness?.nights ?? 1) > 0,
+    avoidIsolatedDays: (request.fairness?.isolatedDays ?? 1) > 0,
   };
 }
 
@@ -168,7 +174,9 @@ export function toGenerateRequest(form: GenerateFormValue): GenerateRequestResul
   if (limit === null || !Number.isInteger(limit) || limit < 1 || limit > ROSTER_MAX_TIME_LIMIT_SECONDS) errors['timeLimitSeconds'] = `Whole seconds from 1 to ${ROSTER_MAX_TIME_LIMIT_SECONDS}.`;
   if (form.seed !== null && (!Number.isInteger(form.seed) || form.seed < 0 || form.seed > 2147483647)) errors['seed'] = 'A whole number from 0 to 2147483647.';
   if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, request: { from: form.from, to: form.to, shapes, timeLimitSeconds: limit as number, ...(form.seed !== null ? { seed: form.seed } : {}) } };
+  // Fairness goes only when the manager turned some of it off: the API's defaults are all on.
+  const fairness = form.evenOut && form.avoidIsolatedDays ? {} : { fairness: { ...(form.evenOut ? {} : { nights: 0, weekends: 0, holidays: 0 }), ...(form.avoidIsolatedDays ? {} : { isolatedDays: 0 }) } };
+  return { ok: true, request: { from: form.from, to: form.to, shapes, timeLimitSeconds: limit as number, ...(form.seed !== null ? { seed: form.seed } : {}), ...fairness } };
 }
 
 /**

@@ -63,6 +63,10 @@ export function describeBreakdown(breakdown: RosterObjectiveBreakdown): { key: s
     coverOver: 'Over-cover (more staff than needed)',
     shiftOn: 'Wishes to work not met (agents’ preferences)',
     shiftOff: 'Wishes to be free not met (agents’ preferences)',
+    nights: 'Nights spread unevenly',
+    weekends: 'Weekends spread unevenly',
+    holidays: 'Public holidays spread unevenly',
+    isolatedDays: 'Single working days between days off',
     cost: 'Pay tie-break (relative hourly pay: the cheaper of equal rosters wins)',
   };
   const order = Object.keys(labels);

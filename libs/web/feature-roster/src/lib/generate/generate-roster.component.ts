@@ -180,6 +180,10 @@ export class GenerateRosterComponent {
     this.clearError(field);
   }
 
+  protected setFlag(field: 'evenOut' | 'avoidIsolatedDays', value: boolean): void {
+    this.form.update((form) => (form ? { ...form, [field]: value } : form));
+  }
+
   protected setNumber(field: 'timeLimitSeconds' | 'seed', value: string): void {
     this.patch({ [field]: value.trim() === '' ? null : Number(value) });
     this.clearError(field);

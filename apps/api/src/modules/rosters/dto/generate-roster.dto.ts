@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CHANNELS,
@@ -47,33 +48,26 @@ export class RosterShiftShapeDto implements RosterShiftShapeRequest {
 
 const WEIGHT_MESSAGE = 'must be a number from 0 (off) to 1 (the default)';
 
+/** An optional fairness weight, 0 to 1. */
+function IsFairnessWeight(): PropertyDecorator {
+  return applyDecorators(IsOptional(), IsNumber({ allowNaN: false, allowInfinity: false }, { message: WEIGHT_MESSAGE }), Min(0, { message: WEIGHT_MESSAGE }), Max(1, { message: WEIGHT_MESSAGE }));
+}
+
 export class RosterFairnessDto implements RosterFairnessRequest {
   @ApiPropertyOptional({ minimum: 0, maximum: 1, default: 1, description: 'Spread nights evenly' })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: WEIGHT_MESSAGE })
-  @Min(0, { message: WEIGHT_MESSAGE })
-  @Max(1, { message: WEIGHT_MESSAGE })
+  @IsFairnessWeight()
   nights?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 1, default: 1, description: 'Spread weekend days evenly' })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: WEIGHT_MESSAGE })
-  @Min(0, { message: WEIGHT_MESSAGE })
-  @Max(1, { message: WEIGHT_MESSAGE })
+  @IsFairnessWeight()
   weekends?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 1, default: 1, description: 'Spread public holidays evenly' })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: WEIGHT_MESSAGE })
-  @Min(0, { message: WEIGHT_MESSAGE })
-  @Max(1, { message: WEIGHT_MESSAGE })
+  @IsFairnessWeight()
   holidays?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 1, default: 1, description: 'Avoid a working day between two days off' })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: WEIGHT_MESSAGE })
-  @Min(0, { message: WEIGHT_MESSAGE })
-  @Max(1, { message: WEIGHT_MESSAGE })
+  @IsFairnessWeight()
   isolatedDays?: number;
 }
 

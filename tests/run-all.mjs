@@ -60,7 +60,7 @@ for (const tz of ['UTC', 'America/New_York', 'Asia/Kolkata']) {
 jestSuite('web unit (jsdom)', 'apps/web/jest.config.js', { TZ: 'UTC' });
 jestSuite('api over HTTP, SQLite', 'apps/api/jest.config.js', { TZ: 'UTC', SHIFTDESK_TEST_DATABASE_URL: '' }, ['--runInBand']);
 // Feeds again with the server in a zone far from UTC: a writer using local Date getters fails here.
-jestSuite('api feeds, SQLite, TZ=Asia/Tokyo', 'apps/api/jest.config.js', { TZ: 'Asia/Tokyo', SHIFTDESK_TEST_DATABASE_URL: '' }, ['--runInBand', 'apps/api/test/feeds.spec.ts']);
+jestSuite('api feeds, SQLite, TZ=Asia/Tokyo', 'apps/api/jest.config.js', { TZ: 'Asia/Tokyo', SHIFTDESK_TEST_DATABASE_URL: '' }, ['--runInBand', 'apps/api/test/feeds.spec.ts', 'apps/api/test/feed-storage.spec.ts']);
 if (process.env.SHIFTDESK_TEST_DATABASE_URL) {
   jestSuite('api over HTTP, PostgreSQL', 'apps/api/jest.config.js', { TZ: 'UTC' }, ['--runInBand']);
 } else {

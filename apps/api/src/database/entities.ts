@@ -40,6 +40,9 @@ import { RosterJobs1768003200000 } from './migrations/1768003200000-roster-jobs'
 import { CalendarFeeds1767657600000 } from './migrations/1767657600000-calendar-feeds';
 import { ShiftPreferenceEntity } from '../modules/preferences/shift-preference.entity';
 import { ShiftPreferences1768435200000 } from './migrations/1768435200000-shift-preferences';
+import { ScheduleVersionEntity } from '../modules/schedule/schedule-version.entity';
+import { FeedRenderEntity } from '../modules/feeds/feed-render.entity';
+import { FeedRenders1768176000000 } from './migrations/1768176000000-feed-renders';
 
 // Listed explicitly: glob discovery finds nothing once webpack has bundled the app.
 export const ENTITIES = [
@@ -74,6 +77,8 @@ export const ENTITIES = [
   CalendarImportEntity,
   UnavailabilitySpanEntity,
   ShiftPreferenceEntity,
+  ScheduleVersionEntity,
+  FeedRenderEntity,
 ];
 
 /** In order of their timestamps; later issues append here. */
@@ -88,5 +93,6 @@ export const MIGRATIONS = [
   AgentAvailability1767830400000,
   ShiftLocks1767916800000,
   RosterJobs1768003200000,
+  FeedRenders1768176000000,
   ShiftPreferences1768435200000,
 ];

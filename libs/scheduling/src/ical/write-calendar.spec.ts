@@ -1,5 +1,8 @@
+// fast-check is a test-only tool; the domain's allowedExternalImports list is meant for runtime code.
+import fc from 'fast-check';
+import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import type { FeedEvent } from './feed-event';
-import { foldLines, writeCalendar } from './write-calendar';
+import { foldLines, writeCalendar, writeFeedEvent } from './write-calendar';
 
 const octets = (line: string) => new TextEncoder().encode(line).length;
 /** RFC 5545 §3.1 unfolding: CRLF followed by one space or tab is removed. */
@@ -105,5 +108,70 @@ describe('foldLines', () => {
   it('moves a 2-octet character that would straddle octet 75 to the next line', () => {
     const folded = foldLines(`${'a'.repeat(74)}é\r\n`);
     expect(folded).toBe(`${'a'.repeat(74)}\r\n é\r\n`);
+  });
+});
+
+/**
+ * The oracle: the event as ical-generator writes it (what `writeFeedEvent` used to call, one
+ * calendar object per event), folded by `foldLines`. The hand-written writer must give the same
+ * bytes for every event, so subscribed calendars see no change when the server switches.
+ */
+function writeWithLibrary(event: FeedEvent, organizer: { name: string; email: string }): string {
+  const calendar = ical({ prodId: { company: 'Shiftdesk', product: 'Shiftdesk feeds', language: 'EN' } });
+  const component = calendar.createEvent({
+    id: event.uid,
+    sequence: event.sequence,
+    stamp: new Date(event.lastModified),
+    lastModified: new Date(event.lastModified),
+    start: new Date(event.start),
+    end: new Date(event.end),
+    summary: event.summary,
+    description: event.description,
+    location: event.location,
+    status: event.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    transparency: event.transparency === 'transparent' ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
+    organizer: { name: organizer.name, email: organizer.email },
+    attendees: event.attendee ? [{ name: event.attendee.name, email: event.attendee.email, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.ACCEPTED }] : [],
+    categories: event.categories.map((name) => ({ name })),
+  });
+  return foldLines(component.toString());
+}
+
+describe('writeFeedEvent against ical-generator', () => {
+  // Text with what needs escaping or folding: separators, quotes, newlines, 2-, 3- and 4-octet characters.
+  const piece = fc.constantFrom('a', 'Z', ' ', ',', ';', ':', '\\', '"', '\n', '\r\n', '\r', 'é', 'ü', '–', '’', '·', '€', '😀', '漢', 'x'.repeat(40));
+  const textArb = (min = 0) => fc.array(piece, { minLength: min, maxLength: 40 }).map((parts) => parts.join(''));
+  const instant = fc.integer({ min: Date.UTC(1999, 0, 1), max: Date.UTC(2099, 0, 1) });
+  const eventArb = fc.record({
+    uid: fc.stringMatching(/^[a-z0-9-]{1,60}@shiftdesk$/),
+    start: instant,
+    length: fc.integer({ min: 0, max: 2 * 86_400_000 }),
+    summary: textArb(),
+    description: textArb(),
+    location: fc.option(textArb(1), { nil: null }),
+    transparency: fc.constantFrom('opaque' as const, 'transparent' as const),
+    attendee: fc.option(fc.record({ name: textArb(), email: fc.stringMatching(/^[a-z0-9.+_-]{1,30}@[a-z0-9.-]{1,30}$/) }), { nil: null }),
+    categories: fc.array(textArb(1), { maxLength: 3 }),
+    sequence: fc.nat({ max: 10_000 }),
+    lastModified: instant,
+    cancelled: fc.boolean(),
+  });
+
+  it('writes the same bytes as ical-generator for any event, organizer and text', () => {
+    fc.assert(
+      fc.property(eventArb, textArb(1), ({ length, ...rest }, organizerName) => {
+        const event: FeedEvent = { ...rest, end: rest.start + length };
+        const organizer = { name: organizerName, email: 'noreply@shiftdesk.invalid' };
+        expect(writeFeedEvent(event, organizer)).toBe(writeWithLibrary(event, organizer));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('writes the same bytes for the feeds’ own events (shift and gap shapes)', () => {
+    const organizer = { name: 'Feeds, Ops; "Desk"', email: 'noreply@shiftdesk.invalid' };
+    for (const e of [event(), event({ cancelled: true, location: null, attendee: null, categories: ['Gap'], transparency: 'transparent' }), event({ lastModified: Date.UTC(2026, 0, 1, 0, 0, 0, 999) })]) {
+      expect(writeFeedEvent(e, organizer)).toBe(writeWithLibrary(e, organizer));
+    }
   });
 });

@@ -199,6 +199,8 @@ export class AgentsService {
     if (request.active !== undefined && request.active !== current.active) touched.add(current.teamId);
     if (request.teamId !== undefined && request.teamId !== current.teamId) touched.add(current.teamId).add(request.teamId);
     for (const teamId of touched) await this.changes.changed(teamId);
+    // Anything else (name, e-mail, zone, skills) shows in feeds and views, not in the schedule.
+    if (!touched.has(current.teamId)) await this.changes.relabelled(current.teamId);
     return this.get(user, id) as Promise<Agent>;
   }
 

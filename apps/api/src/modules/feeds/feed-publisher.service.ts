@@ -13,10 +13,10 @@ import {
   type FeedEventContent,
   type FeedEventState,
 } from '@shiftdesk/scheduling/ical';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
-import { gzip as gzipCallback } from 'node:zlib';
-import { In } from 'typeorm';
+import { gunzip as gunzipCallback, gzip as gzipCallback } from 'node:zlib';
+import { type EntityManager, In } from 'typeorm';
 import { Transactions } from '../../database/transactions';
 import { AgentEntity } from '../agents/agent.entity';
 import { hashToken } from '../auth/auth.service';
@@ -27,24 +27,27 @@ import { ScheduleService } from '../schedule/schedule.service';
 import { TeamEntity } from '../teams/team.entity';
 import { FeedEventEntity } from './feed-event.entity';
 import { FeedEntity } from './feed.entity';
+import { FeedRenderEntity } from './feed-render.entity';
 import { FEED_REFRESH_MINUTES } from './feeds.config';
 
 const gzip = promisify(gzipCallback);
+const gunzip = promisify(gunzipCallback);
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** Every event names the team as ORGANIZER (RFC 5546 PUBLISH needs one); nobody answers this address. */
 const ORGANIZER_EMAIL = 'noreply@shiftdesk.invalid';
-/** Rendered bodies kept in memory, by ETag (a 200 × 210-day team feed is about 20 MB before gzip). */
-const BODY_CACHE_BYTES = 128 * 1024 * 1024;
+/** Raise when the writer's output changes: bodies stored by an older version are rendered again. */
+const RENDER_FORMAT = 2;
 /**
- * How long (ms) this process trusts a feed's last check without resolving the schedule again.
- * Writes in this process (ScheduleChanges) end it at once; a write through another API instance
- * shows after at most this long, far below the 30-minute poll interval calendar apps use.
- * Resolving 210 days of a 200-agent team takes about a second, so without it every poll would.
+ * How long (ms) a stored body stands without a resolution confirming it. Every write through the
+ * API (any instance) replaces the team's schedule version and so invalidates it at once; this
+ * bounds how long a write that bypassed the API (SQL by hand) can stay unseen.
  */
-export const FEED_RECHECK_MS = 60_000;
-/** Event texts kept (about 600 bytes each): a few large team feeds. */
-const MAX_EVENT_TEXTS = 250_000;
+export const FEED_REVALIDATE_MS = 60 * 60_000;
+/** Bodies kept in this process, gzip and (once asked for) plain, by render id. */
+const BODY_CACHE_BYTES = 128 * 1024 * 1024;
+/** Rows per INSERT/DELETE statement: 7 parameters each, far below both databases' limits. */
+const BATCH_ROWS = 500;
 
 export interface PublishedFeed {
   /** Strong validator (quoted for the header by the controller). */
@@ -52,11 +55,13 @@ export interface PublishedFeed {
   lastModified: Instant;
   refreshMinutes: number;
   kind: FeedEntity['kind'];
+  /** Which stored body goes with this ETag. */
+  renderId: string;
 }
 
 interface Body {
-  text: Buffer;
-  gzip?: Buffer;
+  gzip: Buffer;
+  text?: Buffer;
 }
 
 /** What the feed shows now: calendar-level fields and the events' content, in a stable order. */
@@ -67,137 +72,174 @@ interface CurrentFeed {
   to: Instant;
 }
 
+/** The columns of a stored body that say whether it is current (the body itself stays in the database). */
+const RENDER_META = { feedId: true, renderId: true, version: true, settings: true, day: true, validUntil: true, etag: true, lastModified: true, byteLength: true, checkedAt: true } as const;
+type RenderMeta = Omit<FeedRenderEntity, 'bodyGzip'>;
+
 /**
- * Serves feeds. Each request resolves the feed's window from the final schedule (the one
- * resolution step) and compares a digest of it with the one the feed last published; only when
- * it differs (or a cancelled event runs out) are the per-event states reconciled and written
- * (`reconcileFeedEvents`: SEQUENCE, LAST-MODIFIED, CANCELLED for 30 days). The ETag is a digest
- * of the published state and the body a pure function of it (DTSTAMP = the feed's last change),
- * so every API instance answers the same bytes and the same ETag; rendered bodies are cached in
- * memory by ETag, and a matching conditional request gets 304 without rendering.
+ * Serves feeds from their stored copy. A feed's rendered calendar is kept in `feed_renders`
+ * (gzipped, with ETag and Last-Modified) together with what it was rendered from: the team's
+ * schedule version (ScheduleChanges replaces it after every write that changes what feeds show),
+ * the feed's settings and the UTC day. A poll reads the feed, the version and that row's
+ * metadata (three small reads) and, when they still match, answers the stored body (kept in
+ * memory by render id after the first read), so every API instance answers the same bytes and
+ * none serves a copy older than the last write.
+ *
+ * Otherwise, and at least hourly (FEED_REVALIDATE_MS), the feed's window is resolved from the
+ * final schedule (the one resolution step) and a digest of it compared with the one last
+ * published: equal means the stored body stands; different (or a cancelled event ran out) means
+ * the per-event states are reconciled (`reconcileFeedEvents`: SEQUENCE, LAST-MODIFIED, CANCELLED
+ * for 30 days), the calendar rendered (DTSTAMP = each event's last change, so the body is a pure
+ * function of the states and the ETag a digest of them) and stored. Concurrent polls of a stale
+ * feed in one process share one rendering.
  */
 @Injectable()
 export class FeedPublisher {
   private readonly bodies = new Map<string, Body>();
-  /**
-   * Rendered VEVENT texts: ical-generator takes ~0.2 ms per event, so a 42,000-event team feed
-   * would take ~10 s (blocking the event loop) to render after every change; with this only the
-   * changed events are rendered again.
-   */
-  private readonly eventTexts = new Map<string, string>();
   private cachedBytes = 0;
-  /** Per feed id: when this process last brought it up to date, and for which feed row state. */
-  private readonly checked = new Map<string, { key: string; teamId: string; at: Instant }>();
+  /** Renderings under way, by feed id and what they render from. */
+  private readonly rendering = new Map<string, Promise<PublishedFeed>>();
 
   constructor(
     private readonly source: ScheduleSource,
     private readonly schedule: ScheduleService,
     private readonly transactions: Transactions,
+    private readonly changes: ScheduleChanges,
     @Inject(FEED_REFRESH_MINUTES) private readonly refreshMinutes: number,
-    changes: ScheduleChanges,
-  ) {
-    changes.subscribe(async (teamId) => {
-      for (const [feedId, entry] of this.checked) if (entry.teamId === teamId) this.checked.delete(feedId);
-    });
-  }
+  ) {}
 
-  /** The feed behind a URL token, brought up to date; null for an unknown or revoked token. */
+  /** The feed behind a URL token, its stored body brought up to date; null for an unknown or revoked token. */
   async publish(token: string, now: Instant): Promise<{ feed: FeedEntity; published: PublishedFeed } | null> {
-    const feed = await this.source.manager.findOneBy(FeedEntity, { tokenHash: hashToken(token) });
+    const manager = this.source.manager;
+    const feed = await manager.findOneBy(FeedEntity, { tokenHash: hashToken(token) });
     if (!feed) return null;
-    // The row's own state is part of the key: new settings, another instance's publish, or a new
-    // day (the window moves at 00:00 UTC) all mean a fresh check.
-    const key = `${feed.updatedAt}|${feed.etag}|${Math.floor(now / DAY_MS)}`;
-    const last = this.checked.get(feed.id);
-    const fresh = last !== undefined && last.key === key && now - last.at < FEED_RECHECK_MS && (feed.nextExpiryAt === null || fromIso(feed.nextExpiryAt) > now);
-    if (!fresh) await this.check(feed, now);
-    return { feed, published: { etag: feed.etag as string, lastModified: fromIso(feed.lastModified as string), refreshMinutes: this.refreshMinutes, kind: feed.kind } };
+    // Read before anything is resolved: a body rendered from it is tagged with it, so a write
+    // committed meanwhile (which replaces the version afterwards) can never hide behind it.
+    const version = await this.changes.version(feed.teamId, manager);
+    const stored = await manager.findOne(FeedRenderEntity, { select: RENDER_META, where: { feedId: feed.id } });
+    const settings = this.settingsOf(feed);
+    const day = Math.floor(now / DAY_MS);
+    if (stored && stored.version === version && stored.settings === settings && stored.day === day && (stored.validUntil === null || fromIso(stored.validUntil) > now) && now - fromIso(stored.checkedAt) < FEED_REVALIDATE_MS) {
+      return { feed, published: this.toPublished(feed, stored) };
+    }
+    const key = `${feed.id}|${version}|${settings}|${day}`;
+    let pending = this.rendering.get(key);
+    if (!pending) {
+      pending = this.refresh(feed, stored, { version, settings, day }, now).finally(() => this.rendering.delete(key));
+      this.rendering.set(key, pending);
+    }
+    return { feed, published: await pending };
   }
 
-  /** Resolves the feed's window and, if it differs from what was published, reconciles it. */
-  private async check(feed: FeedEntity, now: Instant): Promise<void> {
+  /**
+   * The stored body of a published state, gzipped or plain; null when another request has
+   * replaced it since `publish` (the caller publishes again).
+   */
+  async body(feed: FeedEntity, published: PublishedFeed, gzipped: boolean): Promise<Buffer | null> {
+    let body = this.bodies.get(published.renderId);
+    if (!body) {
+      const row = await this.source.manager.findOne(FeedRenderEntity, { select: { renderId: true, bodyGzip: true }, where: { feedId: feed.id } });
+      if (!row || row.renderId !== published.renderId) return null;
+      body = { gzip: Buffer.from(row.bodyGzip, 'base64') };
+      this.remember(published.renderId, body);
+    }
+    if (gzipped) return body.gzip;
+    if (!body.text) {
+      body.text = await gunzip(body.gzip);
+      this.cachedBytes += body.text.length;
+      this.evict(published.renderId);
+    }
+    return body.text;
+  }
+
+  private toPublished(feed: FeedEntity, render: RenderMeta): PublishedFeed {
+    return { etag: render.etag, lastModified: fromIso(render.lastModified), refreshMinutes: this.refreshMinutes, kind: feed.kind, renderId: render.renderId };
+  }
+
+  /** Everything of the feed row and the configuration a body depends on, besides the schedule. */
+  private settingsOf(feed: FeedEntity): string {
+    return [RENDER_FORMAT, feed.kind, feed.agentId ?? '', feed.pastDays, feed.futureDays, feed.transparency, this.refreshMinutes].join('|');
+  }
+
+  /** Resolves the feed's window; confirms the stored body, or reconciles, renders and stores a new one. */
+  private async refresh(feed: FeedEntity, stored: RenderMeta | null, basis: { version: string; settings: string; day: number }, now: Instant): Promise<PublishedFeed> {
     const current = await this.currentFeed(feed, now);
     const canonical = current.contents.map(canonicalFeedContent);
     const digest = sha256(`${JSON.stringify(current.header)}\n${canonical.join('\n')}`);
     const expired = feed.nextExpiryAt !== null && fromIso(feed.nextExpiryAt) <= now;
-    if (digest !== feed.contentDigest || feed.etag === null || feed.lastModified === null || expired) {
-      await this.reconcile(feed, current, canonical, digest, now);
+    const unchanged = digest === feed.contentDigest && feed.etag !== null && !expired;
+    if (unchanged && stored && stored.etag === feed.etag && stored.settings === basis.settings) {
+      // Nothing this feed shows changed: the stored body stands for the new version and day.
+      const confirmed = { version: basis.version, day: basis.day, validUntil: feed.nextExpiryAt, checkedAt: toIso(now) };
+      await this.transactions.run((manager) => manager.update(FeedRenderEntity, { feedId: feed.id, renderId: stored.renderId }, confirmed));
+      return this.toPublished(feed, { ...stored, ...confirmed });
     }
-    this.checked.set(feed.id, { key: `${feed.updatedAt}|${feed.etag}|${Math.floor(now / DAY_MS)}`, teamId: feed.teamId, at: now });
+    // Also when nothing changed but no body is stored: the states and the ETag come out of one transaction.
+    const states = await this.reconcile(feed, current, canonical, digest, now);
+    const text = Buffer.from(this.render(current.header, states), 'utf8');
+    // zlib runs on libuv's thread pool: the event loop keeps serving meanwhile.
+    const zipped = await gzip(text);
+    const row: FeedRenderEntity = {
+      feedId: feed.id,
+      renderId: randomUUID(),
+      version: basis.version,
+      settings: basis.settings,
+      day: basis.day,
+      validUntil: feed.nextExpiryAt,
+      etag: feed.etag as string,
+      lastModified: feed.lastModified as string,
+      byteLength: text.length,
+      bodyGzip: zipped.toString('base64'),
+      checkedAt: toIso(now),
+    };
+    await this.transactions.run((manager) => manager.upsert(FeedRenderEntity, row, ['feedId']));
+    this.remember(row.renderId, { gzip: zipped, text });
+    return this.toPublished(feed, row);
   }
 
-  /** The body for a published state (rendered once per ETag and process), gzipped on request. */
-  async body(feed: FeedEntity, published: PublishedFeed, gzipped: boolean): Promise<Buffer> {
-    let body = this.bodies.get(published.etag);
-    if (!body) {
-      const rows = await this.source.manager.find(FeedEventEntity, { where: { feedId: feed.id } });
-      const { team: _team, agent: _agent, ...header } = await this.header(feed);
-      const states = rows.map(toState).sort(byStartThenUid);
-      const organizer = { name: header.organizer, email: ORGANIZER_EMAIL };
-      const parts = [writeCalendarHeader({ name: header.name, timeZone: header.timeZone, refreshMinutes: this.refreshMinutes })];
-      for (const state of states) {
-        // An event's text depends only on its content, SEQUENCE, LAST-MODIFIED, status and organizer.
-        const key = `${state.uid}|${state.fingerprint}|${state.sequence}|${state.lastModified}|${state.cancelledAt === null ? '' : 'x'}|${header.organizer}`;
-        let text = this.eventTexts.get(key);
-        if (text === undefined) {
-          text = writeFeedEvent(toFeedEvent(state), organizer);
-          if (this.eventTexts.size >= MAX_EVENT_TEXTS) this.eventTexts.clear();
-          this.eventTexts.set(key, text);
-        }
-        parts.push(text);
-      }
-      parts.push(CALENDAR_END);
-      body = { text: Buffer.from(parts.join(''), 'utf8') };
-      // Another request may have published a newer state meanwhile: cache only what matches.
-      if (stateEtag(header, states) === published.etag) this.remember(published.etag, body);
-    }
-    if (!gzipped) return body.text;
-    body.gzip ??= await gzip(body.text);
-    return body.gzip;
+  private render(header: CurrentFeed['header'], states: FeedEventState[]): string {
+    const organizer = { name: header.organizer, email: ORGANIZER_EMAIL };
+    const parts = [writeCalendarHeader({ name: header.name, timeZone: header.timeZone, refreshMinutes: header.refreshMinutes })];
+    for (const state of states) parts.push(writeFeedEvent(toFeedEvent(state), organizer));
+    parts.push(CALENDAR_END);
+    return parts.join('');
   }
 
-  private remember(etag: string, body: Body): void {
-    this.bodies.set(etag, body);
-    this.cachedBytes += body.text.length;
-    // Oldest first (Map keeps insertion order); gzip copies are small next to the text.
+  private remember(renderId: string, body: Body): void {
+    this.bodies.set(renderId, body);
+    this.cachedBytes += body.gzip.length + (body.text?.length ?? 0);
+    this.evict(renderId);
+  }
+
+  /** Oldest first (Map keeps insertion order), never the one just used. */
+  private evict(keep: string): void {
     for (const [key, value] of this.bodies) {
-      if (this.cachedBytes <= BODY_CACHE_BYTES || key === etag) break;
+      if (this.cachedBytes <= BODY_CACHE_BYTES) break;
+      if (key === keep) continue;
       this.bodies.delete(key);
-      this.cachedBytes -= value.text.length;
+      this.cachedBytes -= value.gzip.length + (value.text?.length ?? 0);
     }
   }
 
-  private async reconcile(feed: FeedEntity, current: CurrentFeed, canonical: string[], digest: string, now: Instant): Promise<void> {
-    await this.transactions.run(async (manager) => {
-      const rows = await manager.find(FeedEventEntity, { where: { feedId: feed.id } });
+  /**
+   * Brings the feed's event states in line with what it shows now and returns all of them (by
+   * start, then UID), in one transaction with the feed's digest, ETag and Last-Modified. Rows
+   * are written in multi-row statements: a first rendering of a large team feed inserts tens of
+   * thousands of them.
+   */
+  private async reconcile(feed: FeedEntity, current: CurrentFeed, canonical: string[], digest: string, now: Instant): Promise<FeedEventState[]> {
+    return this.transactions.run(async (manager) => {
       const result = reconcileFeedEvents({
-        previous: rows.map(toState),
+        previous: await loadStates(manager, feed.id),
         current: current.contents.map((content, i) => ({ content, fingerprint: sha256(canonical[i]) })),
         from: current.from,
         to: current.to,
         now,
       });
-      const toRow = (state: FeedEventState): FeedEventEntity => ({
-        feedId: feed.id,
-        uid: state.uid,
-        fingerprint: state.fingerprint,
-        sequence: state.sequence,
-        lastModified: toIso(state.lastModified),
-        cancelledAt: state.cancelledAt === null ? null : toIso(state.cancelledAt),
-        content: JSON.stringify(state.content),
-      });
-      // Two requests reconciling the same change compute the same rows: an insert that finds
-      // its row already there is skipped, updates write the same values.
-      for (let i = 0; i < result.inserted.length; i += 200) {
-        await manager.createQueryBuilder().insert().into(FeedEventEntity).values(result.inserted.slice(i, i + 200).map(toRow)).orIgnore().execute();
-      }
-      for (const state of result.updated) {
-        const { feedId, uid, ...values } = toRow(state);
-        await manager.update(FeedEventEntity, { feedId, uid }, values);
-      }
-      for (let i = 0; i < result.deleted.length; i += 200) {
-        await manager.delete(FeedEventEntity, { feedId: feed.id, uid: In(result.deleted.slice(i, i + 200)) });
-      }
+      // Two requests reconciling the same change compute the same rows: the upsert writes the
+      // same values twice, a delete of a row already gone deletes nothing.
+      await upsertStates(manager, feed.id, [...result.inserted, ...result.updated]);
+      await deleteStates(manager, feed.id, result.deleted);
       const etag = stateEtag(current.header, result.states);
       const changed = result.inserted.length + result.updated.length + result.deleted.length > 0 || etag !== feed.etag;
       const cancelled = result.states.filter((s) => s.cancelledAt !== null).map((s) => (s.cancelledAt as number) + CANCELLED_RETENTION_MS);
@@ -208,6 +250,7 @@ export class FeedPublisher {
       feed.lastModified = toIso(lastModified);
       feed.nextExpiryAt = cancelled.length > 0 ? toIso(Math.min(...cancelled)) : null;
       await manager.update(FeedEntity, { id: feed.id }, { contentDigest: feed.contentDigest, etag: feed.etag, lastModified: feed.lastModified, nextExpiryAt: feed.nextExpiryAt });
+      return result.states;
     });
   }
 
@@ -263,18 +306,63 @@ export class FeedPublisher {
   }
 }
 
-function toState(row: FeedEventEntity): FeedEventState {
-  return {
-    uid: row.uid,
-    fingerprint: row.fingerprint,
-    sequence: row.sequence,
-    lastModified: fromIso(row.lastModified),
-    cancelledAt: row.cancelledAt === null ? null : fromIso(row.cancelledAt),
-    content: JSON.parse(row.content) as FeedEventContent,
-  };
+/** Raw rows (no entity hydration: a large team feed has tens of thousands). */
+interface StateRow {
+  uid: string;
+  fingerprint: string;
+  sequence: number | string;
+  last_modified: string;
+  cancelled_at: string | null;
+  content: string;
 }
 
-const byStartThenUid = (a: FeedEventState, b: FeedEventState): number => a.content.start - b.content.start || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0);
+/** `$n` on PostgreSQL, `?` on SQLite. */
+function placeholder(manager: EntityManager): (n: number) => string {
+  return manager.connection.options.type === 'postgres' ? (n) => `$${n}` : () => '?';
+}
+
+async function loadStates(manager: EntityManager, feedId: string): Promise<FeedEventState[]> {
+  const p = placeholder(manager);
+  const rows = (await manager.query(`SELECT "uid", "fingerprint", "sequence", "last_modified", "cancelled_at", "content" FROM "feed_events" WHERE "feed_id" = ${p(1)}`, [feedId])) as StateRow[];
+  return rows.map((row) => ({
+    uid: row.uid,
+    fingerprint: row.fingerprint,
+    sequence: Number(row.sequence),
+    lastModified: fromIso(row.last_modified),
+    cancelledAt: row.cancelled_at === null ? null : fromIso(row.cancelled_at),
+    content: JSON.parse(row.content) as FeedEventContent,
+  }));
+}
+
+/** Inserts or replaces states; `ON CONFLICT … DO UPDATE` is the same SQL on SQLite (3.24+) and PostgreSQL. */
+async function upsertStates(manager: EntityManager, feedId: string, states: FeedEventState[]): Promise<void> {
+  const p = placeholder(manager);
+  for (let i = 0; i < states.length; i += BATCH_ROWS) {
+    const chunk = states.slice(i, i + BATCH_ROWS);
+    const values = chunk.map((_, r) => `(${[1, 2, 3, 4, 5, 6, 7].map((c) => p(r * 7 + c)).join(', ')})`).join(', ');
+    const params = chunk.flatMap((state) => [
+      feedId,
+      state.uid,
+      state.fingerprint,
+      state.sequence,
+      toIso(state.lastModified),
+      state.cancelledAt === null ? null : toIso(state.cancelledAt),
+      JSON.stringify(state.content),
+    ]);
+    await manager.query(
+      `INSERT INTO "feed_events" ("feed_id", "uid", "fingerprint", "sequence", "last_modified", "cancelled_at", "content") VALUES ${values} ` +
+        'ON CONFLICT ("feed_id", "uid") DO UPDATE SET "fingerprint" = excluded."fingerprint", "sequence" = excluded."sequence", ' +
+        '"last_modified" = excluded."last_modified", "cancelled_at" = excluded."cancelled_at", "content" = excluded."content"',
+      params,
+    );
+  }
+}
+
+async function deleteStates(manager: EntityManager, feedId: string, uids: string[]): Promise<void> {
+  for (let i = 0; i < uids.length; i += BATCH_ROWS) {
+    await manager.delete(FeedEventEntity, { feedId, uid: In(uids.slice(i, i + BATCH_ROWS)) });
+  }
+}
 
 /** The ETag of a published state: calendar fields plus each event's UID, content, SEQUENCE and status. */
 function stateEtag(header: CurrentFeed['header'], states: FeedEventState[]): string {

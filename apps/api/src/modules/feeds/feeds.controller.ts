@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Patch, Post, Query, Req, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Feed, FeedSecret } from '@shiftdesk/shared-api-contract';
 // Node's own types: express's are not installed, and these are all the route uses.
@@ -63,34 +63,42 @@ export class FeedsController {
    * Last-Modified; `If-None-Match` (or, without it, `If-Modified-Since`) that still matches gets
    * 304 without a body. `Cache-Control: private` (the URL is a secret, no shared cache should keep
    * it) with `max-age` equal to the refresh interval the calendar announces. gzip when asked.
+   * The body is the feed's stored copy (see FeedPublisher), rendered again only after a change.
    */
   @Public()
   @Get(':file')
   async serve(@Param('file') file: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const match = TOKEN_FILE.exec(file);
-    const found = match ? await this.publisher.publish(match[1], Date.now()) : null;
-    if (!found) throw new NotFoundException('No calendar feed at this address: it was revoked or rotated, or the link is incomplete');
-    const { feed, published } = found;
-    const etag = `"${published.etag}"`;
-    response.setHeader('ETag', etag);
-    response.setHeader('Last-Modified', new Date(published.lastModified).toUTCString());
-    response.setHeader('Cache-Control', `private, max-age=${published.refreshMinutes * 60}`);
-    response.setHeader('Vary', 'Accept-Encoding');
-    response.setHeader('X-Robots-Tag', 'noindex');
-    response.setHeader('Referrer-Policy', 'no-referrer');
-    if (notModified(request, etag, published.lastModified)) {
-      response.statusCode = 304;
-      response.end();
+    const gzipped = acceptsGzip(request.headers['accept-encoding']);
+    // A body replaced by another request between the two reads is published again (rarely twice).
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const found = match ? await this.publisher.publish(match[1], Date.now()) : null;
+      if (!found) throw new NotFoundException('No calendar feed at this address: it was revoked or rotated, or the link is incomplete');
+      const { feed, published } = found;
+      const etag = `"${published.etag}"`;
+      const modified = notModified(request, etag, published.lastModified);
+      const body = modified ? null : await this.publisher.body(feed, published, gzipped);
+      if (!modified && body === null) continue;
+      response.setHeader('ETag', etag);
+      response.setHeader('Last-Modified', new Date(published.lastModified).toUTCString());
+      response.setHeader('Cache-Control', `private, max-age=${published.refreshMinutes * 60}`);
+      response.setHeader('Vary', 'Accept-Encoding');
+      response.setHeader('X-Robots-Tag', 'noindex');
+      response.setHeader('Referrer-Policy', 'no-referrer');
+      if (body === null) {
+        response.statusCode = 304;
+        response.end();
+        return;
+      }
+      response.statusCode = 200;
+      response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+      response.setHeader('Content-Disposition', `inline; filename="${feed.kind}.ics"`);
+      if (gzipped) response.setHeader('Content-Encoding', 'gzip');
+      response.setHeader('Content-Length', String(body.length));
+      response.end(request.method === 'HEAD' ? undefined : body);
       return;
     }
-    const gzipped = acceptsGzip(request.headers['accept-encoding']);
-    const body = await this.publisher.body(feed, published, gzipped);
-    response.statusCode = 200;
-    response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
-    response.setHeader('Content-Disposition', `inline; filename="${feed.kind}.ics"`);
-    if (gzipped) response.setHeader('Content-Encoding', 'gzip');
-    response.setHeader('Content-Length', String(body.length));
-    response.end(request.method === 'HEAD' ? undefined : body);
+    throw new ServiceUnavailableException('The calendar is being updated by several requests at once; try again in a moment');
   }
 }
 

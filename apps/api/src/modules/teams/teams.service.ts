@@ -7,6 +7,7 @@ import { apiError } from '../../common/api-error';
 import { nowIso } from '../../database/columns';
 import { Transactions } from '../../database/transactions';
 import { AgentEntity } from '../agents/agent.entity';
+import { ScheduleChanges } from '../schedule/schedule-changes.service';
 import { assertCanReadTeam, assertManagesTeam, type AuthenticatedUser } from '../auth/authenticated-user';
 import { ShiftEntity } from '../shifts/shift.entity';
 import { ManagerTeamEntity } from './manager-team.entity';
@@ -18,6 +19,7 @@ export class TeamsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
+    private readonly changes: ScheduleChanges,
   ) {}
 
   /** The teams the caller manages, or the agent's own team. */
@@ -53,8 +55,8 @@ export class TeamsService {
     });
   }
 
-  update(user: AuthenticatedUser, id: string, request: UpdateTeamRequest): Promise<Team> {
-    return this.transactions.run(async (manager) => {
+  async update(user: AuthenticatedUser, id: string, request: UpdateTeamRequest): Promise<Team> {
+    const updated = await this.transactions.run(async (manager) => {
       const team = await this.load(manager, id);
       assertManagesTeam(user, id);
       if (request.name !== undefined && request.name.toLowerCase() !== team.name.toLowerCase()) {
@@ -67,6 +69,9 @@ export class TeamsService {
       await manager.save(TeamEntity, team);
       return this.withCount(manager, team);
     });
+    // Feeds show the team's name and zone.
+    await this.changes.relabelled(id);
+    return updated;
   }
 
   /** Only an empty team can go: agents (even archived) and shifts are history. */

@@ -20,6 +20,7 @@ describe('generating a roster in the browser', () => {
   let token = '';
   let teamId = '';
   let addedRuleId: string | null = null;
+  let preferenceId = '';
 
   beforeAll(async () => {
     ({ token } = await api<{ token: string }>('/auth/login', { method: 'POST', body: { email: DEMO_MANAGER.email, password: DEMO_MANAGER.password } }));
@@ -35,9 +36,14 @@ describe('generating a roster in the browser', () => {
       });
       addedRuleId = rule.id;
     }
+    // Anna Smirnova would like that Wednesday free, strongly: the desk can do without her.
+    const anna = await api<{ token: string; user: { agentId: string } }>('/auth/login', { method: 'POST', body: { email: 'anna.smirnova@demo.shiftdesk.local', password: 'demo-agent' } });
+    const preference = await api<{ id: string }>('/preferences', { method: 'POST', token: anna.token, body: { agentId: anna.user.agentId, kind: 'off', date: addDays(monday, 2), strength: 'strong' } });
+    preferenceId = preference.id;
   });
 
   afterAll(async () => {
+    if (preferenceId) await api(`/preferences/${preferenceId}`, { method: 'DELETE', token });
     if (addedRuleId) await api(`/teams/${teamId}/coverage-rules/${addedRuleId}`, { method: 'DELETE', token });
   });
 
@@ -87,7 +93,9 @@ describe('generating a roster in the browser', () => {
     expect(await panel.getByTestId('result-gaps').textContent()).toBe('0');
     await panel.getByTestId('no-unfilled').waitFor();
     expect(Number(await panel.getByTestId('result-shifts').textContent())).toBeGreaterThanOrEqual(14);
-    expect(await panel.getByTestId('breakdown').locator('tr[data-term]').count()).toBe(5);
+    // Cover, surplus, the two kinds of wishes, four fairness terms and pay.
+    expect(await panel.getByTestId('breakdown').locator('tr[data-term]').count()).toBe(9);
+    expect(await panel.getByTestId('preferences-met').textContent()).toBe('1 of 1 met');
     expect(await panel.getByTestId('draft-table').locator('tbody tr').count()).toBe(7);
     await shot(page, '41-generate-result');
 

@@ -129,7 +129,12 @@ export interface PreferencesSource {
     legend { font-weight: 600; margin-bottom: 0.25rem; }
     .inline-choice { display: inline-flex; align-items: center; gap: 0.3rem; margin-right: 0.9rem; font-weight: normal; }
     .weekday-picks { margin-top: 0.4rem; }
-    .time-range { display: inline-flex; align-items: center; gap: 0.4rem; flex-wrap: wrap; }
+    .time-range { display: flex; align-items: center; gap: 0.5rem; flex-wrap: wrap; margin-top: 0.4rem; }
+    .time-range label { margin: 0; font-weight: normal; }
+    .time-range input { width: 9rem; }
+    #preference-date { width: 11rem; margin-top: 0.4rem; }
+    #preference-strength { max-width: 16rem; }
+    #preference-note { max-width: 32rem; }
     .preference-row { align-items: flex-start; }
   `,
 })

@@ -69,12 +69,13 @@ describe('database settings', () => {
     }
   });
 
-  it('answers 503 from /api/health when the database is gone', async () => {
+  it('stays live but answers 503 from /api/ready when the database is gone', async () => {
     const t = await bootTestApp();
     try {
       await t.dataSource.destroy();
-      const response = await expectStatus(t.http().get('/api/health'), 503);
-      expect(response.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable' });
+      await expectStatus(t.http().get('/api/health'), 200);
+      const response = await expectStatus(t.http().get('/api/ready'), 503);
+      expect(response.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: `Not ready: the ${t.config.database.type} database is not reachable` });
     } finally {
       await t.close().catch(() => t.database.drop());
     }

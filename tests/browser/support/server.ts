@@ -41,14 +41,14 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, log: () => st
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The API exited with code ${child.exitCode} before it was healthy:\n${log()}`);
     try {
-      const response = await fetch(`${baseUrl}/api/health`);
+      const response = await fetch(`${baseUrl}/api/ready`);
       if (response.ok) return;
     } catch {
       // Not listening yet.
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`The API did not answer ${baseUrl}/api/health within ${timeoutMs / 1000} s:\n${log()}`);
+  throw new Error(`The API was not ready at ${baseUrl}/api/ready within ${timeoutMs / 1000} s:\n${log()}`);
 }
 
 /** Starts the built product on a free port with an empty SQLite file and the demo desk. */

@@ -2,12 +2,14 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { ApiError, FieldError } from '@shiftdesk/shared-api-contract';
 import { QueryFailedError } from 'typeorm';
 import { apiError, columnToField } from './api-error';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
 
 /** The part of Express's response the filter uses (the app has no @types/express). */
 interface HttpResponse {
   headersSent: boolean;
   status(code: number): HttpResponse;
   json(body: unknown): void;
+  setHeader(name: string, value: string): void;
 }
 
 /** Errors raised by the JSON body parser before any controller runs. */
@@ -40,6 +42,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     }
     if (response.headersSent) return;
+    if (body.statusCode === 503 && !(exception instanceof HttpException)) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     response.status(body.statusCode).json(body);
   }
 
@@ -47,6 +50,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) return fromHttpException(exception);
     const parserError = fromBodyParserError(exception);
     if (parserError) return parserError;
+    // A lost database is not the request's fault nor a bug: 503, and the pool reconnects by itself.
+    if (isDatabaseUnavailable(exception)) return apiError(503, 'The database is not reachable right now; try again in a few seconds');
     if (exception instanceof QueryFailedError) {
       const mapped = fromDatabaseError(exception.driverError as DriverError);
       if (mapped) return mapped;

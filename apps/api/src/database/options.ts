@@ -1,11 +1,10 @@
+import { Logger } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { ENTITIES, MIGRATIONS } from './entities';
-
-/** How long SQLite waits for a lock held by another connection (ms) before SQLITE_BUSY. */
-const SQLITE_BUSY_TIMEOUT_MS = 5000;
+import { SQLITE_BUSY_TIMEOUT_MS, SqliteWriteLockSubscriber } from './sqlite-write-lock.subscriber';
 
 /**
  * sqlite3 as TypeORM would load it, minus `verbose()`: TypeORM calls it, and it wraps every query
@@ -39,13 +38,14 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
       ...common,
       type: 'postgres',
       url: database.url,
-      ...(database.schema
-        ? {
-            schema: database.schema,
-            // search_path too, so raw SQL and the migrations table resolve to the same schema.
-            extra: { options: `-c search_path=${database.schema}` },
-          }
-        : {}),
+      // Shown in pg_stat_activity, so an operator can tell the API's connections apart.
+      applicationName: 'shiftdesk',
+      ...(database.schema ? { schema: database.schema } : {}),
+      extra: {
+        // search_path too, so raw SQL and the migrations table resolve to the same schema.
+        ...(database.schema ? { options: `-c search_path=${database.schema}` } : {}),
+        onConnect: listenForConnectionErrors,
+      },
     };
   }
   // TypeORM does not create the folder; the first start should just work.
@@ -59,5 +59,20 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
     enableWAL: true,
     busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
     driver: quietSqlite3(),
+    // Without it a transaction that reads before it writes fails at once instead of waiting.
+    subscribers: [SqliteWriteLockSubscriber],
   };
 }
+
+/**
+ * A pg client that loses its server emits 'error'. The pool listens while the client is idle and
+ * TypeORM while a query runner holds it, but in between (a client just handed back because it
+ * failed, a second error from a dying socket) nobody may listen, and an 'error' event without a
+ * listener throws: the whole API process would die with the database. This listener stays for the
+ * client's life; the query that was running still fails (503) and the pool replaces the client.
+ */
+function listenForConnectionErrors(client: { on(event: 'error', listener: (error: Error) => void): unknown }): void {
+  client.on('error', (error) => connectionLogger.warn(`a PostgreSQL connection failed: ${error.message}`));
+}
+
+const connectionLogger = new Logger('Database');

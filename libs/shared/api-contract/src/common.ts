@@ -32,8 +32,26 @@ export interface ApiError {
   fields?: FieldError[];
 }
 
+/**
+ * `GET /api/health`, liveness: 200 while the process runs and serves HTTP, whatever the database
+ * does (a load balancer or orchestrator that restarts on failure must not restart every instance
+ * because the shared database blinked). `database` is the configured kind, not a probe.
+ */
 export interface HealthResponse {
   status: 'ok';
   database: 'sqlite' | 'postgres';
   version: string;
+}
+
+/**
+ * `GET /api/ready`, readiness: 200 when the database answers and every migration this version
+ * ships is applied; otherwise 503 with an ApiError whose message names what is missing (the
+ * database, or the pending migrations). Also 503 while the process drains on shutdown.
+ */
+export interface ReadinessResponse {
+  status: 'ready';
+  database: 'sqlite' | 'postgres';
+  version: string;
+  /** Number of migrations applied (all of them, when ready). */
+  migrations: number;
 }

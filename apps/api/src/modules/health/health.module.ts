@@ -1,5 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { AppLifecycle } from './app-lifecycle.service';
 import { HealthController } from './health.controller';
 
-@Module({ controllers: [HealthController] })
+@Global()
+@Module({ controllers: [HealthController], providers: [AppLifecycle], exports: [AppLifecycle] })
 export class HealthModule {}

@@ -2,7 +2,6 @@ import type { ApiError, CoverageRule, GapAlert, ManualShift, Team, TeamSettings,
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { JobLeaseService } from '../src/modules/jobs/job-lease.service';
 import { WebhookRetryJob } from '../src/modules/webhooks/webhook-retry.job';
 import { WEBHOOK_MAX_ATTEMPTS, WebhooksService } from '../src/modules/webhooks/webhooks.service';
 import { agentRequest, createAgent } from './support/fixtures';
@@ -293,67 +292,5 @@ describe('team webhooks', () => {
     expect(rotated).toMatchObject({ webhookUrl: receiver.url, webhookSecretSet: true, webhookSecret: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(rotated.webhookSecret).not.toBe(again.webhookSecret);
     expect((await patchSettings({ rotateWebhookSecret: false }).expect(200)).body).not.toHaveProperty('webhookSecret');
-  });
-});
-
-/** Two API processes on one database: each periodic job runs in one of them only. */
-describe('job leases', () => {
-  let a: TestApp;
-  let b: TestApp;
-  let leaseA: JobLeaseService;
-  let leaseB: JobLeaseService;
-  const TTL = 90_000;
-
-  beforeAll(async () => {
-    a = await bootTestApp();
-    b = await bootTestApp({ database: a.database });
-    leaseA = a.app.get(JobLeaseService);
-    leaseB = b.app.get(JobLeaseService);
-  });
-  afterAll(async () => {
-    await b?.close({ keepDatabase: true });
-    await a?.close();
-  });
-
-  it('lets exactly one of two competing processes take a lease', async () => {
-    expect(leaseA.holder).not.toBe(leaseB.holder);
-    const now = Date.now();
-    for (const name of ['race-1', 'race-2', 'race-3', 'race-4']) {
-      const results = await Promise.all([leaseA.tryAcquire(name, { now, ttlMs: TTL }), leaseB.tryAcquire(name, { now, ttlMs: TTL })]);
-      expect(results.filter(Boolean)).toHaveLength(1);
-    }
-    // The same work from both: done once.
-    let runs = 0;
-    const work = async () => (runs += 1);
-    await Promise.all([leaseA.runExclusive('race-work', { now, ttlMs: TTL }, work), leaseB.runExclusive('race-work', { now, ttlMs: TTL }, work)]);
-    expect(runs).toBe(1);
-  });
-
-  it('keeps the lease with its holder while it renews, and hands an expired one over', async () => {
-    const now = Date.now();
-    expect(await leaseA.tryAcquire('hourly', { now, ttlMs: TTL })).toBe(true);
-    expect(await leaseB.tryAcquire('hourly', { now: now + 1_000, ttlMs: TTL })).toBe(false);
-    // The holder renews within the lease; the other still cannot take it.
-    expect(await leaseA.tryAcquire('hourly', { now: now + 60_000, ttlMs: TTL })).toBe(true);
-    expect(await leaseB.tryAcquire('hourly', { now: now + 60_000 + TTL - 1, ttlMs: TTL })).toBe(false);
-    // The holder stopped renewing (crashed): once the lease ran out, the other takes over.
-    expect(await leaseB.tryAcquire('hourly', { now: now + 60_000 + TTL, ttlMs: TTL })).toBe(true);
-    expect(await leaseA.tryAcquire('hourly', { now: now + 60_000 + TTL + 1_000, ttlMs: TTL })).toBe(false);
-    // Released on purpose (a clean shutdown): free at once.
-    await leaseB.release('hourly', now + 60_000 + TTL + 2_000);
-    expect(await leaseA.tryAcquire('hourly', { now: now + 60_000 + TTL + 2_000, ttlMs: TTL })).toBe(true);
-  });
-
-  it('runs the webhook retries in the lease holder only', async () => {
-    const now = Date.now();
-    const jobA = a.app.get(WebhookRetryJob);
-    const jobB = b.app.get(WebhookRetryJob);
-    // Nothing is due on this database: the holder runs (0 attempts), the other does not even try.
-    const spyA = jest.spyOn(a.app.get(WebhooksService), 'deliverDue');
-    const spyB = jest.spyOn(b.app.get(WebhooksService), 'deliverDue');
-    await jobA.run(now);
-    await jobB.run(now + 1_000);
-    expect(spyA).toHaveBeenCalledTimes(1);
-    expect(spyB).not.toHaveBeenCalled();
   });
 });

@@ -1,29 +1,31 @@
-import { Injectable } from '@nestjs/common';
-import { Interval } from '@nestjs/schedule';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Instant } from '@shiftdesk/scheduling';
-import { JobLeaseService } from '../jobs/job-lease.service';
+import { JobScheduler } from '../jobs/job-scheduler.service';
 import { GAP_SCAN_INTERVAL_MS } from './gap-scan.config';
 import { GapAlertsService } from './gap-alerts.service';
 
+const GAP_SCAN_JOB = 'gap-scan';
+
 /**
  * Hourly rescan of every team, so gaps appear as the horizon moves forward even without
- * changes. When several API processes share a database only the holder of the job lease
- * `gap-scan` runs it (the lease outlives the interval by 5 minutes, so the leader keeps it; a
- * crashed leader's lease runs out 65 minutes after its last tick and the next process whose timer
- * fires takes over, at worst about two hours after the last scan). Rescans after a write still
- * run in the process that took the write.
+ * changes. When several API processes share a database it runs once per hour across them (the
+ * holder of the job lease `gap-scan`; a stopped or crashed holder is replaced at the next hour,
+ * see JobScheduler). Rescans after a write still run in the process that took the write.
  */
 @Injectable()
-export class GapScanJob {
+export class GapScanJob implements OnModuleInit {
   constructor(
     private readonly alerts: GapAlertsService,
-    private readonly leases: JobLeaseService,
+    private readonly scheduler: JobScheduler,
   ) {}
 
-  /** `now` is a parameter so tests can move the clock; the timer calls it without one. */
-  @Interval(GAP_SCAN_INTERVAL_MS)
-  async run(now: Instant = Date.now()): Promise<number> {
+  onModuleInit(): void {
     // scanAll logs and skips a failing team; a job must never crash the process.
-    return (await this.leases.runExclusive('gap-scan', { now, ttlMs: GAP_SCAN_INTERVAL_MS + 5 * 60_000 }, () => this.alerts.scanAll(now))) ?? 0;
+    this.scheduler.register({ name: GAP_SCAN_JOB, intervalMs: GAP_SCAN_INTERVAL_MS, work: (now) => this.alerts.scanAll(now) });
+  }
+
+  /** One tick, here if this process holds the lease; `now` is a parameter so tests can move the clock. */
+  run(now: Instant = Date.now()): Promise<number> {
+    return this.scheduler.runTick(GAP_SCAN_JOB, now);
   }
 }

@@ -1,7 +1,9 @@
 import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import type { Instant } from '@shiftdesk/scheduling';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { DataSource } from 'typeorm';
 import { Transactions } from '../../database/transactions';
 import { toIso } from '../schedule/instants';
 import { JobLeaseEntity } from './job-lease.entity';
@@ -14,7 +16,8 @@ export interface LeaseOptions {
 }
 
 /**
- * One runner per periodic job when several API processes share a database: a `job_leases` row
+ * One runner per periodic job when several API processes share a database (JobScheduler decides
+ * when each process tries): a `job_leases` row
  * per job names its holder and when the lease runs out. Taking it is one conditional UPDATE
  * (`… WHERE name = ? AND (holder = me OR expires_at <= now)`), atomic on SQLite and PostgreSQL,
  * so of two competing processes exactly one gets `affected = 1`. Chosen over
@@ -33,7 +36,10 @@ export class JobLeaseService implements BeforeApplicationShutdown {
   /** This process (host:pid:random, so two apps in one test process differ too). */
   readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
-  constructor(private readonly transactions: Transactions) {}
+  constructor(
+    private readonly transactions: Transactions,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   /** Takes or renews the lease `name`; true when this process holds it until `now + ttlMs`. */
   async tryAcquire(name: string, options: LeaseOptions): Promise<boolean> {
@@ -53,6 +59,17 @@ export class JobLeaseService implements BeforeApplicationShutdown {
     if (acquired) this.held.add(name);
     else this.held.delete(name);
     return acquired;
+  }
+
+  /** Whether this process took or renewed the lease `name` at its last attempt. */
+  holds(name: string): boolean {
+    return this.held.has(name);
+  }
+
+  /** When the lease `name` runs out (whoever holds it), or null when nobody ever took it. */
+  async expiresAt(name: string): Promise<Instant | null> {
+    const row = await this.dataSource.manager.findOneBy(JobLeaseEntity, { name });
+    return row && row.holder !== '' ? Date.parse(row.expiresAt) : null;
   }
 
   /** Gives the lease up at once (e.g. on shutdown) so another process need not wait for it to expire. */

@@ -1,22 +1,26 @@
-import { Injectable } from '@nestjs/common';
-import { Interval } from '@nestjs/schedule';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Instant } from '@shiftdesk/scheduling';
-import { JobLeaseService } from '../jobs/job-lease.service';
+import { JobScheduler } from '../jobs/job-scheduler.service';
 import { RequestsService } from './requests.service';
 
 /** Every 5 minutes; reads and transitions also expire a due request themselves, so this only tidies up. */
 export const REQUEST_EXPIRY_INTERVAL_MS = 5 * 60_000;
+const REQUEST_EXPIRY_JOB = 'request-expiry';
 
 /** Expires open requests whose shift or time off has started, once per tick across API processes. */
 @Injectable()
-export class RequestExpiryJob {
+export class RequestExpiryJob implements OnModuleInit {
   constructor(
     private readonly requests: RequestsService,
-    private readonly leases: JobLeaseService,
+    private readonly scheduler: JobScheduler,
   ) {}
 
-  @Interval(REQUEST_EXPIRY_INTERVAL_MS)
-  async run(now: Instant = Date.now()): Promise<number> {
-    return (await this.leases.runExclusive('request-expiry', { now, ttlMs: REQUEST_EXPIRY_INTERVAL_MS + 60_000 }, () => this.requests.expireDue(now))) ?? 0;
+  onModuleInit(): void {
+    this.scheduler.register({ name: REQUEST_EXPIRY_JOB, intervalMs: REQUEST_EXPIRY_INTERVAL_MS, work: (now) => this.requests.expireDue(now) });
+  }
+
+  /** One tick, here if this process holds the lease; `now` is a parameter so tests can move the clock. */
+  run(now: Instant = Date.now()): Promise<number> {
+    return this.scheduler.runTick(REQUEST_EXPIRY_JOB, now);
   }
 }

@@ -1,24 +1,27 @@
-import { Injectable } from '@nestjs/common';
-import { Interval } from '@nestjs/schedule';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Instant } from '@shiftdesk/scheduling';
-import { JobLeaseService } from '../jobs/job-lease.service';
+import { JobScheduler } from '../jobs/job-scheduler.service';
 import { WebhooksService } from './webhooks.service';
 
 /** Every minute (ms): the shortest backoff step. */
 export const WEBHOOK_RETRY_INTERVAL_MS = 60_000;
+const WEBHOOK_RETRY_JOB = 'webhook-retries';
 
-/** Retries due webhook deliveries; one process at a time (job lease `webhook-retries`). */
+/** Retries due webhook deliveries; once per tick across API processes (job lease `webhook-retries`). */
 @Injectable()
-export class WebhookRetryJob {
+export class WebhookRetryJob implements OnModuleInit {
   constructor(
     private readonly webhooks: WebhooksService,
-    private readonly leases: JobLeaseService,
+    private readonly scheduler: JobScheduler,
   ) {}
 
-  /** `now` is a parameter so tests can move the clock; the timer calls it without one. */
-  @Interval(WEBHOOK_RETRY_INTERVAL_MS)
-  async run(now: Instant = Date.now()): Promise<number> {
+  onModuleInit(): void {
     // deliverDue logs and skips a failing delivery; a job must never crash the process.
-    return (await this.leases.runExclusive('webhook-retries', { now, ttlMs: WEBHOOK_RETRY_INTERVAL_MS + 30_000 }, () => this.webhooks.deliverDue(now))) ?? 0;
+    this.scheduler.register({ name: WEBHOOK_RETRY_JOB, intervalMs: WEBHOOK_RETRY_INTERVAL_MS, work: (now) => this.webhooks.deliverDue(now) });
+  }
+
+  /** One tick, here if this process holds the lease; `now` is a parameter so tests can move the clock. */
+  run(now: Instant = Date.now()): Promise<number> {
+    return this.scheduler.runTick(WEBHOOK_RETRY_JOB, now);
   }
 }

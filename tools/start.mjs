@@ -5,7 +5,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+// Readable log lines in a terminal; production (and anything started without this script)
+// writes JSON lines unless SHIFTDESK_LOG_FORMAT says otherwise.
+const env = { SHIFTDESK_LOG_FORMAT: 'text', ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
 console.log('Building Shiftdesk (API and web app)…');
 const build = spawnSync(process.execPath, [join(root, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'api', 'web'], {
   cwd: root,

@@ -28,6 +28,12 @@ export async function openBrowser(options: { width?: number; height?: number } =
     locale: 'en-GB',
   });
   context.setDefaultTimeout(15_000);
+  // The product is served with a strict Content-Security-Policy: anything it blocks (an inline
+  // script, a style, a font) fails the test that met it instead of silently breaking the page.
+  const violations: string[] = [];
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(`${message.page()?.url() ?? ''}: ${message.text()}`);
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     baseUrl,
@@ -36,6 +42,7 @@ export async function openBrowser(options: { width?: number; height?: number } =
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
+      if (violations.length > 0) throw new Error(`The page broke the Content-Security-Policy:\n${violations.join('\n')}`);
     },
   };
 }

@@ -26,6 +26,8 @@ import { WebhooksModule } from '../modules/webhooks/webhooks.module';
 import { PayModule } from '../modules/pay/pay.module';
 import { FeedsModule } from '../modules/feeds/feeds.module';
 import { PreferencesModule } from '../modules/preferences/preferences.module';
+import { ObservabilityModule } from '../modules/observability/observability.module';
+import { RateLimitsModule } from '../modules/rate-limits/rate-limits.module';
 
 /** Whether the built web app is there to serve (it is absent in API-only development and tests). */
 export function hasWebDist(config: AppConfig): boolean {
@@ -74,6 +76,8 @@ export class AppModule {
         PayModule,
         FeedsModule,
         PreferencesModule,
+        ObservabilityModule,
+        RateLimitsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

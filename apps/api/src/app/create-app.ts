@@ -5,9 +5,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX } from '@shiftdesk/shared-api-contract';
 import { ApiExceptionFilter } from '../common/api-exception.filter';
+import { applyHttpSecurity } from '../common/http-security';
 import { createValidationPipe } from '../common/validation-pipe';
 import type { AppConfig } from '../config/app-config';
 import { APP_VERSION } from '../config/version';
+import { AppLogger } from '../modules/observability/app-logger';
+import { applyHttpObservability } from '../modules/observability/http-observability';
 import { AppModule } from './app.module';
 
 /**
@@ -16,9 +19,12 @@ import { AppModule } from './app.module';
  */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: config.logLevels,
+    logger: new AppLogger(config.logFormat, config.logLevels),
     abortOnError: false,
   });
+  // Before anything else: request ids, access log and latency cover every answer, then headers.
+  applyHttpObservability(app, config.metricsToken);
+  applyHttpSecurity(app, config);
   // Registered here rather than as APP_FILTER so it also sees errors raised before routing
   // (malformed JSON bodies, unknown routes).
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -16,6 +16,8 @@ interface HttpResponse {
 interface BodyParserError {
   type?: string;
   status?: number;
+  /** Bytes allowed, on entity.too.large. */
+  limit?: number;
 }
 
 interface DriverError {
@@ -43,6 +45,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (response.headersSent) return;
     if (body.statusCode === 503 && !(exception instanceof HttpException)) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    // Rate limits and lock-outs say when to come back (RFC 9110 §10.2.3, in seconds).
+    const retryAfter = (exception as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    if (typeof retryAfter === 'number' && retryAfter > 0) response.setHeader('Retry-After', String(Math.ceil(retryAfter)));
     response.status(body.statusCode).json(body);
   }
 
@@ -75,8 +80,15 @@ function fromBodyParserError(exception: unknown): ApiError | null {
   if (!error || typeof error !== 'object' || typeof error.type !== 'string' || !error.type.startsWith('entity.')) return null;
   const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 400;
   if (error.type === 'entity.parse.failed') return apiError(status, 'The request body is not valid JSON');
-  if (error.type === 'entity.too.large') return apiError(status, 'The request body is too large');
+  if (error.type === 'entity.too.large') {
+    const limit = typeof error.limit === 'number' ? ` (at most ${formatBytes(error.limit)})` : '';
+    return apiError(status, `The request body is too large${limit}; an uploaded calendar may be up to 5 MB of text`);
+  }
   return apiError(status, 'The request body could not be read');
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${bytes} bytes`;
 }
 
 function fromDatabaseError(error: DriverError): ApiError | null {

@@ -28,7 +28,41 @@ export interface AppConfig {
   /** Absolute path of the built Angular app; served at `/` when it holds an index.html. */
   webDist: string;
   logLevels: LogLevel[];
+  /** `json`: one JSON object per line (for log collectors); `text`: Nest's readable lines. */
+  logFormat: LogFormat;
+  /** Exact origins (`https://desk.example.com`) whose pages may call the API; empty: CORS closed. */
+  corsOrigins: string[];
+  rateLimits: RateLimitsConfig;
+  lockout: LockoutConfig;
+  /** Bearer token for GET /metrics; null: only direct loopback connections may read it. */
+  metricsToken: string | null;
 }
+
+export type LogFormat = 'json' | 'text';
+
+/** At most `limit` requests per `windowMs` (ms) per key; see RateLimitGuard. */
+export interface RateLimit {
+  limit: number;
+  windowMs: number;
+}
+
+export interface RateLimitsConfig {
+  /** POST /api/auth/login, per client address and email. */
+  login: RateLimit;
+  /** GET /api/feeds/<token>.ics, per feed token. */
+  feed: RateLimit;
+}
+
+/** `maxFailures` failed sign-ins for one email within `windowMs` lock it for `lockMs` (ms). */
+export interface LockoutConfig {
+  maxFailures: number;
+  windowMs: number;
+  lockMs: number;
+}
+
+const MINUTE_MS = 60_000;
+export const DEFAULT_RATE_LIMITS: RateLimitsConfig = { login: { limit: 10, windowMs: MINUTE_MS }, feed: { limit: 60, windowMs: MINUTE_MS } };
+export const DEFAULT_LOCKOUT: LockoutConfig = { maxFailures: 5, windowMs: 15 * MINUTE_MS, lockMs: 15 * MINUTE_MS };
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -111,8 +145,64 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     else problems.push(`SHIFTDESK_LOG_LEVEL: "${rawLevel}" must be one of ${LOG_LEVELS.join(', ')}`);
   }
 
+  let logFormat: LogFormat = 'json';
+  const rawFormat = value('SHIFTDESK_LOG_FORMAT');
+  if (rawFormat !== undefined) {
+    if (rawFormat === 'json' || rawFormat === 'text') logFormat = rawFormat;
+    else problems.push(`SHIFTDESK_LOG_FORMAT: "${rawFormat}" must be json or text`);
+  }
+
+  const corsOrigins: string[] = [];
+  const rawOrigins = value('SHIFTDESK_CORS_ORIGINS');
+  for (const origin of rawOrigins?.split(',').map((part) => part.trim()).filter((part) => part !== '') ?? []) {
+    if (isExactOrigin(origin)) corsOrigins.push(origin);
+    else problems.push(`SHIFTDESK_CORS_ORIGINS: "${origin}" is not an exact origin; list scheme://host[:port] values such as https://desk.example.com, separated by commas (no paths, no trailing slash, no wildcards)`);
+  }
+
+  const perMinute = (name: string, fallback: RateLimit): RateLimit => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    const limit = Number(raw);
+    if (/^\d+$/.test(raw) && limit >= 1 && limit <= 1_000_000) return { limit, windowMs: MINUTE_MS };
+    problems.push(`${name}: "${raw}" must be a whole number of requests per minute from 1 to 1000000`);
+    return fallback;
+  };
+  const rateLimits: RateLimitsConfig = {
+    login: perMinute('SHIFTDESK_LOGIN_RATE_LIMIT', DEFAULT_RATE_LIMITS.login),
+    feed: perMinute('SHIFTDESK_FEED_RATE_LIMIT', DEFAULT_RATE_LIMITS.feed),
+  };
+
+  const whole = (name: string, fallback: number, min: number, max: number, unit: string): number => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    const number = Number(raw);
+    if (/^\d+$/.test(raw) && number >= min && number <= max) return number;
+    problems.push(`${name}: "${raw}" must be a whole number of ${unit} from ${min} to ${max}`);
+    return fallback;
+  };
+  const lockout: LockoutConfig = {
+    maxFailures: whole('SHIFTDESK_LOCKOUT_FAILURES', DEFAULT_LOCKOUT.maxFailures, 1, 1000, 'failed sign-ins'),
+    windowMs: whole('SHIFTDESK_LOCKOUT_WINDOW_MINUTES', DEFAULT_LOCKOUT.windowMs / MINUTE_MS, 1, 1440, 'minutes') * MINUTE_MS,
+    lockMs: whole('SHIFTDESK_LOCKOUT_MINUTES', DEFAULT_LOCKOUT.lockMs / MINUTE_MS, 1, 1440, 'minutes') * MINUTE_MS,
+  };
+
+  const metricsToken = value('SHIFTDESK_METRICS_TOKEN') ?? null;
+  if (metricsToken !== null && !/^[\x21-\x7e]{16,200}$/.test(metricsToken)) {
+    problems.push('SHIFTDESK_METRICS_TOKEN: must be 16 to 200 printable characters without spaces (e.g. `openssl rand -hex 32`)');
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, database, demo, admin: { email: adminEmail, password: adminPassword }, webDist, logLevels };
+  return { port, database, demo, admin: { email: adminEmail, password: adminPassword }, webDist, logLevels, logFormat, corsOrigins, rateLimits, lockout, metricsToken };
+}
+
+/** `https://desk.example.com` or `http://localhost:4200`: what browsers send as Origin. */
+function isExactOrigin(origin: string): boolean {
+  try {
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === origin;
+  } catch {
+    return false;
+  }
 }
 
 /** Nest takes the list of enabled levels; a threshold is easier to configure. */

@@ -23,6 +23,7 @@ import { FeedEntity } from '../modules/feeds/feed.entity';
 import { FeedEventEntity } from '../modules/feeds/feed-event.entity';
 import { CalendarImportEntity } from '../modules/feeds/calendar-import.entity';
 import { UnavailabilitySpanEntity } from '../modules/feeds/unavailability-span.entity';
+import { LoginLockoutEntity } from '../modules/auth/login-lockout.entity';
 import { InitialSchema1767225600000 } from './migrations/1767225600000-initial-schema';
 import { Schedule1767312000000 } from './migrations/1767312000000-schedule';
 import { WebhooksAndJobLeases1767398400000 } from './migrations/1767398400000-webhooks-and-job-leases';
@@ -43,6 +44,7 @@ import { ShiftPreferences1768435200000 } from './migrations/1768435200000-shift-
 import { ScheduleVersionEntity } from '../modules/schedule/schedule-version.entity';
 import { FeedRenderEntity } from '../modules/feeds/feed-render.entity';
 import { FeedRenders1768176000000 } from './migrations/1768176000000-feed-renders';
+import { LoginLockouts1768262400000 } from './migrations/1768262400000-login-lockouts';
 
 // Listed explicitly: glob discovery finds nothing once webpack has bundled the app.
 export const ENTITIES = [
@@ -79,6 +81,7 @@ export const ENTITIES = [
   ShiftPreferenceEntity,
   ScheduleVersionEntity,
   FeedRenderEntity,
+  LoginLockoutEntity,
 ];
 
 /** In order of their timestamps; later issues append here. */
@@ -94,5 +97,6 @@ export const MIGRATIONS = [
   ShiftLocks1767916800000,
   RosterJobs1768003200000,
   FeedRenders1768176000000,
+  LoginLockouts1768262400000,
   ShiftPreferences1768435200000,
 ];

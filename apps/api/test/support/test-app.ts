@@ -8,7 +8,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { createApp } from '../../src/app/create-app';
-import type { AppConfig, DatabaseConfig } from '../../src/config/app-config';
+import { type AppConfig, type DatabaseConfig, DEFAULT_LOCKOUT } from '../../src/config/app-config';
 
 /** Set to run the same suite against PostgreSQL instead of a temporary SQLite file. */
 const POSTGRES_URL = process.env['SHIFTDESK_TEST_DATABASE_URL'];
@@ -65,7 +65,16 @@ export interface BootOptions {
   database?: TestDatabase;
   webDist?: string;
   admin?: { email: string; password: string | null };
+  /** Default: limits no other suite can reach (rate-limits.spec sets small ones to prove them). */
+  rateLimits?: AppConfig['rateLimits'];
+  lockout?: AppConfig['lockout'];
+  corsOrigins?: string[];
+  metricsToken?: string | null;
+  /** Default ['fatal']: test output stays quiet. */
+  logLevels?: AppConfig['logLevels'];
 }
+
+const UNREACHABLE_RATE_LIMIT = { limit: 1_000_000, windowMs: 60_000 };
 
 /** Boots the real application (migrations, first-start data, guards, filters) on port 0. */
 export async function bootTestApp(options: BootOptions = {}): Promise<TestApp> {
@@ -76,7 +85,12 @@ export async function bootTestApp(options: BootOptions = {}): Promise<TestApp> {
     demo: options.demo ?? false,
     admin: options.admin ?? ADMIN,
     webDist: options.webDist ?? join(tmpdir(), 'shiftdesk-no-web-dist'),
-    logLevels: ['fatal'],
+    logLevels: options.logLevels ?? ['fatal'],
+    logFormat: 'json',
+    corsOrigins: options.corsOrigins ?? [],
+    rateLimits: options.rateLimits ?? { login: UNREACHABLE_RATE_LIMIT, feed: UNREACHABLE_RATE_LIMIT },
+    lockout: options.lockout ?? DEFAULT_LOCKOUT,
+    metricsToken: options.metricsToken ?? null,
   };
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');

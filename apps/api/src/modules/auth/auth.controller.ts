@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CurrentUser, LoginResponse } from '@shiftdesk/shared-api-contract';
+import { RateLimit } from '../rate-limits/rate-limit.guard';
 import { Public } from './auth.constants';
 import { AuthService } from './auth.service';
 import { AuthUser, type AuthenticatedUser } from './authenticated-user';
@@ -13,6 +14,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
+  @RateLimit('login')
   @Post('login')
   @HttpCode(200)
   login(@Body() body: LoginDto): Promise<LoginResponse> {

@@ -9,6 +9,7 @@ import { ManagerTeamEntity } from '../teams/manager-team.entity';
 import { SESSION_TTL_MS } from './auth.constants';
 import type { AuthenticatedUser } from './authenticated-user';
 import { decoyPasswordHash, verifyPassword } from './password-hasher';
+import { LoginLockouts } from './login-lockouts.service';
 import { SessionEntity } from './session.entity';
 import { toCurrentUser } from './user.mapper';
 import { UserEntity } from './user.entity';
@@ -28,17 +29,26 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
+    private readonly lockouts: LoginLockouts,
   ) {}
 
   async login(email: string, password: string): Promise<LoginResponse> {
+    const started = Date.now();
+    // A locked email is refused before the password is even checked (see LoginLockouts).
+    const hadFailures = await this.lockouts.assertNotLocked(email, started);
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: email.toLowerCase() });
     const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
-    if (!user || !valid) throw new UnauthorizedException(BAD_CREDENTIALS);
-    if (user.agentId) {
+    let allowed = user !== null && valid;
+    if (allowed && user?.agentId) {
       const agent = await this.dataSource.getRepository(AgentEntity).findOneBy({ id: user.agentId });
       // Archived agents keep their history but may no longer sign in.
-      if (!agent || agent.archivedAt) throw new UnauthorizedException(BAD_CREDENTIALS);
+      allowed = agent !== null && !agent.archivedAt;
     }
+    if (!user || !allowed) {
+      await this.lockouts.recordFailure(email, user, started);
+      throw new UnauthorizedException(BAD_CREDENTIALS);
+    }
+    if (hadFailures) await this.lockouts.clear(email);
 
     // 256 random bits; only the SHA-256 is stored, the token itself goes to the client once.
     const token = randomBytes(32).toString('base64url');

@@ -4,6 +4,7 @@ import type { Feed, FeedSecret } from '@shiftdesk/shared-api-contract';
 // Node's own types: express's are not installed, and these are all the route uses.
 import type { IncomingMessage as Request, ServerResponse as Response } from 'node:http';
 import { Public } from '../auth/auth.constants';
+import { RateLimit } from '../rate-limits/rate-limit.guard';
 import { AuthUser, type AuthenticatedUser } from '../auth/authenticated-user';
 import { CreateFeedDto, ListFeedsDto, UpdateFeedDto } from './dto/create-feed.dto';
 import { FeedPublisher } from './feed-publisher.service';
@@ -66,6 +67,7 @@ export class FeedsController {
    * The body is the feed's stored copy (see FeedPublisher), rendered again only after a change.
    */
   @Public()
+  @RateLimit('feed')
   @Get(':file')
   async serve(@Param('file') file: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     const match = TOKEN_FILE.exec(file);

@@ -3,6 +3,7 @@ import type { RosterJob, RosterJobResult } from '@shiftdesk/shared-api-contract'
 import type { DraftRosterShift, TeamRosterInput } from '@shiftdesk/scheduling/solver';
 import { randomUUID } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
+import { MetricsService } from '../observability/metrics.service';
 import { toIso } from '../schedule/instants';
 import { ROSTER_JOB_HEARTBEAT_MS, ROSTER_JOB_STALE_MS, RosterJobRecords } from './roster-job-records.service';
 import { startRosterWorker } from './roster-worker.launcher';
@@ -69,7 +70,10 @@ export class RosterJobs implements OnModuleDestroy {
   private running = 0;
   private heartbeat: NodeJS.Timeout | null = null;
 
-  constructor(private readonly records: RosterJobRecords) {}
+  constructor(
+    private readonly records: RosterJobRecords,
+    private readonly metrics: MetricsService,
+  ) {}
 
   /** Queues a job; it is in the table (visible to every process) before this resolves. */
   async submit(input: RosterJobInput, now: number): Promise<RosterJob> {
@@ -214,6 +218,7 @@ export class RosterJobs implements OnModuleDestroy {
     this.running += 1;
     record.job.status = 'running';
     record.job.startedAt = toIso(Date.now());
+    this.metrics.rosterJobStarted();
     void this.records.save(record.job, Date.now());
     let worker: Worker;
     try {
@@ -280,6 +285,8 @@ export class RosterJobs implements OnModuleDestroy {
 
   private finish(record: JobRecord, status: 'done' | 'failed' | 'cancelled', now: number): void {
     if (isFinished(record.job.status)) return;
+    // A queued job cancelled before it started never ran.
+    this.metrics.rosterJobFinished(status, record.job.startedAt !== null);
     record.job.status = status;
     record.job.finishedAt = toIso(now);
     if (record.overrun) clearTimeout(record.overrun);

@@ -245,6 +245,32 @@ describe('roster generation', () => {
     expect(plain.result?.breakdown.holidays).toBe(0);
   });
 
+  it('keeps the team’s minimum runs of working days and of days off, which the labour check also flags', async () => {
+    const small = await createTeam(t, admin); // Europe/Moscow
+    const ana = await createAgent(t, admin, agentRequest(small.id));
+    await t.http().post(`/api/teams/${small.id}/coverage-rules`).set(bearer(admin)).send({ preset: '16h', minAgents: 1 }).expect(201);
+    await t.http().patch(`/api/teams/${small.id}/settings`).set(bearer(admin)).send({ labourRules: { minConsecutiveDays: 2, minConsecutiveDaysOff: 2 } }).expect(200);
+    const bad = await expectStatus(t.http().patch(`/api/teams/${small.id}/settings`).set(bearer(admin)).send({ labourRules: { minConsecutiveDaysOff: 15 } }), 400);
+    expect((bad.body as ApiError).fields?.[0]).toEqual({ field: 'labourRules.minConsecutiveDaysOff', message: 'labourRules.minConsecutiveDaysOff: must be a number from 0 to 14' });
+
+    // Two weeks, one agent on 40 h: ten working days in runs of 2+ with 2+ days off between.
+    const { job } = await generateFor(small.id, { from: '2026-03-02', to: '2026-03-15', shapes: [SHAPES[0]], timeLimitSeconds: 10 });
+    expect(job.status).toBe('done');
+    const worked = new Set(job.result?.shifts.map((shift) => shift.date));
+    const pattern = Array.from({ length: 14 }, (_, i) => (worked.has(new Date(Date.parse('2026-03-02') + i * DAY_MS).toISOString().slice(0, 10)) ? 'W' : '-')).join('');
+    // Runs at the period's edges may go on outside it; inside, no lone working day or day off.
+    expect(pattern).not.toMatch(/-W-/);
+    expect(pattern).not.toMatch(/W-W/);
+    expect(worked.size).toBeGreaterThanOrEqual(8);
+
+    // A hand-built single day off between two working days is flagged by the labour check.
+    for (const day of ['2026-04-06', '2026-04-07', '2026-04-09', '2026-04-10']) {
+      await t.http().post(`/api/teams/${small.id}/shifts`).set(bearer(admin)).send({ agentId: ana.id, start: `${day}T06:00:00Z`, end: `${day}T14:00:00Z`, timeZone: 'Europe/Moscow' }).expect(201);
+    }
+    const found = (await t.http().get(`/api/teams/${small.id}/violations?from=2026-04-06T00:00:00Z&to=2026-04-11T00:00:00Z`).set(bearer(admin)).expect(200)).body as { violations: { code: string; message: string }[] };
+    expect(found.violations.filter((v) => v.code === 'min-days-off').map((v) => v.message)).toEqual(['Only 1 day off between 2026-04-07 and 2026-04-09; at least 2 required']);
+  });
+
   it('keeps an agent with approved time off free, and names time off as the reason', async () => {
     const small = await createTeam(t, admin);
     const email = `roster.off.${randomUUID().slice(0, 6)}@example.com`;

@@ -103,6 +103,23 @@ describe('checkLabourRules', () => {
     expect(only(check({ agent: tokyo, shifts: seven.slice(0, 6), from: '2024-03-04', to: '2024-03-11' }), 'max-consecutive-days')).toEqual([]);
   });
 
+  it('min-consecutive-days and min-days-off judge runs on local dates, and only runs known to be over', () => {
+    const lisbon = agent('lis', 'Europe/Lisbon');
+    const rules = { ...DEFAULT_LABOUR_RULES, minConsecutiveDays: 2, minConsecutiveDaysOff: 2 };
+    // Lisbon dates: works 4–5, 7 (alone), 9–10 March; then 12 (alone, last known: may go on).
+    const days = ['04', '05', '07', '09', '10', '12'].map((day) => local('lis', 'Europe/Lisbon', `2024-03-${day}T09:00`, 8));
+    const found = check({ agent: lisbon, shifts: days, rules, from: '2024-03-04', to: '2024-03-13' });
+    expect(only(found, 'min-consecutive-days').map((v) => v.message)).toEqual(['Only 1 working day in a row (2024-03-07) between days off; at least 2 required']);
+    expect(only(found, 'min-days-off').map((v) => v.message)).toEqual([
+      'Only 1 day off between 2024-03-05 and 2024-03-07; at least 2 required',
+      'Only 1 day off between 2024-03-07 and 2024-03-09; at least 2 required',
+      'Only 1 day off between 2024-03-10 and 2024-03-12; at least 2 required',
+    ]);
+    // Off by default, and in every preset.
+    expect(only(check({ agent: lisbon, shifts: days, from: '2024-03-04', to: '2024-03-13' }), 'min-days-off')).toEqual([]);
+    expect(LABOUR_RULE_PRESETS['ru-labour-code'].minConsecutiveDaysOff).toBeNull();
+  });
+
   it('weekly-rest: a New York week (the DST week) needs 24 h in one piece', () => {
     const ny = agent('ny', 'America/New_York');
     const days = [4, 5, 6, 7, 8, 9, 10].map((day) => `2024-03-${String(day).padStart(2, '0')}`);

@@ -17,6 +17,8 @@ export type LabourRuleCode =
   | 'min-rest'
   | 'max-shift-length'
   | 'max-consecutive-days'
+  | 'min-consecutive-days'
+  | 'min-days-off'
   | 'weekly-rest'
   | 'weekly-hours'
   | 'max-weekly-hours'
@@ -28,7 +30,7 @@ export type LabourRuleCode =
  * One broken rule. `span` is [start, end) in UTC epoch ms: the hull of the shifts involved, or
  * the local ISO week (Monday 00:00 → Monday 00:00 in the agent's zone) for weekly rules, or the
  * block of weeks for averaged hours. `actual` and `limit` are in hours (days for
- * `max-consecutive-days`).
+ * `max-consecutive-days`, `min-consecutive-days` and `min-days-off`).
  */
 export interface LabourViolation {
   agentId: string;
@@ -172,24 +174,54 @@ function checkConsecutiveDays(context: AgentContext): void {
     byDate.set(date, [...(byDate.get(date) ?? []), shift]);
   }
   const dates = [...byDate.keys()].sort();
+  // Runs of consecutive working dates, in order.
+  const runs: { first: LocalDate; last: LocalDate; shifts: Shift[] }[] = [];
   let runStart = 0;
   for (let i = 1; i <= dates.length; i += 1) {
     if (i < dates.length && dates[i] === addCalendarDays(dates[i - 1], 1)) continue;
-    const length = i - runStart;
-    if (length > rules.maxConsecutiveDays) {
-      const runShifts = dates.slice(runStart, i).flatMap((date) => byDate.get(date) as Shift[]);
-      push(context, {
-        code: 'max-consecutive-days',
-        shiftIds: runShifts.map((shift) => shift.id),
-        start: runShifts[0].start,
-        end: Math.max(...runShifts.map((shift) => shift.end)),
-        actual: length,
-        limit: rules.maxConsecutiveDays,
-        message: `${length} consecutive working days from ${dates[runStart]} to ${dates[i - 1]}; at most ${rules.maxConsecutiveDays} allowed`,
-      });
-    }
+    runs.push({ first: dates[runStart], last: dates[i - 1], shifts: dates.slice(runStart, i).flatMap((date) => byDate.get(date) as Shift[]) });
     runStart = i;
   }
+  const span = (list: readonly Shift[]) => ({ shiftIds: list.map((shift) => shift.id), start: list[0].start, end: Math.max(...list.map((shift) => shift.end)) });
+  runs.forEach((run, r) => {
+    const length = daysBetween(run.first, run.last) + 1;
+    if (length > rules.maxConsecutiveDays) {
+      push(context, {
+        code: 'max-consecutive-days',
+        ...span(run.shifts),
+        actual: length,
+        limit: rules.maxConsecutiveDays,
+        message: `${length} consecutive working days from ${run.first} to ${run.last}; at most ${rules.maxConsecutiveDays} allowed`,
+      });
+    }
+    // Only a run with known work on both sides is known to be over.
+    if (rules.minConsecutiveDays !== null && r > 0 && r < runs.length - 1 && length < rules.minConsecutiveDays) {
+      push(context, {
+        code: 'min-consecutive-days',
+        ...span(run.shifts),
+        actual: length,
+        limit: rules.minConsecutiveDays,
+        message: `Only ${length} working ${length === 1 ? 'day' : 'days'} in a row (${run.first === run.last ? run.first : `${run.first} to ${run.last}`}) between days off; at least ${rules.minConsecutiveDays} required`,
+      });
+    }
+    const next = runs[r + 1];
+    const off = next ? daysBetween(run.last, next.first) - 1 : 0;
+    if (rules.minConsecutiveDaysOff !== null && next && off < rules.minConsecutiveDaysOff) {
+      const around = [run.shifts[run.shifts.length - 1], next.shifts[0]];
+      push(context, {
+        code: 'min-days-off',
+        ...span(around),
+        actual: off,
+        limit: rules.minConsecutiveDaysOff,
+        message: `Only ${off} ${off === 1 ? 'day' : 'days'} off between ${run.last} and ${next.first}; at least ${rules.minConsecutiveDaysOff} required`,
+      });
+    }
+  });
+}
+
+/** Whole calendar days from local date `a` to `b`. */
+function daysBetween(a: LocalDate, b: LocalDate): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
 /** ISO weeks (agent's zone) overlapping [from, to): Monday date, start and end instants. */

@@ -27,6 +27,13 @@ export interface LabourRules {
   maxShiftHours: number;
   /** Maximum run of consecutive working days (a working day = local date a shift starts on). */
   maxConsecutiveDays: number;
+  /**
+   * Minimum run of consecutive working days between days off; `null` = no minimum. Judged only
+   * for runs with known work before and after them (a run at the edge may go on).
+   */
+  minConsecutiveDays: number | null;
+  /** Minimum run of days off between two working days; `null` = no minimum. */
+  minConsecutiveDaysOff: number | null;
   /** Minimum uninterrupted rest overlapping every ISO week the agent works in. */
   weeklyRestHours: number;
   /** Hours over the contract allowed per ISO week before `weekly-hours` is raised; `null` = contract not checked. */
@@ -60,6 +67,8 @@ export const DEFAULT_LABOUR_RULES: LabourRules = {
   minRestHours: 11,
   maxShiftHours: 12,
   maxConsecutiveDays: 6,
+  minConsecutiveDays: null,
+  minConsecutiveDaysOff: null,
   weeklyRestHours: 24,
   weeklyHoursTolerance: 0,
   maxWeeklyHours: null,
@@ -96,6 +105,8 @@ export const LABOUR_RULE_PRESETS: Readonly<Record<LabourRulePreset, LabourRules>
     minRestHours: 11,
     maxShiftHours: 13,
     maxConsecutiveDays: 6,
+    minConsecutiveDays: null,
+    minConsecutiveDaysOff: null,
     weeklyRestHours: 35,
     weeklyHoursTolerance: 0,
     maxWeeklyHours: 48,
@@ -110,6 +121,8 @@ export const LABOUR_RULE_PRESETS: Readonly<Record<LabourRulePreset, LabourRules>
     minRestHours: 12,
     maxShiftHours: 12,
     maxConsecutiveDays: 6,
+    minConsecutiveDays: null,
+    minConsecutiveDaysOff: null,
     weeklyRestHours: 42,
     weeklyHoursTolerance: 0,
     maxWeeklyHours: 40,

@@ -257,6 +257,10 @@ export interface LabourRuleValues {
   minRestHours?: number;
   maxShiftHours?: number;
   maxConsecutiveDays?: number;
+  /** Shortest run of working days between days off; null = no minimum (the default). */
+  minConsecutiveDays?: number | null;
+  /** Shortest run of days off between two working days; null = no minimum (the default). */
+  minConsecutiveDaysOff?: number | null;
   weeklyRestHours?: number;
   weeklyHoursTolerance?: number | null;
   maxWeeklyHours?: number | null;

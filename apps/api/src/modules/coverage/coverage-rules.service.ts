@@ -27,6 +27,8 @@ const LABOUR_VALUE_KEYS: Record<keyof LabourRuleValues, { nullable: boolean; max
   minRestHours: { nullable: false, max: 48 },
   maxShiftHours: { nullable: false, max: 24 },
   maxConsecutiveDays: { nullable: false, max: 31 },
+  minConsecutiveDays: { nullable: true, max: 14 },
+  minConsecutiveDaysOff: { nullable: true, max: 14 },
   weeklyRestHours: { nullable: false, max: 168 },
   weeklyHoursTolerance: { nullable: true, max: 168 },
   maxWeeklyHours: { nullable: true, max: 168 },

@@ -88,7 +88,8 @@ function validateShapes(shapes: readonly RosterShiftShape[]): { field: string; m
  * - **Labour rules** of each agent (`selectLabourRules`): minimum rest as the shapes' "cannot
  *   follow" relation (`deriveCannotFollow`, on nominal wall-clock times, with the strictest
  *   minimum rest among the rostered agents, since the relation is per shape); maximum
- *   consecutive days (days before the period count as off); worked minutes per ISO week in the
+ *   consecutive days (days before the period count as off); minimum runs of working days and
+ *   of days off when the team sets them; worked minutes per ISO week in the
  *   agent's zone (`minuteCaps`, real minutes inside the week, as the labour check counts them)
  *   capped by contract hours + weekly tolerance and by the weekly maximum when one is set (an
  *   averaged maximum is applied to every week), less the fixed shifts in that week, including
@@ -356,8 +357,10 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
       maxTotalMinutes: Number.isFinite(weekly) ? Math.min(D * 24 * 60, weeklyTotal) : D * 24 * 60,
       minuteCaps,
       maxConsecutiveDays: rules.maxConsecutiveDays,
-      minConsecutiveDays: 1,
-      minConsecutiveDaysOff: 1,
+      // Blocks that start and end inside the period (the model's reading, and the labour
+      // check's: a run at an edge may go on).
+      minConsecutiveDays: rules.minConsecutiveDays ?? 1,
+      minConsecutiveDaysOff: rules.minConsecutiveDaysOff ?? 1,
       maxWeekends: D,
       daysOff,
       ...(tieBreakCost(agent.id) !== undefined ? { hourlyCost: tieBreakCost(agent.id) } : {}),

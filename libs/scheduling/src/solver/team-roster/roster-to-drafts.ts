@@ -69,7 +69,7 @@ const BLOCK_ALL: Record<RosterBlockReason, string> = {
   'time-off': 'is on time off or busy in their calendar',
   'other-shift': 'already works another shift that day',
   'weekly-hours': 'is at the weekly-hours limit of their contract',
-  'consecutive-days': 'is at the consecutive-days limit',
+  'consecutive-days': 'is held by the consecutive-days rules: too many days in a row, or too short a run of work or of days off',
   rest: 'would break the minimum rest between shifts',
 };
 const BLOCK_SOME: Record<RosterBlockReason, string> = {
@@ -77,7 +77,7 @@ const BLOCK_SOME: Record<RosterBlockReason, string> = {
   'time-off': 'on time off or busy',
   'other-shift': 'on another shift that day',
   'weekly-hours': 'at the weekly-hours limit',
-  'consecutive-days': 'at the consecutive-days limit',
+  'consecutive-days': 'held by the consecutive-days rules',
   rest: 'short of the minimum rest',
 };
 
@@ -183,6 +183,12 @@ export function explainUnfilledCover(input: { model: TeamRosterModel; roster: Ro
   return out;
 }
 
+/** Index of the last worked day before `end` (exclusive), or −1. */
+function lastWorked(days: readonly (string | null)[], end: number): number {
+  for (let i = end - 1; i >= 0; i--) if (days[i] !== null) return i;
+  return -1;
+}
+
 function noEligibleText(model: TeamRosterModel, s: number): string {
   const shape = model.shapes[s];
   const reasons = new Set(Object.values(model.eligibility).map((byShape) => byShape[shape.id]));
@@ -215,6 +221,17 @@ function blockReason(input: { model: TeamRosterModel; employeeId: string; days: 
   for (let i = d - 1; i >= 0 && days[i] !== null; i--) run++;
   for (let i = d + 1; i < days.length && days[i] !== null; i++) run++;
   if (run > employee.maxConsecutiveDays) return 'consecutive-days';
+  // Minimum runs (blocks inside the period only, as the model reads them): a lone run too short,
+  // or a gap of days off before or after it too short.
+  let first = d;
+  while (first > 0 && days[first - 1] !== null) first--;
+  let last = d;
+  while (last + 1 < days.length && days[last + 1] !== null) last++;
+  if (first > 0 && last < days.length - 1 && run < employee.minConsecutiveDays) return 'consecutive-days';
+  const previous = lastWorked(days, first);
+  if (previous >= 0 && first - previous - 1 < employee.minConsecutiveDaysOff) return 'consecutive-days';
+  const next = days.findIndex((id, i) => i > last && id !== null);
+  if (next >= 0 && next - last - 1 < employee.minConsecutiveDaysOff) return 'consecutive-days';
   const before = d > 0 ? days[d - 1] : null;
   const after = d + 1 < days.length ? days[d + 1] : null;
   if (before && problem.shiftTypes.find((t) => t.id === before)?.cannotFollow.includes(shapeId)) return 'rest';

@@ -3,10 +3,11 @@ import { createCoverageRuleFromPreset } from '../../coverage/coverage-rule';
 import { evaluateRoster } from '../evaluate-roster';
 import { generateRoster } from '../generate-roster';
 import { isNightShape } from './build-team-roster-problem';
+import { explainUnfilledCover } from './roster-to-drafts';
 import type { RosterShiftShape, TeamFairness, TeamRosterInput, TeamRosterModel } from './team-roster-model';
-import { agent, buildModel, EARLY, LATE, MOSCOW, teamInput } from './testing';
+import { agent, buildModel, EARLY, LATE, MOSCOW, rosterOf, teamInput } from './testing';
 
-// Fairness in the team roster (issue 4): nights, weekends and holidays spread by contract share,
+// Fairness and minimum runs in the team roster (issue 4): nights, weekends and holidays spread by contract share,
 // isolated working days avoided. The week is Monday 2 – Sunday 8 March 2026, Moscow.
 
 const NIGHT: RosterShiftShape = { id: 'Night', localStartTime: '23:00', lengthMinutes: 480 };
@@ -51,5 +52,21 @@ describe('fairness in the team roster model', () => {
     expect(nightsOf(result.roster)).toEqual([1, 2, 2, 2]);
     // Mean 1.75: |2 − 1.75| × 3 + |1 − 1.75|.
     expect(result.breakdown.nights).toBeCloseTo(1.5);
+  });
+});
+
+describe('minimum runs in the team roster model', () => {
+  it('maps the team’s minimum runs of work and of days off, and names them when they keep a seat empty', () => {
+    const model = buildModel(
+      teamInput({ to: '2026-03-06', agents: [agent('a')], shapes: [EARLY], labourRules: { defaults: { ...teamInput().labourRules.defaults, minConsecutiveDays: 2, minConsecutiveDaysOff: 2 } } }),
+    );
+    expect(model.problem.employees[0]).toMatchObject({ minConsecutiveDays: 2, minConsecutiveDaysOff: 2 });
+    // Works Monday, Tuesday and Friday: Wednesday or Thursday would leave a single day off.
+    const unfilled = explainUnfilledCover({ model, roster: rosterOf(model, 'EE--E') });
+    expect(unfilled.map((u) => [u.date, u.reason])).toEqual([
+      ['2026-03-04', 'consecutive-days'],
+      ['2026-03-05', 'consecutive-days'],
+    ]);
+    expect(evaluateRoster(model.problem, rosterOf(model, 'EE-EE')).hardViolations.map((v) => v.code)).toEqual(['min-consecutive-days-off']);
   });
 });

@@ -206,12 +206,12 @@ describe('explainUnfilledCover', () => {
     });
     const unfilled = explainUnfilledCover({ model, roster: roster(model, 'EEE-EEE') });
     expect(unfilled.map((u) => [u.date, u.reason, u.message])).toEqual([
-      ['2026-03-05', 'mixed', 'Every eligible agent is blocked: 1 on time off or busy, 1 at the consecutive-days limit'],
+      ['2026-03-05', 'mixed', 'Every eligible agent is blocked: 1 on time off or busy, 1 held by the consecutive-days rules'],
     ]);
     const alone = build({ agents: [agent('b', { contractHoursPerWeek: 60 })], shapes: [EARLY], labourRules: rules({ maxConsecutiveDays: 5 }), timeOff: [{ agentId: 'b', start: Date.parse('2026-03-02T00:00:00Z'), end: Date.parse('2026-03-03T00:00:00Z') }] });
     expect(explainUnfilledCover({ model: alone, roster: roster(alone, '-EEEEE-') }).map((u) => [u.date, u.reason, u.message])).toEqual([
       ['2026-03-02', 'time-off', 'Every eligible agent is on time off or busy in their calendar (1 agent)'],
-      ['2026-03-08', 'consecutive-days', 'Every eligible agent is at the consecutive-days limit (1 agent)'],
+      ['2026-03-08', 'consecutive-days', 'Every eligible agent is held by the consecutive-days rules: too many days in a row, or too short a run of work or of days off (1 agent)'],
     ]);
   });
 

@@ -195,7 +195,7 @@ describe('calendar imports (unavailability)', () => {
     expect(created.spanCount).toBeGreaterThan(0);
     await t.http().delete(`${base()}/calendar-imports/${created.id}`).set(bearer(admin)).expect(204);
     const huge = await t.http().post(`${base()}/calendar-imports`).set(bearer(admin)).send({ ics: 'x'.repeat(7 * 1024 * 1024) });
-    expect({ status: huge.status, message: (huge.body as { message: string }).message }).toEqual({ status: 413, message: 'The request body is too large' });
+    expect({ status: huge.status, message: (huge.body as { message: string }).message }).toEqual({ status: 413, message: 'The request body is too large (at most 6 MB); an uploaded calendar may be up to 5 MB of text' });
   });
 
   it('leaves busy agents out of the candidates to fill a gap', async () => {

@@ -1,3 +1,4 @@
+import { SchedulerRegistry } from '@nestjs/schedule';
 import type { INestApplication } from '@nestjs/common';
 import { GapAlertsService } from '../src/modules/alerts/gap-alerts.service';
 import { GapScanJob } from '../src/modules/alerts/gap-scan.job';
@@ -145,6 +146,9 @@ describe('periodic jobs across three API instances', () => {
   });
 
   it('runs every job exactly once per tick across the instances, a stopped leader is replaced at the next tick, and so is a hung one', async () => {
+    // The next attempts are @nestjs/schedule timeouts, one per job.
+    expect(instances[0].app.get(SchedulerRegistry).getTimeouts().filter((name) => name.startsWith('job:')).sort()).toEqual(JOBS.map(({ name }) => `job:${name}`).sort());
+
     // 1. All three up: one run per job and tick.
     const start = tickOf(Date.now()) + 1;
     const end = start + 3;

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import type { Instant } from '@shiftdesk/scheduling';
 import { JobLeaseService } from './job-lease.service';
 import { JOB_TICK_MS } from './jobs.config';
@@ -58,6 +59,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly leases: JobLeaseService,
     @Inject(JOB_TICK_MS) private readonly tickOverrideMs: number | null,
+    private readonly registry: SchedulerRegistry,
   ) {}
 
   /** Called by each job's provider when the module initialises; the timers start once the app has booted. */
@@ -97,10 +99,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   /** Stops the timers and waits for runs in progress, before the leases are released and the database closes. */
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    for (const scheduled of this.jobs.values()) {
-      if (scheduled.timer) clearTimeout(scheduled.timer);
-      scheduled.timer = null;
-    }
+    for (const scheduled of this.jobs.values()) this.clearTimer(scheduled);
     await Promise.all([...this.jobs.values()].map((scheduled) => scheduled.running?.catch(() => undefined)));
   }
 
@@ -115,9 +114,19 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.stopped) return;
     const { intervalMs } = scheduled;
     const due = at ?? (Math.floor(now / intervalMs) + 1) * intervalMs + (this.leases.holds(scheduled.job.name) ? 0 : Math.round(intervalMs * FOLLOWER_DELAY_SHARE));
+    this.clearTimer(scheduled);
     scheduled.timer = setTimeout(() => void this.attempt(scheduled), Math.max(0, due - now));
     // A timer must never keep a stopping process alive.
     scheduled.timer.unref();
+    // @nestjs/schedule's registry holds it (its @Interval fires every N ms from the start, not on
+    // the clock-aligned tick, so the timeouts are set here and only registered there).
+    this.registry.addTimeout(timerName(scheduled), scheduled.timer);
+  }
+
+  private clearTimer(scheduled: Scheduled): void {
+    if (this.registry.doesExist('timeout', timerName(scheduled))) this.registry.deleteTimeout(timerName(scheduled));
+    else if (scheduled.timer) clearTimeout(scheduled.timer);
+    scheduled.timer = null;
   }
 
   private async attempt(scheduled: Scheduled): Promise<void> {
@@ -142,4 +151,9 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     }
     this.schedule(scheduled, Date.now(), retryAt);
   }
+}
+
+/** The name of a job's next-attempt timeout in the SchedulerRegistry. */
+function timerName(scheduled: Scheduled): string {
+  return `job:${scheduled.job.name}`;
 }

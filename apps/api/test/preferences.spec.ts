@@ -111,8 +111,8 @@ describe('shift preferences', () => {
     const egor = await member(small.id, 'Egor Smirnov');
     await t.http().post(`/api/teams/${small.id}/coverage-rules`).set(bearer(admin)).send({ preset: '16h', minAgents: 1 }).expect(201);
     const day = dateIn(20);
-    const generate = async (): Promise<RosterJob> => {
-      const body = { from: day, to: day, shapes: [{ name: 'Early', start: '07:00', lengthMinutes: 480 }], timeLimitSeconds: 10 };
+    const generate = async (extra: object = {}): Promise<RosterJob> => {
+      const body = { from: day, to: day, shapes: [{ name: 'Early', start: '07:00', lengthMinutes: 480 }], timeLimitSeconds: 10, ...extra };
       const { jobId } = (await expectStatus(t.http().post(`/api/teams/${small.id}/rosters/generate`).set(bearer(admin)).send(body), 202)).body as GenerateRosterAccepted;
       for (;;) {
         await new Promise((resolve) => setTimeout(resolve, 200));
@@ -125,6 +125,8 @@ describe('shift preferences', () => {
     let job = await generate();
     expect(job.result?.shifts.map((s) => s.agentName)).toEqual(['Egor Smirnov']);
     expect(job.result?.preferences).toEqual({ total: 1, met: 1, unmet: [] });
+    // A manager may generate without them: none is weighed or counted.
+    expect((await generate({ preferences: false })).result?.preferences).toEqual({ total: 0, met: 0, unmet: [] });
     // Both want it off: cover wins, and the roster says whose wish it could not meet.
     await create(egor.token, { agentId: egor.agent.id, kind: 'off', date: day, strength: 'strong' });
     job = await generate();

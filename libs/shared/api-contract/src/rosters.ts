@@ -35,6 +35,8 @@ export interface GenerateRosterRequest {
   seed?: number;
   /** How much to even out nights, weekends and holidays and avoid isolated working days (defaults: all 1). */
   fairness?: RosterFairnessRequest;
+  /** Weigh the agents' shift preferences (default true). */
+  preferences?: boolean;
 }
 
 /**

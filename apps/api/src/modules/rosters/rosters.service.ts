@@ -77,7 +77,7 @@ export class RostersService {
       // Pay (issue 7), when the team has it: the cheaper of otherwise equal rosters wins.
       hourlyCosts: await this.pay.hourlyRates(teamId, request.from),
       // Agents' wishes to work or to be free: soft, weighed after cover.
-      preferences: await this.preferences.forRoster(manager, agents.map((agent) => agent.id), addCalendarDays(request.from, -1)),
+      preferences: request.preferences === false ? [] : await this.preferences.forRoster(manager, agents.map((agent) => agent.id), addCalendarDays(request.from, -1)),
       fairness: {
         nightsWeight: request.fairness?.nights ?? ROSTER_DEFAULT_FAIRNESS.nights,
         weekendsWeight: request.fairness?.weekends ?? ROSTER_DEFAULT_FAIRNESS.weekends,

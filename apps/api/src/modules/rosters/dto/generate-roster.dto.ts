@@ -10,7 +10,7 @@ import {
   type RosterShiftShapeRequest,
 } from '@shiftdesk/shared-api-contract';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Trim } from '../../../common/validators';
 import { IsLocalDate } from '../../schedule/schedule-validators';
 
@@ -108,4 +108,9 @@ export class GenerateRosterDto implements GenerateRosterRequest {
   @ValidateNested()
   @Type(() => RosterFairnessDto)
   fairness?: RosterFairnessDto;
+
+  @ApiPropertyOptional({ default: true, description: 'Weigh the agents’ shift preferences' })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  preferences?: boolean;
 }

@@ -21,6 +21,7 @@ const FORM: GenerateFormValue = {
   seed: null,
   evenOut: true,
   avoidIsolatedDays: true,
+  preferences: true,
 };
 
 describe('the Generate form', () => {
@@ -82,6 +83,11 @@ describe('the Generate form', () => {
     expect(noEvening.ok && noEvening.request.fairness).toEqual({ nights: 0, weekends: 0, holidays: 0 });
     const isolatedOk = toGenerateRequest({ ...FORM, avoidIsolatedDays: false });
     expect(isolatedOk.ok && isolatedOk.request.fairness).toEqual({ isolatedDays: 0 });
+    const noWishes = toGenerateRequest({ ...FORM, preferences: false });
+    expect(noWishes.ok && noWishes.request.preferences).toBe(false);
+    expect(fair.ok && 'preferences' in fair.request).toBe(false);
+    if (!noWishes.ok) throw new Error('expected a request');
+    expect(requestToForm(noWishes.request).preferences).toBe(false);
   });
 
   it('names each wrong field by its API path', () => {

@@ -37,6 +37,8 @@ export interface GenerateFormValue {
   evenOut: boolean;
   /** Avoid a working day between two days off. */
   avoidIsolatedDays: boolean;
+  /** Weigh the agents' shift preferences. */
+  preferences: boolean;
 }
 
 export type GenerateFormErrors = Partial<Record<string, string>>;
@@ -113,7 +115,7 @@ export function suggestShapes(rules: readonly CoverageRule[], zone: string): Sha
 
 /** The form the dialog opens with: next week, shapes from the coverage target, the API's default limit. */
 export function initialGenerateForm(options: { today: string; rules: readonly CoverageRule[]; zone: string }): GenerateFormValue {
-  return { ...defaultPeriod(options.today), shapes: suggestShapes(options.rules, options.zone), timeLimitSeconds: ROSTER_DEFAULT_TIME_LIMIT_SECONDS, seed: null, evenOut: true, avoidIsolatedDays: true };
+  return { ...defaultPeriod(options.today), shapes: suggestShapes(options.rules, options.zone), timeLimitSeconds: ROSTER_DEFAULT_TIME_LIMIT_SECONDS, seed: null, evenOut: true, avoidIsolatedDays: true, preferences: true };
 }
 
 /** The form back from a request the manager sent before ("Generate again" starts from it). */
@@ -126,6 +128,7 @@ export function requestToForm(request: GenerateRosterRequest): GenerateFormValue
     seed: request.seed ?? null,
     evenOut: (request.fairness?.nights ?? 1) > 0,
     avoidIsolatedDays: (request.fairness?.isolatedDays ?? 1) > 0,
+    preferences: request.preferences !== false,
   };
 }
 
@@ -176,7 +179,7 @@ export function toGenerateRequest(form: GenerateFormValue): GenerateRequestResul
   if (Object.keys(errors).length) return { ok: false, errors };
   // Fairness goes only when the manager turned some of it off: the API's defaults are all on.
   const fairness = form.evenOut && form.avoidIsolatedDays ? {} : { fairness: { ...(form.evenOut ? {} : { nights: 0, weekends: 0, holidays: 0 }), ...(form.avoidIsolatedDays ? {} : { isolatedDays: 0 }) } };
-  return { ok: true, request: { from: form.from, to: form.to, shapes, timeLimitSeconds: limit as number, ...(form.seed !== null ? { seed: form.seed } : {}), ...fairness } };
+  return { ok: true, request: { from: form.from, to: form.to, shapes, timeLimitSeconds: limit as number, ...(form.seed !== null ? { seed: form.seed } : {}), ...fairness, ...(form.preferences ? {} : { preferences: false }) } };
 }
 
 /**

@@ -180,7 +180,7 @@ export class GenerateRosterComponent {
     this.clearError(field);
   }
 
-  protected setFlag(field: 'evenOut' | 'avoidIsolatedDays', value: boolean): void {
+  protected setFlag(field: 'evenOut' | 'avoidIsolatedDays' | 'preferences', value: boolean): void {
     this.form.update((form) => (form ? { ...form, [field]: value } : form));
   }
 

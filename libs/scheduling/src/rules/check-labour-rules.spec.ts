@@ -120,6 +120,24 @@ describe('checkLabourRules', () => {
     expect(LABOUR_RULE_PRESETS['ru-labour-code'].minConsecutiveDaysOff).toBeNull();
   });
 
+  it('max-working-weekends counts ISO weeks with a Saturday or Sunday shift in any four weeks, on local dates', () => {
+    // Tokyo dates count: Monday 25 March 01:00 in Tokyo is Sunday 24 March in UTC, not a weekend.
+    const tokyo = agent('tyo', 'Asia/Tokyo');
+    const rules = { ...DEFAULT_LABOUR_RULES, maxWorkingWeekendsPer4Weeks: 2 };
+    // Weekends of 2, 9, 16 and 30 March 2024 (Saturdays): three in the four weeks to 17 March.
+    const shifts = ['2024-03-02T09:00', '2024-03-03T09:00', '2024-03-10T01:00', '2024-03-16T09:00', '2024-03-30T09:00', '2024-03-25T01:00'].map((start) => local('tyo', 'Asia/Tokyo', start, 8));
+    const found = only(check({ agent: tokyo, shifts, rules, from: '2024-02-26', to: '2024-04-01' }), 'max-working-weekends');
+    // The weekend of 16 March is the third in its four weeks; so is that of 30 March (10, 16, 30).
+    expect(found.map((v) => v.message)).toEqual([
+      '3 working weekends in the four weeks from 2024-02-19 to the weekend of 2024-03-16; at most 2 allowed',
+      '3 working weekends in the four weeks from 2024-03-04 to the weekend of 2024-03-30; at most 2 allowed',
+    ]);
+    expect(found[0].shiftIds).toHaveLength(4);
+    // Without 30 March only the first; without a cap nothing.
+    expect(only(check({ agent: tokyo, shifts: shifts.slice(0, 4), rules, from: '2024-02-26', to: '2024-04-01' }), 'max-working-weekends')).toHaveLength(1);
+    expect(only(check({ agent: tokyo, shifts, rules: DEFAULT_LABOUR_RULES, from: '2024-02-26', to: '2024-04-01' }), 'max-working-weekends')).toEqual([]);
+  });
+
   it('weekly-rest: a New York week (the DST week) needs 24 h in one piece', () => {
     const ny = agent('ny', 'America/New_York');
     const days = [4, 5, 6, 7, 8, 9, 10].map((day) => `2024-03-${String(day).padStart(2, '0')}`);

@@ -19,6 +19,7 @@ export type LabourRuleCode =
   | 'max-consecutive-days'
   | 'min-consecutive-days'
   | 'min-days-off'
+  | 'max-working-weekends'
   | 'weekly-rest'
   | 'weekly-hours'
   | 'max-weekly-hours'
@@ -217,6 +218,38 @@ function checkConsecutiveDays(context: AgentContext): void {
       });
     }
   });
+}
+
+/**
+ * Working weekends in any four consecutive ISO weeks (agent's zone): each weekend that takes a
+ * four-week window over the cap is reported once, with the window's weekend shifts.
+ */
+function checkWorkingWeekends(context: AgentContext): void {
+  const { rules, shifts, agent } = context;
+  const cap = rules.maxWorkingWeekendsPer4Weeks;
+  if (cap === null) return;
+  const byWeek = new Map<LocalDate, Shift[]>();
+  for (const shift of shifts) {
+    const date = getLocalDate(shift.start, agent.timeZone);
+    const monday = getStartOfIsoWeek(date);
+    if (daysBetween(monday, date) < 5) continue;
+    byWeek.set(monday, [...(byWeek.get(monday) ?? []), shift]);
+  }
+  const weeks = [...byWeek.keys()].sort();
+  for (const monday of weeks) {
+    const window = weeks.filter((other) => other <= monday && daysBetween(other, monday) < 28);
+    if (window.length <= cap) continue;
+    const windowShifts = window.flatMap((week) => byWeek.get(week) as Shift[]);
+    push(context, {
+      code: 'max-working-weekends',
+      shiftIds: windowShifts.map((shift) => shift.id),
+      start: Math.min(...windowShifts.map((shift) => shift.start)),
+      end: Math.max(...windowShifts.map((shift) => shift.end)),
+      actual: window.length,
+      limit: cap,
+      message: `${window.length} working weekends in the four weeks from ${addCalendarDays(monday, -21)} to the weekend of ${addCalendarDays(monday, 5)}; at most ${cap} allowed`,
+    });
+  }
 }
 
 /** Whole calendar days from local date `a` to `b`. */
@@ -434,6 +467,7 @@ export function checkLabourRules(input: CheckLabourRulesInput): LabourViolation[
     };
     checkShiftLengthAndRest(context);
     checkConsecutiveDays(context);
+    checkWorkingWeekends(context);
     checkWeeks(context);
     checkNightWork(context);
   }

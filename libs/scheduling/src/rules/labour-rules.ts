@@ -34,6 +34,11 @@ export interface LabourRules {
   minConsecutiveDays: number | null;
   /** Minimum run of days off between two working days; `null` = no minimum. */
   minConsecutiveDaysOff: number | null;
+  /**
+   * Most working weekends (an ISO week with a shift starting on its Saturday or Sunday, agent's
+   * zone) in any four consecutive ISO weeks; `null` = no cap.
+   */
+  maxWorkingWeekendsPer4Weeks: number | null;
   /** Minimum uninterrupted rest overlapping every ISO week the agent works in. */
   weeklyRestHours: number;
   /** Hours over the contract allowed per ISO week before `weekly-hours` is raised; `null` = contract not checked. */
@@ -69,6 +74,7 @@ export const DEFAULT_LABOUR_RULES: LabourRules = {
   maxConsecutiveDays: 6,
   minConsecutiveDays: null,
   minConsecutiveDaysOff: null,
+  maxWorkingWeekendsPer4Weeks: null,
   weeklyRestHours: 24,
   weeklyHoursTolerance: 0,
   maxWeeklyHours: null,
@@ -107,6 +113,7 @@ export const LABOUR_RULE_PRESETS: Readonly<Record<LabourRulePreset, LabourRules>
     maxConsecutiveDays: 6,
     minConsecutiveDays: null,
     minConsecutiveDaysOff: null,
+    maxWorkingWeekendsPer4Weeks: null,
     weeklyRestHours: 35,
     weeklyHoursTolerance: 0,
     maxWeeklyHours: 48,
@@ -123,6 +130,7 @@ export const LABOUR_RULE_PRESETS: Readonly<Record<LabourRulePreset, LabourRules>
     maxConsecutiveDays: 6,
     minConsecutiveDays: null,
     minConsecutiveDaysOff: null,
+    maxWorkingWeekendsPer4Weeks: null,
     weeklyRestHours: 42,
     weeklyHoursTolerance: 0,
     maxWeeklyHours: 40,

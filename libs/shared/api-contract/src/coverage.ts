@@ -261,6 +261,8 @@ export interface LabourRuleValues {
   minConsecutiveDays?: number | null;
   /** Shortest run of days off between two working days; null = no minimum (the default). */
   minConsecutiveDaysOff?: number | null;
+  /** Most working weekends in any four consecutive weeks; null = no cap (the default). */
+  maxWorkingWeekendsPer4Weeks?: number | null;
   weeklyRestHours?: number;
   weeklyHoursTolerance?: number | null;
   maxWeeklyHours?: number | null;

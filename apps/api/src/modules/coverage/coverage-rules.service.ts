@@ -29,6 +29,7 @@ const LABOUR_VALUE_KEYS: Record<keyof LabourRuleValues, { nullable: boolean; max
   maxConsecutiveDays: { nullable: false, max: 31 },
   minConsecutiveDays: { nullable: true, max: 14 },
   minConsecutiveDaysOff: { nullable: true, max: 14 },
+  maxWorkingWeekendsPer4Weeks: { nullable: true, max: 4 },
   weeklyRestHours: { nullable: false, max: 168 },
   weeklyHoursTolerance: { nullable: true, max: 168 },
   maxWeeklyHours: { nullable: true, max: 168 },

@@ -361,7 +361,10 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
       // check's: a run at an edge may go on).
       minConsecutiveDays: rules.minConsecutiveDays ?? 1,
       minConsecutiveDaysOff: rules.minConsecutiveDaysOff ?? 1,
-      maxWeekends: D,
+      // The model caps weekends over the whole period, not per rolling four weeks: up to four
+      // weekends the cap itself, beyond that its average share (the labour check flags any four
+      // weeks over it, e.g. weekends worked just before the period).
+      maxWeekends: weekendCap(rules.maxWorkingWeekendsPer4Weeks, D, getIsoWeekday(dates[0])),
       daysOff,
       ...(tieBreakCost(agent.id) !== undefined ? { hourlyCost: tieBreakCost(agent.id) } : {}),
     };
@@ -439,6 +442,14 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
       preferences: preferences.occurrences,
     },
   };
+}
+
+/** The model's weekend cap over a period of `days` days starting on ISO weekday `first`. */
+function weekendCap(perFourWeeks: number | null, days: number, first: number): number {
+  if (perFourWeeks === null) return days;
+  let weekends = 0;
+  for (let d = 0; d < days; d++) if ((first - 1 + d) % 7 === 5 || ((first - 1 + d) % 7 === 6 && d === 0)) weekends++;
+  return weekends <= 4 ? perFourWeeks : Math.floor((perFourWeeks * weekends) / 4);
 }
 
 /** Is [span.start, span.end) inside one of `windows` (sorted, merged)? Binary search by start. */

@@ -70,3 +70,15 @@ describe('minimum runs in the team roster model', () => {
     expect(evaluateRoster(model.problem, rosterOf(model, 'EE-EE')).hardViolations.map((v) => v.code)).toEqual(['min-consecutive-days-off']);
   });
 });
+
+describe('working weekends in the team roster model', () => {
+  const capped = (to: string) =>
+    buildModel(teamInput({ to, agents: [agent('a')], shapes: [EARLY], labourRules: { defaults: { ...teamInput().labourRules.defaults, maxWorkingWeekendsPer4Weeks: 1 } } })).problem.employees[0].maxWeekends;
+
+  it('caps weekends by the team’s rule: the cap itself up to four weekends, its share beyond', () => {
+    expect(capped('2026-03-08')).toBe(1);
+    expect(capped('2026-03-29')).toBe(1); // four weekends
+    expect(capped('2026-04-26')).toBe(2); // eight weekends
+    expect(buildModel(teamInput({ agents: [agent('a')] })).problem.employees[0].maxWeekends).toBe(7);
+  });
+});

@@ -22,6 +22,11 @@ export function TrimLower(): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
 }
 
+/** A value quoted in an error message, cut to a readable length. */
+export function quoted(value: string, max = 60): string {
+  return value.length > max ? `${value.slice(0, max)}…` : value;
+}
+
 // ---- IANA time zones --------------------------------------------------------------------
 
 let zoneNames: string[] | null = null;
@@ -39,6 +44,9 @@ export function canonicalZone(value: string): string {
 
 /** The known zone closest to a misspelling, for "use a name such as …". */
 export function suggestZone(value: string): string {
+  // The edit distance below costs length × zone-name length for each of ~600 zones: a long input
+  // (a pasted paragraph, a hostile 100 kB string) would hold the event loop for seconds.
+  if (value.length > 64) return 'Europe/Moscow';
   // A bare city ("Lisbon") is the last part of its zone name.
   const city = knownZones().find((zone) => zone.toLowerCase().endsWith(`/${value.toLowerCase().replace(/ /g, '_')}`));
   if (city) return city;
@@ -80,7 +88,7 @@ export function IsIanaTimeZone(): PropertyDecorator {
         validator: {
           validate: (value: unknown) => typeof value === 'string' && IANAZone.isValidZone(value),
           defaultMessage: (args?: ValidationArguments) =>
-            `"${String(args?.value)}" is not an IANA time zone; use a name such as ${suggestZone(String(args?.value))}`,
+            `"${quoted(String(args?.value))}" is not an IANA time zone; use a name such as ${suggestZone(String(args?.value))}`,
         },
       }),
   );
@@ -98,8 +106,8 @@ export function IsLanguageCode(): PropertyDecorator {
         validate: (value: unknown) => typeof value === 'string' && /^[a-z]{2}$/.test(value) && value in LANGUAGE_NAMES,
         defaultMessage: (args?: ValidationArguments) =>
           /^[a-z]{2}$/.test(String(args?.value))
-            ? `"${String(args?.value)}" is not a supported ISO 639-1 language code; use one such as en, ru or fr`
-            : `"${String(args?.value)}" is not an ISO 639-1 code; use two lower-case letters such as en, ru or fr`,
+            ? `"${quoted(String(args?.value))}" is not a supported ISO 639-1 language code; use one such as en, ru or fr`
+            : `"${quoted(String(args?.value))}" is not an ISO 639-1 code; use two lower-case letters such as en, ru or fr`,
       },
     }),
   );

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { MarkNoticesReadBody } from '@shiftdesk/shared-api-contract';
-import { ArrayMaxSize, IsArray, IsString } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
 import { IsPresentThenValid } from '../../../common/validators';
 
 export class MarkNoticesReadDto implements MarkNoticesReadBody {
@@ -9,5 +9,6 @@ export class MarkNoticesReadDto implements MarkNoticesReadBody {
   @IsArray({ message: 'must be a list of notice ids' })
   @ArrayMaxSize(500, { message: 'may list at most 500 notices' })
   @IsString({ each: true, message: 'must be a list of notice ids' })
+  @MaxLength(36, { each: true, message: 'must be a list of notice ids' })
   ids?: string[];
 }

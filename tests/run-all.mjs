@@ -4,7 +4,8 @@
 //   lint (module boundaries, no focused/skipped tests, no floating promises)
 //   domain lib under three time zones (a helper leaking the host zone fails here)
 //   web unit tests, API over HTTP on SQLite, API on PostgreSQL (when a server is given),
-//   build of the product, browser tests against the built product.
+//   build of the product, browser tests against the built product, fault tests (the built API
+//   killed mid-write, drained on SIGTERM, two instances sharing job leases) on SQLite and PostgreSQL.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,6 +72,11 @@ if (process.env.SHIFTDESK_TEST_DATABASE_URL) {
 const built = step('build api + web', process.execPath, [nxBin, 'run-many', '-t', 'build', '-p', 'api', 'web', '--skip-nx-cache']);
 if (built) {
   jestSuite('browser (Chromium)', 'tests/browser/jest.config.js', { TZ: 'UTC' }, ['--runInBand']);
+  // The built API as child processes: SIGKILL mid-write, SIGTERM drain, two instances' job leases.
+  jestSuite('faults (killed API), SQLite', 'tests/faults/jest.config.js', { TZ: 'UTC', SHIFTDESK_TEST_DATABASE_URL: '' }, ['--runInBand']);
+  if (process.env.SHIFTDESK_TEST_DATABASE_URL) {
+    jestSuite('faults (killed API), PostgreSQL', 'tests/faults/jest.config.js', { TZ: 'UTC' }, ['--runInBand']);
+  }
 }
 
 console.log('\n| suite | passed | failed | seconds |\n|---|---:|---:|---:|');

@@ -12,6 +12,7 @@ import { APP_VERSION } from '../config/version';
 import { AppLogger } from '../modules/observability/app-logger';
 import { applyHttpObservability } from '../modules/observability/http-observability';
 import { AppModule } from './app.module';
+import { installGracefulShutdown } from './graceful-shutdown';
 
 /**
  * Builds the whole application (database migrated, first-start data loaded) without listening:
@@ -33,7 +34,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   // JSON bodies up to 6 MB: an uploaded .ics (calendar imports, at most 5 MB of text) travels in
   // one, escaped; anything larger is refused with 413 before it is parsed.
   app.useBodyParser('json', { limit: '6mb' });
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): Nest would close the modules (and the database) before the HTTP
+  // server; startApp installs a shutdown that drains requests first (graceful-shutdown.ts).
 
   const document = SwaggerModule.createDocument(
     app,
@@ -55,6 +57,7 @@ export async function startApp(config: AppConfig): Promise<INestApplication> {
   const app = await createApp(config);
   await app.listen(config.port);
   const address = app.getHttpServer().address() as { port: number } | null;
+  installGracefulShutdown(app);
   new Logger('Shiftdesk').log(`Shiftdesk is running at http://localhost:${address?.port ?? config.port}/`);
   return app;
 }

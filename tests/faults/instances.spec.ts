@@ -3,7 +3,7 @@ import { createFaultDatabase, type FaultDatabase } from './support/database';
 
 /** One-second ticks (SHIFTDESK_JOB_TICK_MS); production intervals are minutes to an hour. */
 const TICK = 1_000;
-const JOBS = ['calendar-imports', 'gap-scan', 'request-expiry', 'session-cleanup', 'webhook-retries'];
+const JOBS = ['calendar-imports', 'gap-scan', 'login-lockout-cleanup', 'request-expiry', 'session-cleanup', 'webhook-retries'];
 
 interface Run {
   job: string;

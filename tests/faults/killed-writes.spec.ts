@@ -14,6 +14,7 @@ import { createFaultDatabase, type FaultDatabase } from './support/database';
  * drafts back, fires the three writes at once and kills the process: at a random moment, or as
  * soon as a write transaction is seen open (so some kills land inside one for sure). Then the
  * database is opened as it was left, and the next round boots on it (recovery included).
+ * FAULTS_KILL_ROUNDS sets the number of killed rounds (default 4).
  */
 
 /** Killed rounds after the full one: half at a random moment, half inside an open write transaction. */
@@ -177,7 +178,9 @@ describe('the API killed in the middle of its largest writes', () => {
       const firedAt = Date.now();
       let strategy: string;
       if (round % 2 === 1) {
-        // As soon as a write transaction is open (then 0–20 ms more).
+        // After a random part of the writes' time, the next moment a write transaction is open
+        // (then 0–20 ms more): whichever write that is, the kill lands inside it.
+        await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * duration * 0.8)));
         let seen = false;
         while (!seen && Date.now() - firedAt < 3 * duration) {
           seen = await db.writeInProgress();

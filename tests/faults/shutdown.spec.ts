@@ -35,8 +35,8 @@ describe('graceful shutdown of the built API', () => {
     const mine = `%:${api.pid}:%`;
     const held = async () => (await db.query<{ name: string }>(`SELECT name FROM job_leases WHERE holder LIKE ${db.param(1)}`, [mine])).map((row) => row.name).sort();
     const deadline = Date.now() + 15_000;
-    while ((await held()).length < 5 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await held()).toEqual(['calendar-imports', 'gap-scan', 'request-expiry', 'session-cleanup', 'webhook-retries']);
+    while ((await held()).length < 6 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await held()).toEqual(['calendar-imports', 'gap-scan', 'login-lockout-cleanup', 'request-expiry', 'session-cleanup', 'webhook-retries']);
     // The file must be the API's alone when it stops, to see it checkpoint and remove its WAL.
     await db.disconnect();
 
@@ -72,7 +72,7 @@ describe('graceful shutdown of the built API', () => {
     expect(Number(spans[0].n)).toBe(5_000);
     // Its leases were handed over on the way out: nobody has to wait for them to run out.
     const leases = await db.query<{ name: string; expires_at: string }>(`SELECT name, expires_at FROM job_leases WHERE holder LIKE ${db.param(1)}`, [mine]);
-    expect(leases).toHaveLength(5);
+    expect(leases).toHaveLength(6);
     for (const lease of leases) expect({ name: lease.name, released: Date.parse(lease.expires_at) <= exitedAt }).toEqual({ name: lease.name, released: true });
   });
 });

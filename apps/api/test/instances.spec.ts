@@ -2,6 +2,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import type { INestApplication } from '@nestjs/common';
 import { GapAlertsService } from '../src/modules/alerts/gap-alerts.service';
 import { GapScanJob } from '../src/modules/alerts/gap-scan.job';
+import { LoginLockouts } from '../src/modules/auth/login-lockouts.service';
 import { SessionCleanupService } from '../src/modules/auth/session-cleanup.service';
 import { CalendarImportJob } from '../src/modules/feeds/calendar-import.job';
 import { CalendarImportsService } from '../src/modules/feeds/calendar-imports.service';
@@ -27,6 +28,7 @@ const JOBS = [
   { name: 'request-expiry', service: RequestsService, method: 'expireDue' },
   { name: 'calendar-imports', service: CalendarImportsService, method: 'refreshDue' },
   { name: 'session-cleanup', service: SessionCleanupService, method: 'removeExpired' },
+  { name: 'login-lockout-cleanup', service: LoginLockouts, method: 'removeStale' },
 ] as const;
 
 type JobName = (typeof JOBS)[number]['name'];

@@ -79,7 +79,11 @@ export async function createFaultDatabase(): Promise<FaultDatabase> {
     writeInProgress: () => {
       // No busy timeout: BUSY at once means someone holds the write lock. Taken and given back at
       // once otherwise (the API waits for it, as for any other writer).
-      probe ??= new sqlite3.Database(path);
+      if (!probe) {
+        probe = new sqlite3.Database(path);
+        // node-sqlite3 waits 1 s for a lock by default: the probe must not wait at all.
+        probe.configure('busyTimeout', 0);
+      }
       const handle = probe;
       return new Promise((resolve) =>
         handle.exec('BEGIN IMMEDIATE', (error) => {

@@ -1,5 +1,4 @@
-import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
-import { Interval } from '@nestjs/schedule';
+import { HttpException, HttpStatus, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager, LessThan } from 'typeorm';
@@ -8,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Transactions } from '../../database/transactions';
 import { AgentEntity } from '../agents/agent.entity';
 import { AuditService } from '../audit/audit.service';
+import { JobScheduler } from '../jobs/job-scheduler.service';
 import { LoginLockoutEntity } from './login-lockout.entity';
 import { UserEntity } from './user.entity';
 
@@ -41,7 +41,7 @@ export function emailKey(email: string): string {
  * trail. While locked, even the right password is refused (that is what stops guessing).
  */
 @Injectable()
-export class LoginLockouts {
+export class LoginLockouts implements OnModuleInit {
   private readonly logger = new Logger('LoginLockouts');
 
   constructor(
@@ -49,7 +49,13 @@ export class LoginLockouts {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly scheduler: JobScheduler,
   ) {}
+
+  /** The hourly clean-up runs once per tick across API processes (job lease `login-lockout-cleanup`). */
+  onModuleInit(): void {
+    this.scheduler.register({ name: 'login-lockout-cleanup', intervalMs: 60 * 60 * 1000, work: (now) => this.removeStale(now) });
+  }
 
   /** Throws LockedOutException while the email is locked; true when it has failures on record. */
   async assertNotLocked(email: string, now: number): Promise<boolean> {
@@ -100,8 +106,7 @@ export class LoginLockouts {
     await this.transactions.run((manager) => manager.delete(LoginLockoutEntity, { emailHash: emailKey(email) }));
   }
 
-  /** Rows whose window and lock have both passed count for nothing; dropped hourly. */
-  @Interval(60 * 60 * 1000)
+  /** Rows whose window and lock have both passed count for nothing; dropped hourly (see onModuleInit). */
   async removeStale(now = Date.now()): Promise<number> {
     const { windowMs, lockMs } = this.config.lockout;
     try {

@@ -7,7 +7,7 @@ const MAX_TICK_MS = 24 * 60 * 60 * 1000;
 
 /**
  * `SHIFTDESK_JOB_TICK_MS`: when set, every periodic job (gap scan, webhook retries, request
- * expiry, calendar imports, session cleanup) runs at this interval instead of its own, 200 ms to a
+ * expiry, calendar imports, session and sign-in-failure clean-ups) runs at this interval instead of its own, 200 ms to a
  * day. For tests and demos of several instances (see README, "Running several instances"); null
  * when unset. Validated when the jobs module starts.
  */

@@ -5,7 +5,8 @@
  *
  * Seeding: team and agents through the API; the shifts straight into SQLite (42,000 POSTs would
  * take minutes), one 8-hour shift per agent and day in three zones (Berlin, New York, Tokyo).
- * Then, each bounded in time and count, with autocannon (4 connections, loopback only):
+ * Then, each bounded in time and count, with node:http keep-alive clients (BENCH_CLIENT=autocannon
+ * for autocannon; 4 connections, loopback only):
  *   - cold: the first request (resolve 210 days, reconcile 42,000 event states, render and store
  *     the body);
  *   - after a change: one shift relabelled through the API, the next request (resolve, reconcile
@@ -14,7 +15,7 @@
  *     (If-None-Match with the current ETag).
  * p95 is computed from every response time autocannon reports. Prints Markdown table rows.
  */
-import { DAY, call, load, login, seedShifts, seedTeam, startServer, timeOne } from './support/bench-server';
+import { BENCH_CLIENT, DAY, call, load, login, seedShifts, seedTeam, startServer, timeOne } from './support/bench-server';
 
 const AGENTS = Number(process.env['FEEDS_BENCH_AGENTS'] ?? 200);
 const PAST_DAYS = 30;
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
     rows.push(`| ${label}: first request after a change | ${changed.ms.toFixed(0)} ms | — |`);
 
     const warm = await load(url, { headers: gzip, seconds: 15, amount: 2000 });
-    rows.push(`| ${label}: warm 200, gzip (${warm.requests} requests, ${warm.errors} errors) | ${warm.perSecond.toFixed(1)} req/s, p95 ${warm.p95.toFixed(1)} ms | p95 < ${WARM_P95_TARGET_MS} ms${warm.p95 < WARM_P95_TARGET_MS ? '' : ' (missed)'} |`);
+    rows.push(`| ${label}: warm 200, gzip (${BENCH_CLIENT}, ${warm.requests} requests, ${warm.errors} errors) | ${warm.perSecond.toFixed(1)} req/s, p95 ${warm.p95.toFixed(1)} ms | p95 < ${WARM_P95_TARGET_MS} ms${warm.p95 < WARM_P95_TARGET_MS ? '' : ' (missed)'} |`);
     const warmPlain = await load(url, { headers: { 'accept-encoding': 'identity' }, seconds: 10, amount: 300 });
     rows.push(`| ${label}: warm 200, uncompressed (${warmPlain.requests} requests, ${warmPlain.errors} errors) | ${warmPlain.perSecond.toFixed(1)} req/s, p95 ${warmPlain.p95.toFixed(1)} ms | — |`);
     const notModified = await load(url, { headers: { ...gzip, 'if-none-match': changed.etag }, seconds: 10, amount: 20000 });

@@ -10,7 +10,8 @@ const HOUR = 3_600_000;
 const PASSWORD = 'agent-password';
 
 /**
- * Feeds are answered from a stored copy (feed_renders). These tests prove the copy is used while
+ * Feeds are answered from a stored copy (feed_renders), and schedule views from a computed copy
+ * (ScheduleViewCache), both checked against the team's schedule version. These tests prove the copy is used while
  * nothing changed, and that every kind of write that changes what a feed shows is in the very
  * next fetch — in this API instance and in another one on the same database. After each write
  * the whole team feed is compared, event for event, with GET /schedule.
@@ -296,6 +297,33 @@ describe('stored calendar feeds', () => {
         expect(there.etag).toBe(next.etag);
         expect(there.body.equals(next.body)).toBe(true);
       }
+    } finally {
+      await other.close({ keepDatabase: true });
+    }
+  });
+
+  it('reuses schedule, coverage and gaps views only until a write, also one made through another instance', async () => {
+    const other = await bootTestApp({ database: t.database });
+    try {
+      const otherAdmin = (await other.login(ADMIN.email, ADMIN.password)).token;
+      const from = today + 60 * DAY;
+      const window = `from=${iso(from)}&to=${iso(from + 2 * DAY)}`;
+      // Round the clock for one agent on those days: a gap until somebody works.
+      await t.http().post(`/api/teams/${team.id}/coverage-rules`).set(bearer(admin)).send({ preset: '24/7', minAgents: 1, validFrom: localDate(60), validTo: localDate(61) }).expect(201);
+      const views = async () => ({
+        schedule: (await t.http().get(`/api/teams/${team.id}/schedule?${window}`).set(bearer(admin)).expect(200)).body as ScheduleResponse,
+        coverage: (await t.http().get(`/api/teams/${team.id}/coverage?${window}&granularity=60`).set(bearer(admin)).expect(200)).body as { buckets: { start: string; agents: number }[] },
+        gaps: (await t.http().get(`/api/teams/${team.id}/gaps?${window}&warnings=false`).set(bearer(admin)).expect(200)).body as { gaps: { start: string; end: string }[] },
+      });
+      const before = await views();
+      expect(await views()).toEqual(before);
+      const start = from + 8 * HOUR;
+      const created = (await other.http().post(`/api/teams/${team.id}/shifts`).set(bearer(otherAdmin)).send({ agentId: boris.id, start: iso(start), end: iso(start + 8 * HOUR), timeZone: boris.timeZone }).expect(201)).body as ManualShift;
+      const after = await views();
+      expect(after.schedule.shifts.map((shift) => shift.id)).toEqual([...before.schedule.shifts.map((shift) => shift.id), created.id]);
+      expect(after.coverage.buckets.find((bucket) => bucket.start === iso(start + HOUR))?.agents).toBe((before.coverage.buckets.find((bucket) => bucket.start === iso(start + HOUR))?.agents ?? 0) + 1);
+      expect(after.gaps.gaps.some((gap) => Date.parse(gap.start) <= start + HOUR && Date.parse(gap.end) > start + HOUR)).toBe(false);
+      expect(before.gaps.gaps.some((gap) => Date.parse(gap.start) <= start + HOUR && Date.parse(gap.end) > start + HOUR)).toBe(true);
     } finally {
       await other.close({ keepDatabase: true });
     }

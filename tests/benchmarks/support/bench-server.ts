@@ -8,7 +8,7 @@ import autocannon from 'autocannon';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { get as httpGet } from 'node:http';
+import { Agent, get as httpGet, request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -270,28 +270,56 @@ export function quantile(sorted: number[], q: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * q) - 1))] : NaN;
 }
 
-export type LoadRequest = { method?: string; path: string; headers?: Record<string, string>; body?: string };
+export interface LoadRequest {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Called before each send (autocannon's hook): returns the request to send, e.g. with a fresh body. */
+  setupRequest?: (request: LoadRequest) => LoadRequest;
+}
+
+export interface LoadOptions {
+  seconds: number;
+  amount: number;
+  connections?: number;
+  headers?: Record<string, string>;
+  requests?: LoadRequest[];
+}
+
+/** Which load client `load` uses: BENCH_CLIENT=autocannon, or node:http (the default, see loadWithHttp). */
+export const BENCH_CLIENT: 'autocannon' | 'http' = process.env['BENCH_CLIENT'] === 'autocannon' ? 'autocannon' : 'http';
 
 /**
- * Drives `url` with autocannon on loopback, bounded by `seconds` and `amount` (whichever comes
- * first). `requests` (optional) cycles through several requests, e.g. a mixed read/write workload;
+ * Drives `url` on loopback with BENCH_CLIENT, bounded by `seconds` and `amount` responses
+ * (whichever comes first); every response's latency counts.
+ */
+export function load(url: string, options: LoadOptions): Promise<LoadResult> {
+  return BENCH_CLIENT === 'autocannon' ? loadWithAutocannon(url, options) : loadWithHttp(url, options);
+}
+
+/**
+ * Drives `url` with autocannon on loopback, bounded by `seconds` and `amount` responses
+ * (whichever comes first). `requests` (optional) cycles through several requests, e.g. a mixed read/write workload;
  * their paths are relative to `url`'s origin. Latencies are every response autocannon reports.
  */
-export async function load(url: string, options: { seconds: number; amount: number; connections?: number; headers?: Record<string, string>; requests?: LoadRequest[] }): Promise<LoadResult> {
+export async function loadWithAutocannon(url: string, options: LoadOptions): Promise<LoadResult> {
   const times: number[] = [];
   const statuses = new Map<number, number>();
+  // autocannon's own `amount` overrides `duration` (it would run until the count is reached,
+  // however long): the time bound goes to autocannon, the count is enforced here.
   const instance = autocannon({
     url,
     headers: options.headers ?? {},
     connections: options.connections ?? 4,
     duration: options.seconds,
-    amount: options.amount,
     timeout: 60,
     ...(options.requests ? { requests: options.requests } : {}),
   });
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     times.push(responseTime);
     statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+    if (times.length === options.amount) instance.stop();
   });
   const result = await instance;
   times.sort((a, b) => a - b);
@@ -305,4 +333,62 @@ export async function load(url: string, options: { seconds: number; amount: numb
     errors: result.errors + result.timeouts + bad,
     statuses,
   };
+}
+
+/**
+ * The same measurement with node:http on keep-alive sockets, bodies counted and dropped: for
+ * answers of megabytes (feeds, a month of roster or coverage). autocannon's client parses in
+ * JavaScript (http-parser-js) and appends every body chunk to a string, which for a 3 MB feed
+ * costs the client more CPU than the server spends answering, so its latencies would measure the
+ * load generator. `connections` loops each send a request, read the whole answer, send the next.
+ */
+export async function loadWithHttp(url: string, options: LoadOptions): Promise<LoadResult> {
+  const target = new URL(url);
+  const agent = new Agent({ keepAlive: true, maxSockets: options.connections ?? 4 });
+  const times: number[] = [];
+  const statuses = new Map<number, number>();
+  let errors = 0;
+  let sent = 0;
+  const started = performance.now();
+  const deadline = started + options.seconds * 1000;
+  const sequence = options.requests ?? [{ method: 'GET', path: `${target.pathname}${target.search}` }];
+  const one = (template: LoadRequest) =>
+    new Promise<void>((resolve) => {
+      const request = template.setupRequest ? template.setupRequest({ ...template }) : template;
+      const begin = performance.now();
+      const req = httpRequest(
+        { host: target.hostname, port: target.port, path: request.path, method: request.method ?? 'GET', agent, headers: { ...options.headers, ...request.headers } },
+        (response) => {
+          response.on('data', () => undefined);
+          response.on('end', () => {
+            times.push(performance.now() - begin);
+            const status = response.statusCode ?? 0;
+            statuses.set(status, (statuses.get(status) ?? 0) + 1);
+            if (status < 200 || status >= 400) errors += 1;
+            resolve();
+          });
+          response.on('error', () => {
+            errors += 1;
+            resolve();
+          });
+        },
+      );
+      req.setTimeout(60_000, () => req.destroy(new Error('timeout')));
+      req.on('error', () => {
+        errors += 1;
+        resolve();
+      });
+      req.end(request.body);
+    });
+  const loop = async () => {
+    for (let i = 0; performance.now() < deadline && sent < options.amount; i += 1) {
+      sent += 1;
+      await one(sequence[i % sequence.length]);
+    }
+  };
+  await Promise.all(Array.from({ length: options.connections ?? 4 }, loop));
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  times.sort((a, b) => a - b);
+  return { requests: times.length, perSecond: times.length / seconds, p50: quantile(times, 0.5), p95: quantile(times, 0.95), p99: quantile(times, 0.99), errors, statuses };
 }

@@ -15,6 +15,22 @@ const UID_DOMAIN = 'shiftdesk';
  * (a shift across midnight). Instants are UTC ms; `zone` is IANA.
  */
 export function describeLocalSpan(start: Instant, end: Instant, zone: string): string {
+  // A feed describes each span twice (agent's and team's zone) and a team's shifts share few
+  // distinct spans: remember them (a pure function of its arguments; bounded memory).
+  const key = `${start}|${end}|${zone}`;
+  let text = SPAN_TEXTS.get(key);
+  if (text === undefined) {
+    text = writeLocalSpan(start, end, zone);
+    if (SPAN_TEXTS.size >= MAX_SPAN_TEXTS) SPAN_TEXTS.clear();
+    SPAN_TEXTS.set(key, text);
+  }
+  return text;
+}
+
+const SPAN_TEXTS = new Map<string, string>();
+const MAX_SPAN_TEXTS = 20_000;
+
+function writeLocalSpan(start: Instant, end: Instant, zone: string): string {
   const from = instantToLocal(start, zone);
   const to = instantToLocal(end, zone);
   if (!from.ok || !to.ok) return `${new Date(start).toISOString()} – ${new Date(end).toISOString()}`;

@@ -65,21 +65,21 @@ export function writeFeedEvent(event: FeedEvent, organizer: FeedPerson): string 
   // ical-generator swaps a start after the end; feed events never have one, but stay identical.
   const [start, end] = event.end < event.start ? [event.end, event.start] : [event.start, event.end];
   const stamp = formatUtc(event.lastModified);
+  // Lines of fixed short ASCII (dates, numbers, keywords) never need folding; the others are folded one by one.
   let text =
-    `BEGIN:VEVENT\r\nUID:${event.uid}\r\nSEQUENCE:${event.sequence}\r\nDTSTAMP:${stamp}\r\n` +
-    `DTSTART:${formatUtc(start)}\r\nDTEND:${formatUtc(end)}\r\nSUMMARY:${escapeText(event.summary)}\r\n` +
+    `BEGIN:VEVENT\r\n${foldLine(`UID:${event.uid}`)}SEQUENCE:${event.sequence}\r\nDTSTAMP:${stamp}\r\n` +
+    `DTSTART:${formatUtc(start)}\r\nDTEND:${formatUtc(end)}\r\n${foldLine(`SUMMARY:${escapeText(event.summary)}`)}` +
     `TRANSP:${event.transparency === 'transparent' ? 'TRANSPARENT' : 'OPAQUE'}\r\n`;
-  if (event.location) text += `LOCATION:${escapeText(event.location)}\r\n`;
+  if (event.location) text += foldLine(`LOCATION:${escapeText(event.location)}`);
   // Written even when empty (ical-generator does: its description object is set).
-  text += `DESCRIPTION:${escapeText(event.description)}\r\n`;
-  text += `ORGANIZER;CN="${escapeQuoted(organizer.name)}":${organizer.email ? `mailto:${escapeText(organizer.email)}` : ''}\r\n`;
+  text += foldLine(`DESCRIPTION:${escapeText(event.description)}`);
+  text += foldLine(`ORGANIZER;CN="${escapeQuoted(organizer.name)}":${organizer.email ? `mailto:${escapeText(organizer.email)}` : ''}`);
   if (event.attendee) {
     const name = event.attendee.name ? `;CN="${escapeQuoted(event.attendee.name)}"` : '';
-    text += `ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED${name}:MAILTO:${escapeText(event.attendee.email)}\r\n`;
+    text += foldLine(`ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED${name}:MAILTO:${escapeText(event.attendee.email)}`);
   }
-  if (event.categories.length > 0) text += `CATEGORIES:${event.categories.map(escapeText).join(',')}\r\n`;
-  text += `STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}\r\nLAST-MODIFIED:${stamp}\r\nEND:VEVENT\r\n`;
-  return foldLines(text);
+  if (event.categories.length > 0) text += foldLine(`CATEGORIES:${event.categories.map(escapeText).join(',')}`);
+  return `${text}STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}\r\nLAST-MODIFIED:${stamp}\r\nEND:VEVENT\r\n`;
 }
 
 const pad2 = (value: number): string => (value < 10 ? `0${value}` : String(value));
@@ -110,31 +110,32 @@ export function foldLines(text: string): string {
   const lines = text.split('\r\n');
   if (lines[lines.length - 1] === '') lines.pop();
   let out = '';
-  for (const line of lines) {
-    // At most 75 code units can still be more than 75 octets: count unless plainly short ASCII.
-    if (line.length <= MAX_OCTETS && ASCII_ONLY.test(line)) {
-      out += `${line}\r\n`;
-      continue;
-    }
-    let piece = 0; // start of the current piece (code unit index)
-    let octets = 0; // octets in the current piece
-    let limit = MAX_OCTETS;
-    for (let i = 0; i < line.length; ) {
-      const code = line.charCodeAt(i);
-      const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < line.length && (line.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
-      const size = code < 0x80 ? 1 : code < 0x800 ? 2 : pair ? 4 : 3;
-      if (octets + size > limit) {
-        out += `${piece === 0 ? '' : ' '}${line.slice(piece, i)}\r\n`;
-        piece = i;
-        octets = 0;
-        limit = MAX_OCTETS - 1;
-      }
-      octets += size;
-      i += pair ? 2 : 1;
-    }
-    out += `${piece === 0 ? '' : ' '}${line.slice(piece)}\r\n`;
-  }
+  for (const line of lines) out += foldLine(line);
   return out;
+}
+
+/** One content line (without its CRLF), folded as `foldLines` describes, with the CRLF. */
+function foldLine(line: string): string {
+  // At most 75 code units can still be more than 75 octets: count unless plainly short ASCII.
+  if (line.length <= MAX_OCTETS && ASCII_ONLY.test(line)) return `${line}\r\n`;
+  let out = '';
+  let piece = 0; // start of the current piece (code unit index)
+  let octets = 0; // octets in the current piece
+  let limit = MAX_OCTETS;
+  for (let i = 0; i < line.length; ) {
+    const code = line.charCodeAt(i);
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < line.length && (line.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : pair ? 4 : 3;
+    if (octets + size > limit) {
+      out += `${piece === 0 ? '' : ' '}${line.slice(piece, i)}\r\n`;
+      piece = i;
+      octets = 0;
+      limit = MAX_OCTETS - 1;
+    }
+    octets += size;
+    i += pair ? 2 : 1;
+  }
+  return `${out}${piece === 0 ? '' : ' '}${line.slice(piece)}\r\n`;
 }
 
 // eslint-disable-next-line no-control-regex

@@ -17,6 +17,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip as gunzipCallback, gzip as gzipCallback } from 'node:zlib';
 import { type EntityManager, In } from 'typeorm';
+import { placeholders } from '../../database/raw-sql';
 import { Transactions } from '../../database/transactions';
 import { AgentEntity } from '../agents/agent.entity';
 import { hashToken } from '../auth/auth.service';
@@ -316,13 +317,8 @@ interface StateRow {
   content: string;
 }
 
-/** `$n` on PostgreSQL, `?` on SQLite. */
-function placeholder(manager: EntityManager): (n: number) => string {
-  return manager.connection.options.type === 'postgres' ? (n) => `$${n}` : () => '?';
-}
-
 async function loadStates(manager: EntityManager, feedId: string): Promise<FeedEventState[]> {
-  const p = placeholder(manager);
+  const p = placeholders(manager);
   const rows = (await manager.query(`SELECT "uid", "fingerprint", "sequence", "last_modified", "cancelled_at", "content" FROM "feed_events" WHERE "feed_id" = ${p(1)}`, [feedId])) as StateRow[];
   return rows.map((row) => ({
     uid: row.uid,
@@ -336,7 +332,7 @@ async function loadStates(manager: EntityManager, feedId: string): Promise<FeedE
 
 /** Inserts or replaces states; `ON CONFLICT … DO UPDATE` is the same SQL on SQLite (3.24+) and PostgreSQL. */
 async function upsertStates(manager: EntityManager, feedId: string, states: FeedEventState[]): Promise<void> {
-  const p = placeholder(manager);
+  const p = placeholders(manager);
   for (let i = 0; i < states.length; i += BATCH_ROWS) {
     const chunk = states.slice(i, i + BATCH_ROWS);
     const values = chunk.map((_, r) => `(${[1, 2, 3, 4, 5, 6, 7].map((c) => p(r * 7 + c)).join(', ')})`).join(', ');

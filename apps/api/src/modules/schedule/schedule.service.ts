@@ -34,6 +34,7 @@ import { DAY_MS, fromIso, toIso } from './instants';
 import { badField } from './schedule-errors';
 import { UnavailabilitySpanEntity } from '../feeds/unavailability-span.entity';
 import { ScheduleSource } from './schedule-source.service';
+import { ScheduleViewCache } from './schedule-view-cache.service';
 import { localLabel, mondayOf, resolveWindow } from './time-window';
 
 /** Longest look-back for labour checks: the EU preset averages over 17 weeks. */
@@ -41,18 +42,27 @@ const MAX_LOOKBACK_WEEKS = 17;
 /** Largest coverage answer (92 days at 15 min is 8,832 buckets); finer grids need shorter windows. */
 const MAX_COVERAGE_BUCKETS = 10_000;
 
-/** The read side: every view is computed from the one resolved schedule. */
+/**
+ * The read side: every view is computed from the one resolved schedule. Schedule, coverage and
+ * gaps of a window are reused while the team's schedule version stands (ScheduleViewCache).
+ */
 @Injectable()
 export class ScheduleService {
-  constructor(private readonly source: ScheduleSource) {}
+  constructor(
+    private readonly source: ScheduleSource,
+    private readonly views: ScheduleViewCache,
+  ) {}
 
   /** Final shifts over [from, to); agents see published shifts only. */
   async schedule(user: AuthenticatedUser, teamId: string, query: WindowQuery): Promise<ScheduleResponse> {
     const team = await this.source.readableTeam(user, teamId);
     const { from, to } = resolveWindow({ ...query, zone: team.timeZone, now: Date.now() });
-    const shifts = await this.source.resolve(this.source.manager, { teamId, from, to });
-    const visible = user.role === 'manager' ? shifts : shifts.filter((shift) => shift.status === 'published');
-    return { teamId, from: toIso(from), to: toIso(to), shifts: visible.map(toScheduledShift) };
+    const drafts = user.role === 'manager';
+    return this.views.get(teamId, `schedule|${from}|${to}|${drafts}`, async () => {
+      const shifts = await this.source.resolve(this.source.manager, { teamId, from, to });
+      const visible = drafts ? shifts : shifts.filter((shift) => shift.status === 'published');
+      return { teamId, from: toIso(from), to: toIso(to), shifts: visible.map(toScheduledShift) };
+    });
   }
 
   /** Per bucket: agents on shift (minus breaks), per channel, and each rule's required vs present. */
@@ -64,6 +74,11 @@ export class ScheduleService {
     if ((to - from) / (granularityMinutes * 60_000) > MAX_COVERAGE_BUCKETS) {
       throw badField('granularity', `${granularityMinutes}-minute buckets over this window exceed ${MAX_COVERAGE_BUCKETS} buckets; use a coarser granularity or a shorter window`);
     }
+    return this.views.get(teamId, `coverage|${from}|${to}|${granularityMinutes}|${tz}`, () => this.coverageView(teamId, { from, to, granularityMinutes, tz }));
+  }
+
+  private async coverageView(teamId: string, query: { from: Instant; to: Instant; granularityMinutes: number; tz: string }): Promise<CoverageResponse> {
+    const { from, to, granularityMinutes, tz } = query;
     const coverage = await this.compute(teamId, from, to, granularityMinutes);
     const buckets = [];
     const step = granularityMinutes * 60_000;
@@ -88,8 +103,11 @@ export class ScheduleService {
     const team = await this.source.readableTeam(user, teamId);
     const tz = query.tz ?? team.timeZone;
     const { from, to } = resolveWindow({ ...query, zone: team.timeZone, now: Date.now() });
-    const gaps = await this.findTeamGaps(teamId, from, to, query.warnings ?? true);
-    return { teamId, from: toIso(from), to: toIso(to), tz, gaps: gaps.map((gap) => toGap(gap, tz)) };
+    const warnings = query.warnings ?? true;
+    return this.views.get(teamId, `gaps|${from}|${to}|${tz}|${warnings}`, async () => {
+      const gaps = await this.findTeamGaps(teamId, from, to, warnings);
+      return { teamId, from: toIso(from), to: toIso(to), tz, gaps: gaps.map((gap) => toGap(gap, tz)) };
+    });
   }
 
   /** Gaps of a team over [from, to) at the default granularity; shared with the gap scan. */

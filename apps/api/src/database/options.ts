@@ -12,7 +12,6 @@ import { SQLITE_BUSY_TIMEOUT_MS, SqliteWriteLockSubscriber } from './sqlite-writ
  * cost seconds when a large feed is written. Errors keep their message and SQLite code.
  */
 function quietSqlite3(): unknown {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const sqlite3 = require('sqlite3') as { verbose(): unknown };
   return Object.assign(Object.create(sqlite3) as object, { verbose: () => sqlite3 });
 }

@@ -50,6 +50,24 @@ describe('rate limits', () => {
     await expectStatus(t.http().get(second.path), 200);
   });
 
+  it('counts by the connection address unless told to trust a proxy, then by X-Forwarded-For', async () => {
+    const limits = { login: { limit: 1, windowMs: 60_000 }, feed: UNLIMITED };
+    const direct = await bootTestApp({ rateLimits: limits, lockout: NO_LOCKOUT });
+    const proxied = await bootTestApp({ rateLimits: limits, lockout: NO_LOCKOUT, trustProxy: 'loopback' });
+    try {
+      // A client cannot buy a fresh budget by making up a forwarded address.
+      await expectStatus(login(direct, ADMIN.email, ADMIN.password).set('X-Forwarded-For', '203.0.113.1'), 200);
+      await expectStatus(login(direct, ADMIN.email, ADMIN.password).set('X-Forwarded-For', '203.0.113.2'), 429);
+      // Behind a trusted proxy on this machine, each client has its own.
+      await expectStatus(login(proxied, ADMIN.email, ADMIN.password).set('X-Forwarded-For', '203.0.113.1'), 200);
+      await expectStatus(login(proxied, ADMIN.email, ADMIN.password).set('X-Forwarded-For', '203.0.113.2'), 200);
+      await expectStatus(login(proxied, ADMIN.email, ADMIN.password).set('X-Forwarded-For', '203.0.113.1'), 429);
+    } finally {
+      await proxied.close();
+      await direct.close();
+    }
+  });
+
   it('lets requests through again once the window has passed', async () => {
     const quick = await bootTestApp({ rateLimits: { login: { limit: 1, windowMs: 1000 }, feed: UNLIMITED }, lockout: NO_LOCKOUT });
     try {

@@ -33,6 +33,9 @@ const APP_CSP = {
  * the API, the web app and the OpenAPI UI alike.
  */
 export function applyHttpSecurity(app: INestApplication, config: AppConfig): void {
+  // The client address the sign-in rate limit counts by; behind a proxy every request would
+  // otherwise come from the proxy.
+  (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set('trust proxy', config.trustProxy);
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: APP_CSP }, frameguard: { action: 'deny' } }) as Middleware);
 
   // Closed unless origins are configured: without Access-Control-Allow-Origin a browser keeps

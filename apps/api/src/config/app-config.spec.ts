@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       rateLimits: { login: { limit: 10, windowMs: 60_000 }, feed: { limit: 60, windowMs: 60_000 } },
       lockout: { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
       metricsToken: null,
+      trustProxy: false,
     });
   });
 
@@ -36,6 +37,7 @@ describe('loadConfig', () => {
         SHIFTDESK_LOCKOUT_WINDOW_MINUTES: '30',
         SHIFTDESK_LOCKOUT_MINUTES: '60',
         SHIFTDESK_METRICS_TOKEN: 'a-long-metrics-token-0123',
+        SHIFTDESK_TRUST_PROXY: '1',
       },
       '/srv',
     );
@@ -51,6 +53,7 @@ describe('loadConfig', () => {
       rateLimits: { login: { limit: 20, windowMs: 60_000 }, feed: { limit: 120, windowMs: 60_000 } },
       lockout: { maxFailures: 8, windowMs: 30 * 60_000, lockMs: 60 * 60_000 },
       metricsToken: 'a-long-metrics-token-0123',
+      trustProxy: 1,
     });
   });
 
@@ -78,6 +81,7 @@ describe('loadConfig', () => {
         SHIFTDESK_LOCKOUT_FAILURES: '-1',
         SHIFTDESK_LOCKOUT_MINUTES: '2000',
         SHIFTDESK_METRICS_TOKEN: 'short',
+        SHIFTDESK_TRUST_PROXY: 'everyone',
       });
     } catch (caught) {
       error = caught;
@@ -94,6 +98,7 @@ describe('loadConfig', () => {
       'SHIFTDESK_LOCKOUT_FAILURES',
       'SHIFTDESK_LOCKOUT_MINUTES',
       'SHIFTDESK_METRICS_TOKEN',
+      'SHIFTDESK_TRUST_PROXY',
     ]);
     expect(problems[1]).toBe(
       'SHIFTDESK_CORS_ORIGINS: "*" is not an exact origin; list scheme://host[:port] values such as https://desk.example.com, separated by commas (no paths, no trailing slash, no wildcards)',

@@ -36,6 +36,11 @@ export interface AppConfig {
   lockout: LockoutConfig;
   /** Bearer token for GET /metrics; null: only direct loopback connections may read it. */
   metricsToken: string | null;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (Express `trust proxy`):
+   * false (the connection's address), 'loopback', or a number of proxy hops.
+   */
+  trustProxy: false | 'loopback' | number;
 }
 
 export type LogFormat = 'json' | 'text';
@@ -191,8 +196,16 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     problems.push('SHIFTDESK_METRICS_TOKEN: must be 16 to 200 printable characters without spaces (e.g. `openssl rand -hex 32`)');
   }
 
+  let trustProxy: AppConfig['trustProxy'] = false;
+  const rawTrust = value('SHIFTDESK_TRUST_PROXY');
+  if (rawTrust !== undefined) {
+    if (rawTrust === 'loopback') trustProxy = 'loopback';
+    else if (/^\d+$/.test(rawTrust) && Number(rawTrust) >= 1 && Number(rawTrust) <= 10) trustProxy = Number(rawTrust);
+    else if (rawTrust !== 'false') problems.push(`SHIFTDESK_TRUST_PROXY: "${rawTrust}" must be loopback (a proxy on this machine), the number of proxies in front (1 to 10), or false`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, database, demo, admin: { email: adminEmail, password: adminPassword }, webDist, logLevels, logFormat, corsOrigins, rateLimits, lockout, metricsToken };
+  return { port, database, demo, admin: { email: adminEmail, password: adminPassword }, webDist, logLevels, logFormat, corsOrigins, rateLimits, lockout, metricsToken, trustProxy };
 }
 
 /** `https://desk.example.com` or `http://localhost:4200`: what browsers send as Origin. */

@@ -70,6 +70,7 @@ export interface BootOptions {
   lockout?: AppConfig['lockout'];
   corsOrigins?: string[];
   metricsToken?: string | null;
+  trustProxy?: AppConfig['trustProxy'];
   /** Default ['fatal']: test output stays quiet. */
   logLevels?: AppConfig['logLevels'];
 }
@@ -91,6 +92,7 @@ export async function bootTestApp(options: BootOptions = {}): Promise<TestApp> {
     rateLimits: options.rateLimits ?? { login: UNREACHABLE_RATE_LIMIT, feed: UNREACHABLE_RATE_LIMIT },
     lockout: options.lockout ?? DEFAULT_LOCKOUT,
     metricsToken: options.metricsToken ?? null,
+    trustProxy: options.trustProxy ?? false,
   };
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');

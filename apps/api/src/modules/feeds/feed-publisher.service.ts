@@ -15,7 +15,7 @@ import {
 } from '@shiftdesk/scheduling/ical';
 import { createHash, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
-import { gunzip as gunzipCallback, gzip as gzipCallback } from 'node:zlib';
+import { createGzip, gunzip as gunzipCallback } from 'node:zlib';
 import { type EntityManager, In } from 'typeorm';
 import { placeholders } from '../../database/raw-sql';
 import { Transactions } from '../../database/transactions';
@@ -31,7 +31,6 @@ import { FeedEntity } from './feed.entity';
 import { FeedRenderEntity } from './feed-render.entity';
 import { FEED_REFRESH_MINUTES } from './feeds.config';
 
-const gzip = promisify(gzipCallback);
 const gunzip = promisify(gunzipCallback);
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -47,6 +46,8 @@ const RENDER_FORMAT = 2;
 export const FEED_REVALIDATE_MS = 60 * 60_000;
 /** Bodies kept in this process, gzip and (once asked for) plain, by render id. */
 const BODY_CACHE_BYTES = 128 * 1024 * 1024;
+/** Event texts kept in this process (about 700 bytes each): a few large team feeds. */
+const MAX_EVENT_TEXTS = 250_000;
 /** Rows per INSERT/DELETE statement: 7 parameters each, far below both databases' limits. */
 const BATCH_ROWS = 500;
 
@@ -98,6 +99,8 @@ type RenderMeta = Omit<FeedRenderEntity, 'bodyGzip'>;
 export class FeedPublisher {
   private readonly bodies = new Map<string, Body>();
   private cachedBytes = 0;
+  /** Written VEVENTs by what they depend on (see render). */
+  private readonly eventTexts = new Map<string, string>();
   /** Renderings under way, by feed id and what they render from. */
   private readonly rendering = new Map<string, Promise<PublishedFeed>>();
 
@@ -177,9 +180,7 @@ export class FeedPublisher {
     }
     // Also when nothing changed but no body is stored: the states and the ETag come out of one transaction.
     const states = await this.reconcile(feed, current, canonical, digest, now);
-    const text = Buffer.from(this.render(current.header, states), 'utf8');
-    // zlib runs on libuv's thread pool: the event loop keeps serving meanwhile.
-    const zipped = await gzip(text);
+    const { zipped, byteLength } = await this.render(current.header, states);
     const row: FeedRenderEntity = {
       feedId: feed.id,
       renderId: randomUUID(),
@@ -189,21 +190,57 @@ export class FeedPublisher {
       validUntil: feed.nextExpiryAt,
       etag: feed.etag as string,
       lastModified: feed.lastModified as string,
-      byteLength: text.length,
+      byteLength,
       bodyGzip: zipped.toString('base64'),
       checkedAt: toIso(now),
     };
     await this.transactions.run((manager) => manager.upsert(FeedRenderEntity, row, ['feedId']));
-    this.remember(row.renderId, { gzip: zipped, text });
+    this.remember(row.renderId, { gzip: zipped });
     return this.toPublished(feed, row);
   }
 
-  private render(header: CurrentFeed['header'], states: FeedEventState[]): string {
+  /**
+   * Writes the calendar straight into a gzip stream, 256 KB of text at a time: zlib compresses on
+   * libuv's thread pool while the next events are written, and the plain body (28 MB for 42,000
+   * events) is never held whole (joining and encoding it cost more in garbage collection than the
+   * writing itself). Event texts are remembered in this process, so after a change only the
+   * changed events are written again.
+   */
+  private async render(header: CurrentFeed['header'], states: FeedEventState[]): Promise<{ zipped: Buffer; byteLength: number }> {
     const organizer = { name: header.organizer, email: ORGANIZER_EMAIL };
-    const parts = [writeCalendarHeader({ name: header.name, timeZone: header.timeZone, refreshMinutes: header.refreshMinutes })];
-    for (const state of states) parts.push(writeFeedEvent(toFeedEvent(state), organizer));
-    parts.push(CALENDAR_END);
-    return parts.join('');
+    const zip = createGzip();
+    const chunks: Buffer[] = [];
+    zip.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const finished = new Promise<void>((resolve, reject) => {
+      zip.once('end', resolve);
+      zip.once('error', reject);
+    });
+    let byteLength = 0;
+    const write = async (text: string) => {
+      const bytes = Buffer.from(text, 'utf8');
+      byteLength += bytes.length;
+      if (!zip.write(bytes)) await new Promise((resolve) => zip.once('drain', resolve));
+    };
+    let batch = writeCalendarHeader({ name: header.name, timeZone: header.timeZone, refreshMinutes: header.refreshMinutes });
+    for (const state of states) {
+      // An event's text depends only on its content (fingerprint), SEQUENCE, LAST-MODIFIED, status and organizer.
+      const key = `${state.uid}|${state.fingerprint}|${state.sequence}|${state.lastModified}|${state.cancelledAt === null ? '' : 'x'}|${header.organizer}`;
+      let text = this.eventTexts.get(key);
+      if (text === undefined) {
+        text = writeFeedEvent(toFeedEvent(state), organizer);
+        if (this.eventTexts.size >= MAX_EVENT_TEXTS) this.eventTexts.clear();
+        this.eventTexts.set(key, text);
+      }
+      batch += text;
+      if (batch.length >= 256 * 1024) {
+        await write(batch);
+        batch = '';
+      }
+    }
+    await write(`${batch}${CALENDAR_END}`);
+    zip.end();
+    await finished;
+    return { zipped: Buffer.concat(chunks), byteLength };
   }
 
   private remember(renderId: string, body: Body): void {

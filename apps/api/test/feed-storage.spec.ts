@@ -317,6 +317,13 @@ describe('stored calendar feeds', () => {
       });
       const before = await views();
       expect(await views()).toEqual(before);
+      // The reused answer is encoded once: gzip when asked (and large enough), the same JSON either way.
+      const zipped = await t.http().get(`/api/teams/${team.id}/coverage?${window}`).set(bearer(admin)).set('Accept-Encoding', 'gzip').expect(200);
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.headers['content-type']).toBe('application/json; charset=utf-8');
+      const plain = await t.http().get(`/api/teams/${team.id}/coverage?${window}`).set(bearer(admin)).set('Accept-Encoding', 'identity').expect(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(zipped.body).toEqual(plain.body);
       const start = from + 8 * HOUR;
       const created = (await other.http().post(`/api/teams/${team.id}/shifts`).set(bearer(otherAdmin)).send({ agentId: boris.id, start: iso(start), end: iso(start + 8 * HOUR), timeZone: boris.timeZone }).expect(201)).body as ManualShift;
       const after = await views();

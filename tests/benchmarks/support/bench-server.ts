@@ -187,7 +187,7 @@ export interface SeedShiftsInput {
 }
 
 /**
- * Published 8-hour shifts straight into the shifts table in one transaction (tens of thousands
+ * Published 8-hour shifts straight into the shifts table in a few transactions (tens of thousands
  * of POSTs would take minutes): agent `a` starts at 00:00, 08:00 or 16:00 UTC by `a % 3`, in the
  * zone ZONES[a % 3]. Columns are read from the table, so the seeding keeps up with new ones.
  */
@@ -213,9 +213,12 @@ export async function seedShifts(database: BenchDatabase, input: SeedShiftsInput
     const names = wanted.filter((name) => known.has(name));
     const sql = `INSERT INTO shifts (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
     await run('PRAGMA busy_timeout = 10000');
-    await run('BEGIN');
-    for (const row of rows) await run(sql, names.map((name) => (name === 'locked' ? (row[name] ? 1 : 0) : row[name])));
-    await run('COMMIT');
+    // 5,000 rows per transaction: the running API (its job leases) gets the write lock in between.
+    for (let i = 0; i < rows.length; i += 5000) {
+      await run('BEGIN');
+      for (const row of rows.slice(i, i + 5000)) await run(sql, names.map((name) => (name === 'locked' ? (row[name] ? 1 : 0) : row[name])));
+      await run('COMMIT');
+    }
     await new Promise<void>((resolve) => db.close(() => resolve()));
   } else {
     const { schema } = database;

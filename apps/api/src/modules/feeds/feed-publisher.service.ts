@@ -22,7 +22,6 @@ import { Transactions } from '../../database/transactions';
 import { AgentEntity } from '../agents/agent.entity';
 import { hashToken } from '../auth/auth.service';
 import { DAY_MS, fromIso, toIso } from '../schedule/instants';
-import { ScheduleChanges } from '../schedule/schedule-changes.service';
 import { ScheduleSource } from '../schedule/schedule-source.service';
 import { ScheduleService } from '../schedule/schedule.service';
 import { TeamEntity } from '../teams/team.entity';
@@ -74,8 +73,7 @@ interface CurrentFeed {
   to: Instant;
 }
 
-/** The columns of a stored body that say whether it is current (the body itself stays in the database). */
-const RENDER_META = { feedId: true, renderId: true, version: true, settings: true, day: true, validUntil: true, etag: true, lastModified: true, byteLength: true, checkedAt: true } as const;
+/** What says whether a stored body is current (the body itself stays in the database until asked for). */
 type RenderMeta = Omit<FeedRenderEntity, 'bodyGzip'>;
 
 /**
@@ -108,19 +106,14 @@ export class FeedPublisher {
     private readonly source: ScheduleSource,
     private readonly schedule: ScheduleService,
     private readonly transactions: Transactions,
-    private readonly changes: ScheduleChanges,
     @Inject(FEED_REFRESH_MINUTES) private readonly refreshMinutes: number,
   ) {}
 
   /** The feed behind a URL token, its stored body brought up to date; null for an unknown or revoked token. */
   async publish(token: string, now: Instant): Promise<{ feed: FeedEntity; published: PublishedFeed } | null> {
-    const manager = this.source.manager;
-    const feed = await manager.findOneBy(FeedEntity, { tokenHash: hashToken(token) });
-    if (!feed) return null;
-    // Read before anything is resolved: a body rendered from it is tagged with it, so a write
-    // committed meanwhile (which replaces the version afterwards) can never hide behind it.
-    const version = await this.changes.version(feed.teamId, manager);
-    const stored = await manager.findOne(FeedRenderEntity, { select: RENDER_META, where: { feedId: feed.id } });
+    const found = await this.lookUp(hashToken(token));
+    if (!found) return null;
+    const { feed, version, stored } = found;
     const settings = this.settingsOf(feed);
     const day = Math.floor(now / DAY_MS);
     if (stored && stored.version === version && stored.settings === settings && stored.day === day && (stored.validUntil === null || fromIso(stored.validUntil) > now) && now - fromIso(stored.checkedAt) < FEED_REVALIDATE_MS) {
@@ -133,6 +126,64 @@ export class FeedPublisher {
       this.rendering.set(key, pending);
     }
     return { feed, published: await pending };
+  }
+
+  /**
+   * The feed, its team's schedule version and its stored body's metadata in one statement (one
+   * round trip: this is every poll's cost). The version is read before anything is resolved: a
+   * body rendered from it is tagged with it, so a write committed meanwhile (which replaces the
+   * version afterwards) can never hide behind it.
+   */
+  private async lookUp(tokenHash: string): Promise<{ feed: FeedEntity; version: string; stored: RenderMeta | null } | null> {
+    const manager = this.source.manager;
+    const p = placeholders(manager);
+    const rows = (await manager.query(
+      'SELECT f."id", f."kind", f."team_id", f."agent_id", f."subject", f."token_hash", f."token_hint", f."past_days", f."future_days", f."transparency", ' +
+        'f."content_digest", f."etag", f."last_modified", f."next_expiry_at", f."created_by", f."created_at", f."rotated_at", f."updated_at", v."version" AS "team_version", ' +
+        'r."render_id", r."version" AS "render_version", r."settings", r."day", r."valid_until", r."etag" AS "render_etag", r."last_modified" AS "render_last_modified", r."byte_length", r."checked_at" ' +
+        `FROM "feeds" f LEFT JOIN "schedule_versions" v ON v."team_id" = f."team_id" LEFT JOIN "feed_renders" r ON r."feed_id" = f."id" WHERE f."token_hash" = ${p(1)}`,
+      [tokenHash],
+    )) as Record<string, string | number | null>[];
+    const row = rows[0];
+    if (!row) return null;
+    const text = (name: string) => row[name] as string;
+    const optional = (name: string) => (row[name] === null ? null : String(row[name]));
+    const feed: FeedEntity = {
+      id: text('id'),
+      kind: text('kind') as FeedEntity['kind'],
+      teamId: text('team_id'),
+      agentId: optional('agent_id'),
+      subject: text('subject'),
+      tokenHash: text('token_hash'),
+      tokenHint: text('token_hint'),
+      pastDays: Number(row['past_days']),
+      futureDays: Number(row['future_days']),
+      transparency: text('transparency') as FeedEntity['transparency'],
+      contentDigest: optional('content_digest'),
+      etag: optional('etag'),
+      lastModified: optional('last_modified'),
+      nextExpiryAt: optional('next_expiry_at'),
+      createdBy: optional('created_by'),
+      createdAt: text('created_at'),
+      rotatedAt: text('rotated_at'),
+      updatedAt: text('updated_at'),
+    };
+    const stored: RenderMeta | null =
+      row['render_id'] === null
+        ? null
+        : {
+            feedId: feed.id,
+            renderId: text('render_id'),
+            version: text('render_version'),
+            settings: text('settings'),
+            day: Number(row['day']),
+            validUntil: optional('valid_until'),
+            etag: text('render_etag'),
+            lastModified: text('render_last_modified'),
+            byteLength: Number(row['byte_length']),
+            checkedAt: text('checked_at'),
+          };
+    return { feed, version: optional('team_version') ?? '', stored };
   }
 
   /**

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Feed, FeedSecret } from '@shiftdesk/shared-api-contract';
 // Node's own types: express's are not installed, and these are all the route uses.
 import type { IncomingMessage as Request, ServerResponse as Response } from 'node:http';
+import { acceptsGzip } from '../../common/encoded-json';
 import { Public } from '../auth/auth.constants';
 import { RateLimit } from '../rate-limits/rate-limit.guard';
 import { AuthUser, type AuthenticatedUser } from '../auth/authenticated-user';
@@ -117,15 +118,4 @@ function notModified(request: Request, etag: string, lastModified: number): bool
   if (ims === undefined) return false;
   const since = Date.parse(ims);
   return Number.isFinite(since) && Math.floor(lastModified / 1000) * 1000 <= since;
-}
-
-/** `gzip` listed and not refused with q=0. */
-function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  return header.split(',').some((part) => {
-    const [coding, ...params] = part.trim().split(';');
-    if (coding.trim().toLowerCase() !== 'gzip' && coding.trim() !== '*') return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
 }

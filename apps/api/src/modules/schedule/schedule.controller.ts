@@ -1,6 +1,9 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { CoverageResponse, GapCandidatesResponse, GapsResponse, ScheduleResponse, StaffingResponse, ViolationsResponse } from '@shiftdesk/shared-api-contract';
+import type { GapCandidatesResponse, StaffingResponse, ViolationsResponse } from '@shiftdesk/shared-api-contract';
+// Node's own types: express's are not installed, and these are all the routes use.
+import type { IncomingMessage as Request, ServerResponse as Response } from 'node:http';
+import { sendJson } from '../../common/encoded-json';
 import { AuthUser, type AuthenticatedUser } from '../auth/authenticated-user';
 import { CoverageQueryDto, GapsQueryDto } from './dto/coverage-query.dto';
 import { GapCandidatesQueryDto } from './dto/gap-candidates-query.dto';
@@ -19,19 +22,21 @@ import { ScheduleService } from './schedule.service';
 export class ScheduleController {
   constructor(private readonly schedule: ScheduleService) {}
 
+  // Schedule, coverage and gaps answer ScheduleResponse, CoverageResponse and GapsResponse, sent
+  // by sendJson: they are reused between writes, and so is their JSON (and its gzip).
   @Get('schedule')
-  get(@AuthUser() user: AuthenticatedUser, @Param('teamId') teamId: string, @Query() query: WindowQueryDto): Promise<ScheduleResponse> {
-    return this.schedule.schedule(user, teamId, query);
+  async get(@AuthUser() user: AuthenticatedUser, @Param('teamId') teamId: string, @Query() query: WindowQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await sendJson(request, response, await this.schedule.schedule(user, teamId, query));
   }
 
   @Get('coverage')
-  coverage(@AuthUser() user: AuthenticatedUser, @Param('teamId') teamId: string, @Query() query: CoverageQueryDto): Promise<CoverageResponse> {
-    return this.schedule.coverage(user, teamId, query);
+  async coverage(@AuthUser() user: AuthenticatedUser, @Param('teamId') teamId: string, @Query() query: CoverageQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await sendJson(request, response, await this.schedule.coverage(user, teamId, query));
   }
 
   @Get('gaps')
-  gaps(@AuthUser() user: AuthenticatedUser, @Param('teamId') teamId: string, @Query() query: GapsQueryDto): Promise<GapsResponse> {
-    return this.schedule.gaps(user, teamId, query);
+  async gaps(@AuthUser() user: AuthenticatedUser, @Param('teamId') teamId: string, @Query() query: GapsQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await sendJson(request, response, await this.schedule.gaps(user, teamId, query));
   }
 
   @Get('gaps/candidates')

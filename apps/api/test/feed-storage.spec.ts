@@ -10,7 +10,7 @@ const HOUR = 3_600_000;
 const PASSWORD = 'agent-password';
 
 /**
- * Feeds are answered from a stored copy (feed_renders), and schedule views from a computed copy
+ * Feeds are answered from a stored copy (feed_bodies, feed_renders), and schedule views from a computed copy
  * (ScheduleViewCache), both checked against the team's schedule version. These tests prove the copy is used while
  * nothing changed, and that every kind of write that changes what a feed shows is in the very
  * next fetch — in this API instance and in another one on the same database. After each write

@@ -42,8 +42,9 @@ import { CalendarFeeds1767657600000 } from './migrations/1767657600000-calendar-
 import { ShiftPreferenceEntity } from '../modules/preferences/shift-preference.entity';
 import { ShiftPreferences1768435200000 } from './migrations/1768435200000-shift-preferences';
 import { ScheduleVersionEntity } from '../modules/schedule/schedule-version.entity';
-import { FeedRenderEntity } from '../modules/feeds/feed-render.entity';
+import { FeedBodyEntity, FeedRenderEntity } from '../modules/feeds/feed-render.entity';
 import { FeedRenders1768176000000 } from './migrations/1768176000000-feed-renders';
+import { FeedBodies1768176100000 } from './migrations/1768176100000-feed-bodies';
 import { LoginLockouts1768262400000 } from './migrations/1768262400000-login-lockouts';
 
 // Listed explicitly: glob discovery finds nothing once webpack has bundled the app.
@@ -81,6 +82,7 @@ export const ENTITIES = [
   ShiftPreferenceEntity,
   ScheduleVersionEntity,
   FeedRenderEntity,
+  FeedBodyEntity,
   LoginLockoutEntity,
 ];
 
@@ -97,6 +99,7 @@ export const MIGRATIONS = [
   ShiftLocks1767916800000,
   RosterJobs1768003200000,
   FeedRenders1768176000000,
+  FeedBodies1768176100000,
   LoginLockouts1768262400000,
   ShiftPreferences1768435200000,
 ];

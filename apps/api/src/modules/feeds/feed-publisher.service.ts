@@ -27,7 +27,7 @@ import { ScheduleService } from '../schedule/schedule.service';
 import { TeamEntity } from '../teams/team.entity';
 import { FeedEventEntity } from './feed-event.entity';
 import { FeedEntity } from './feed.entity';
-import { FeedRenderEntity } from './feed-render.entity';
+import { FeedBodyEntity, FeedRenderEntity } from './feed-render.entity';
 import { FEED_REFRESH_MINUTES } from './feeds.config';
 
 const gunzip = promisify(gunzipCallback);
@@ -74,14 +74,14 @@ interface CurrentFeed {
 }
 
 /** What says whether a stored body is current (the body itself stays in the database until asked for). */
-type RenderMeta = Omit<FeedRenderEntity, 'bodyGzip'>;
+type RenderMeta = FeedRenderEntity;
 
 /**
- * Serves feeds from their stored copy. A feed's rendered calendar is kept in `feed_renders`
- * (gzipped, with ETag and Last-Modified) together with what it was rendered from: the team's
- * schedule version (ScheduleChanges replaces it after every write that changes what feeds show),
- * the feed's settings and the UTC day. A poll reads the feed, the version and that row's
- * metadata (three small reads) and, when they still match, answers the stored body (kept in
+ * Serves feeds from their stored copy. A feed's rendered calendar is kept gzipped in
+ * `feed_bodies`, and its ETag and Last-Modified in `feed_renders` together with what it was
+ * rendered from: the team's schedule version (ScheduleChanges replaces it after every write that
+ * changes what feeds show), the feed's settings and the UTC day. A poll reads the feed, the
+ * version and that metadata (one statement) and, when they still match, answers the stored body (kept in
  * memory by render id after the first read), so every API instance answers the same bytes and
  * none serves a copy older than the last write.
  *
@@ -193,7 +193,7 @@ export class FeedPublisher {
   async body(feed: FeedEntity, published: PublishedFeed, gzipped: boolean): Promise<Buffer | null> {
     let body = this.bodies.get(published.renderId);
     if (!body) {
-      const row = await this.source.manager.findOne(FeedRenderEntity, { select: { renderId: true, bodyGzip: true }, where: { feedId: feed.id } });
+      const row = await this.source.manager.findOneBy(FeedBodyEntity, { feedId: feed.id });
       if (!row || row.renderId !== published.renderId) return null;
       body = { gzip: Buffer.from(row.bodyGzip, 'base64') };
       this.remember(published.renderId, body);
@@ -242,10 +242,12 @@ export class FeedPublisher {
       etag: feed.etag as string,
       lastModified: feed.lastModified as string,
       byteLength,
-      bodyGzip: zipped.toString('base64'),
       checkedAt: toIso(now),
     };
-    await this.transactions.run((manager) => manager.upsert(FeedRenderEntity, row, ['feedId']));
+    await this.transactions.run(async (manager) => {
+      await manager.upsert(FeedBodyEntity, { feedId: feed.id, renderId: row.renderId, bodyGzip: zipped.toString('base64') }, ['feedId']);
+      await manager.upsert(FeedRenderEntity, row, ['feedId']);
+    });
     this.remember(row.renderId, { gzip: zipped });
     return this.toPublished(feed, row);
   }

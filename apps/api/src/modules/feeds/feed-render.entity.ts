@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { InstantColumn } from '../../database/columns';
 
-/** A feed's stored calendar: the gzipped body and what it was rendered from (see FeedPublisher). */
+/** What a feed's stored calendar (FeedBodyEntity) was rendered from, and its validators (see FeedPublisher). */
 @Entity({ name: 'feed_renders' })
 export class FeedRenderEntity {
   @PrimaryColumn({ name: 'feed_id', type: 'varchar', length: 36 })
@@ -34,10 +34,20 @@ export class FeedRenderEntity {
   @Column({ name: 'byte_length', type: 'integer' })
   byteLength!: number;
 
-  /** base64 of the gzipped body; not selected on the hot path (see FeedPublisher). */
-  @Column({ name: 'body_gzip', type: 'text' })
-  bodyGzip!: string;
-
   @InstantColumn('checked_at')
   checkedAt!: string;
+}
+
+/** A feed's stored calendar, gzipped; apart from its metadata, which every poll reads. */
+@Entity({ name: 'feed_bodies' })
+export class FeedBodyEntity {
+  @PrimaryColumn({ name: 'feed_id', type: 'varchar', length: 36 })
+  feedId!: string;
+
+  @Column({ name: 'render_id', type: 'varchar', length: 36 })
+  renderId!: string;
+
+  /** base64 of the gzipped body. */
+  @Column({ name: 'body_gzip', type: 'text' })
+  bodyGzip!: string;
 }

@@ -1,6 +1,6 @@
 import { logIn, openBrowser, type Session, shot } from './support/browser';
 import { ADMIN } from './support/server';
-import { localDate, addDays, dayLabel, api } from './support/helpers';
+import { localDate, addDays, dayLabel, api, mondayOf } from './support/helpers';
 
 // Issue 3's scenario read through the gap alerts, on a team of its own created by the admin (a
 // manager), so the demo manager's desk that the other browser tests count stays as they expect:
@@ -58,13 +58,14 @@ describe('gap alerts in the browser', () => {
     await page.getByTestId('add-preset').click();
     await page.getByTestId('rule-row').filter({ hasText: '07:00–23:00' }).waitFor();
 
-    // The coming weeks through the API: 07–15 and 15–23 every day from today, except the late
-    // shift on `hole` and the early one on `laterHole`.
+    // The coming weeks through the API: 07–15 and 15–23 every day from this week's Monday (the
+    // hole's week on the heatmap must have no other gap, whatever weekday today is), except the
+    // late shift on `hole` and the early one on `laterHole`.
     const rotation = (name: string, start: string, end: string, agent: string, exdates: string[]) =>
       api(`/teams/${team.id}/rotations`, {
         method: 'POST',
         token,
-        body: { name, timeZone: ZONE, localStartTime: start, localEndTime: end, rrule: 'FREQ=DAILY', exdates, agentIds: [agentIds[agent]], handoff: { mode: 'turns', every: 1 }, startDate: today },
+        body: { name, timeZone: ZONE, localStartTime: start, localEndTime: end, rrule: 'FREQ=DAILY', exdates, agentIds: [agentIds[agent]], handoff: { mode: 'turns', every: 1 }, startDate: mondayOf(today) },
       });
     await rotation('Early', '07:00', '15:00', 'Priya Raman', [laterHole]);
     await rotation('Late', '15:00', '23:00', 'Arjun Mehta', [hole]);

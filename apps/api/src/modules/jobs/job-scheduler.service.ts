@@ -17,6 +17,8 @@ interface Scheduled {
   job: PeriodicJob;
   intervalMs: number;
   timer: NodeJS.Timeout | null;
+  /** When the timer is meant to fire (epoch ms). */
+  dueAt: Instant;
   /** The run in progress in this process, if any. */
   running: Promise<unknown> | null;
 }
@@ -65,7 +67,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   /** Called by each job's provider when the module initialises; the timers start once the app has booted. */
   register(job: PeriodicJob): void {
     if (this.jobs.has(job.name)) throw new Error(`periodic job ${job.name} is registered twice`);
-    this.jobs.set(job.name, { job, intervalMs: this.tickOverrideMs ?? job.intervalMs, timer: null, running: null });
+    this.jobs.set(job.name, { job, intervalMs: this.tickOverrideMs ?? job.intervalMs, timer: null, dueAt: 0, running: null });
   }
 
   /** The lease of one tick of this job: an interval and a grace. */
@@ -115,6 +117,7 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     const { intervalMs } = scheduled;
     const due = at ?? (Math.floor(now / intervalMs) + 1) * intervalMs + (this.leases.holds(scheduled.job.name) ? 0 : Math.round(intervalMs * FOLLOWER_DELAY_SHARE));
     this.clearTimer(scheduled);
+    scheduled.dueAt = due;
     scheduled.timer = setTimeout(() => void this.attempt(scheduled), Math.max(0, due - now));
     // A timer must never keep a stopping process alive.
     scheduled.timer.unref();
@@ -132,6 +135,13 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private async attempt(scheduled: Scheduled): Promise<void> {
     const { job, intervalMs } = scheduled;
     const now = Date.now();
+    if (now < scheduled.dueAt) {
+      // Node's timers run on the event loop's cached clock, which lags the wall clock on a busy
+      // loop: a timer can fire a few ms before its tick by Date.now(), and would then run the
+      // previous tick a second time and skip this one. Wait out the rest.
+      this.schedule(scheduled, now, scheduled.dueAt);
+      return;
+    }
     let retryAt: Instant | undefined;
     try {
       if (scheduled.running) {

@@ -34,11 +34,13 @@ describe('zone-less calendar arithmetic', () => {
   });
 
   it('round-trips epoch days over four centuries', () => {
+    // Mismatches collected and compared once: 146,000 expect() calls took 20 s of the suite.
+    const wrong: string[] = [];
     for (let day = toEpochDay({ year: 1900, month: 1, day: 1 }); day < toEpochDay({ year: 2300, month: 1, day: 1 }); day += 1) {
-      const parts = fromEpochDay(day);
-      expect(toEpochDay(parts)).toBe(day);
-      expect(formatEpochDay(day)).toBe(new Date(day * 86_400_000).toISOString().slice(0, 10));
+      const expected = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      if (toEpochDay(fromEpochDay(day)) !== day || formatEpochDay(day) !== expected) wrong.push(`${day}: ${formatEpochDay(day)}, expected ${expected}`);
     }
+    expect(wrong).toEqual([]);
   });
 });
 

@@ -78,6 +78,8 @@ describe('roster generation', () => {
       ['a length is too long', { ...valid, shapes: [SHAPES[0], { ...SHAPES[1], lengthMinutes: 1500 }] }, 'shapes.1.lengthMinutes', 'shapes.1.lengthMinutes: must be a whole number of minutes from 60 to 1440'],
       ['a channel is unknown', { ...valid, shapes: [{ ...SHAPES[0], channel: 'fax' }] }, 'shapes.0.channel', 'shapes.0.channel: must be one of email, tickets, chat, phone, or null'],
       ['a language is not ISO 639-1', { ...valid, shapes: [{ ...SHAPES[0], language: 'French' }] }, 'shapes.0.language', 'shapes.0.language: must be an ISO 639-1 language code in lower case, e.g. fr'],
+      ['a cap per agent is not whole', { ...valid, shapes: [SHAPES[0], { ...SHAPES[1], maxPerAgent: 2.5 }] }, 'shapes.1.maxPerAgent', 'shapes.1.maxPerAgent: must be a whole number of shifts from 0 to 366, or null for no cap'],
+      ['a cap per agent is negative', { ...valid, shapes: [{ ...SHAPES[0], maxPerAgent: -1 }] }, 'shapes.0.maxPerAgent', 'shapes.0.maxPerAgent: must be a whole number of shifts from 0 to 366, or null for no cap'],
       ['two shapes share a name', { ...valid, shapes: [SHAPES[0], { ...SHAPES[1], name: 'Early' }] }, 'shapes.1.name', 'shapes.1.name: "Early" is used by another shape; names must be unique'],
       ['the time limit is over 600 s', { ...valid, timeLimitSeconds: 601 }, 'timeLimitSeconds', 'timeLimitSeconds: must be a whole number of seconds from 1 to 600'],
       ['the seed is negative', { ...valid, seed: -1 }, 'seed', 'seed: must be a whole number from 0 to 2147483647'],
@@ -269,6 +271,19 @@ describe('roster generation', () => {
     }
     const found = (await t.http().get(`/api/teams/${small.id}/violations?from=2026-04-06T00:00:00Z&to=2026-04-11T00:00:00Z`).set(bearer(admin)).expect(200)).body as { violations: { code: string; message: string }[] };
     expect(found.violations.filter((v) => v.code === 'min-days-off').map((v) => v.message)).toEqual(['Only 1 day off between 2026-04-07 and 2026-04-09; at least 2 required']);
+  });
+
+  it("caps a shape per agent (at most 2 Early each in a week): the rest of the Early cells stay open, named as the cap", async () => {
+    const small = await createTeam(t, admin);
+    for (const i of [0, 1]) await createAgent(t, admin, agentRequest(small.id, { email: `roster.cap.${i}.${randomUUID().slice(0, 6)}@example.com`, password: 'roster-password' }));
+    await t.http().post(`/api/teams/${small.id}/coverage-rules`).set(bearer(admin)).send({ preset: '16h', minAgents: 1 }).expect(201);
+    const { job } = await generateFor(small.id, { ...WEEK, shapes: [{ ...SHAPES[0], maxPerAgent: 2 }], timeLimitSeconds: 10 });
+    expect(job.status).toBe('done');
+    const perAgent = new Map<string, number>();
+    for (const shift of job.result?.shifts ?? []) perAgent.set(shift.agentId, (perAgent.get(shift.agentId) ?? 0) + 1);
+    expect([...perAgent.values()]).toEqual([2, 2]);
+    expect(job.result?.unfilled.map((u) => u.reason)).toEqual(['shape-cap', 'shape-cap', 'shape-cap']);
+    expect(job.result?.unfilled[0].message).toBe('Every eligible agent already works as many of this shape as the generation allows per agent (2 agents)');
   });
 
   it('keeps an agent with approved time off free, and names time off as the reason', async () => {

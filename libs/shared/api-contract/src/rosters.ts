@@ -21,6 +21,8 @@ export interface RosterShiftShapeRequest {
   channel?: Channel | null;
   /** ISO 639-1 code: only agents speaking it take the shape; language rules count on it. */
   language?: string | null;
+  /** At most this many of this shape per agent over the period (nights, say); null: no cap. */
+  maxPerAgent?: number | null;
 }
 
 export interface GenerateRosterRequest {
@@ -106,6 +108,7 @@ export type UnfilledCoverReason =
   | 'weekly-hours'
   | 'consecutive-days'
   | 'rest'
+  | 'shape-cap'
   | 'mixed'
   | 'search-stopped';
 

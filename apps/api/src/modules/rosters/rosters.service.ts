@@ -65,7 +65,14 @@ export class RostersService {
       to: request.to,
       agents,
       rules,
-      shapes: request.shapes.map((shape) => ({ id: shape.name, localStartTime: shape.start, lengthMinutes: shape.lengthMinutes, channel: shape.channel ?? null, language: shape.language ?? null })),
+      shapes: request.shapes.map((shape) => ({
+        id: shape.name,
+        localStartTime: shape.start,
+        lengthMinutes: shape.lengthMinutes,
+        channel: shape.channel ?? null,
+        language: shape.language ?? null,
+        maxPerAgent: shape.maxPerAgent ?? null,
+      })),
       labourRules: this.source.labourRulesOf(settings),
       // Published shifts and drafts a manager locked stay as they are; other drafts are replaced.
       fixedShifts: existing.filter((shift) => shift.status !== 'draft' || shift.locked === true),

@@ -68,6 +68,10 @@ function validateShapes(shapes: readonly RosterShiftShape[]): { field: string; m
     if (!Number.isInteger(shape.lengthMinutes) || shape.lengthMinutes < 1 || shape.lengthMinutes > 1440) {
       return { field: `shapes.${i}.lengthMinutes`, message: `shapes.${i}.lengthMinutes must be a whole number of minutes from 1 to 1440` };
     }
+    const cap = shape.maxPerAgent;
+    if (cap !== undefined && cap !== null && (!Number.isInteger(cap) || cap < 0 || cap > MAX_ROSTER_DAYS)) {
+      return { field: `shapes.${i}.maxPerAgent`, message: `shapes.${i}.maxPerAgent must be a whole number from 0 to ${MAX_ROSTER_DAYS}, or null for no cap` };
+    }
   }
   return null;
 }
@@ -128,7 +132,7 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
   const shapeError = validateShapes(input.shapes);
   if (shapeError) return { ok: false, reason: 'invalid-shape', ...shapeError };
 
-  const shapes = input.shapes.map((s) => ({ ...s, channel: s.channel ?? null, language: s.language ?? null }));
+  const shapes = input.shapes.map((s) => ({ ...s, channel: s.channel ?? null, language: s.language ?? null, maxPerAgent: s.maxPerAgent ?? null }));
   const D = dates.length;
   const S = shapes.length;
   const startMinutes = shapes.map((s) => parseMinuteOfDay(s.localStartTime) ?? 0);
@@ -342,7 +346,9 @@ export function buildTeamRosterProblem(input: TeamRosterInput): Result<TeamRoste
     }
     const maxShifts: Record<string, number> = {};
     shapes.forEach((shape, s) => {
-      maxShifts[shape.id] = eligibility[agent.id][shape.id] === null ? D : (pinnedCount.get(`${agent.id}:${s}`) ?? 0);
+      const pinnedHere = pinnedCount.get(`${agent.id}:${s}`) ?? 0;
+      // The shape's cap per agent; shifts the manager pinned are kept even past it.
+      maxShifts[shape.id] = eligibility[agent.id][shape.id] === null ? Math.max(pinnedHere, Math.min(D, shape.maxPerAgent ?? D)) : pinnedHere;
     });
     const daysOff = [...new Set([...(timeOffDays[agent.id] ?? []), ...(busyDays[agent.id] ?? []), ...unavailableDays])]
       .filter((d) => pinned[`${agent.id}:${d}`] === undefined)

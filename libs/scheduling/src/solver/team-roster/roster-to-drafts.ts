@@ -63,7 +63,7 @@ export function findAvailabilityBreaches(input: { model: TeamRosterModel; roster
   return out;
 }
 
-const BLOCK_ORDER: RosterBlockReason[] = ['availability', 'time-off', 'other-shift', 'weekly-hours', 'consecutive-days', 'rest'];
+const BLOCK_ORDER: RosterBlockReason[] = ['availability', 'time-off', 'other-shift', 'weekly-hours', 'consecutive-days', 'rest', 'shape-cap'];
 const BLOCK_ALL: Record<RosterBlockReason, string> = {
   availability: 'is outside their availability',
   'time-off': 'is on time off or busy in their calendar',
@@ -71,6 +71,7 @@ const BLOCK_ALL: Record<RosterBlockReason, string> = {
   'weekly-hours': 'is at the weekly-hours limit of their contract',
   'consecutive-days': 'is held by the consecutive-days rules: too many days in a row, or too short a run of work or of days off',
   rest: 'would break the minimum rest between shifts',
+  'shape-cap': "already works as many of this shape as the generation allows per agent",
 };
 const BLOCK_SOME: Record<RosterBlockReason, string> = {
   availability: 'outside their availability',
@@ -79,6 +80,7 @@ const BLOCK_SOME: Record<RosterBlockReason, string> = {
   'weekly-hours': 'at the weekly-hours limit',
   'consecutive-days': 'held by the consecutive-days rules',
   rest: 'short of the minimum rest',
+  'shape-cap': "at the shape's cap per agent",
 };
 
 const agentsWord = (n: number) => `${n} agent${n === 1 ? '' : 's'}`;
@@ -94,7 +96,7 @@ function languageText(code: string, level: string): string {
  *
  * - `no-eligible-agent`: no active agent has the shape's language (at the level the rules ask)
  *   or channel, or may work its length at all;
- * - `availability`, `time-off`, `other-shift`, `weekly-hours`, `consecutive-days`, `rest`: every eligible agent
+ * - `availability`, `time-off`, `other-shift`, `weekly-hours`, `consecutive-days`, `rest`, `shape-cap`: every eligible agent
  *   not on the cell is kept off it by that one rule (on the roster as generated);
  * - `mixed`: they are kept off by different rules (`blocked` counts each);
  * - `search-stopped`: some eligible agent could still have taken it; the search ran out of time.
@@ -237,5 +239,7 @@ function blockReason(input: { model: TeamRosterModel; employeeId: string; days: 
   if (before && problem.shiftTypes.find((t) => t.id === before)?.cannotFollow.includes(shapeId)) return 'rest';
   if (after && type?.cannotFollow.includes(after)) return 'rest';
   if (model.restConflicts[employeeId]?.includes(`${d}:${shapeId}`)) return 'rest';
+  const cap = employee.maxShifts[shapeId];
+  if (cap !== undefined && days.filter((id) => id === shapeId).length >= cap) return 'shape-cap';
   return null;
 }

@@ -21,6 +21,12 @@ export interface RosterShiftShape {
   channel?: Channel | null;
   /** ISO 639-1: only agents speaking it (at the strictest level the team's rules ask) take it. */
   language?: string | null;
+  /**
+   * At most this many shifts of this shape per agent over the period (nights, say); null or
+   * absent: no cap beyond one shift a day. A hard rule of the generation; pinned shifts count
+   * toward it and are kept even past it.
+   */
+  maxPerAgent?: number | null;
 }
 
 /** Approved time off of one agent, [start, end) UTC epoch ms. */
@@ -135,7 +141,7 @@ export interface DraftRosterShift {
 }
 
 /** Why an agent could not take a cell the roster left short. */
-export type RosterBlockReason = 'availability' | 'time-off' | 'other-shift' | 'weekly-hours' | 'consecutive-days' | 'rest';
+export type RosterBlockReason = 'availability' | 'time-off' | 'other-shift' | 'weekly-hours' | 'consecutive-days' | 'rest' | 'shape-cap';
 
 export type UnfilledCoverReason = 'no-eligible-agent' | RosterBlockReason | 'mixed' | 'search-stopped';
 

@@ -166,6 +166,21 @@ describe('buildTeamRosterProblem', () => {
     expect(buildTeamRosterProblem(input({ shapes: [EARLY, { ...LATE, id: 'Early' }] }))).toMatchObject({ ok: false, field: 'shapes.1.id' });
     expect(buildTeamRosterProblem(input({ shapes: [{ ...EARLY, localStartTime: '7:00' }] }))).toMatchObject({ ok: false, field: 'shapes.0.start' });
     expect(buildTeamRosterProblem(input({ to: '2027-03-08' }))).toMatchObject({ ok: false, field: 'to', message: 'the period may span at most 366 days' });
+    for (const cap of [2.5, -1, 367]) {
+      expect(buildTeamRosterProblem(input({ shapes: [EARLY, { ...LATE, maxPerAgent: cap }] }))).toMatchObject({ ok: false, field: 'shapes.1.maxPerAgent', message: 'shapes.1.maxPerAgent must be a whole number from 0 to 366, or null for no cap' });
+    }
+  });
+
+  it("caps a shape per agent over the period, and keeps a pinned shift past the cap", () => {
+    const capped = build({ shapes: [EARLY, { ...LATE, maxPerAgent: 2 }] });
+    expect(capped.problem.employees.map((e) => e.maxShifts)).toEqual(Array(4).fill({ Early: 7, Late: 2 }));
+    // 'a' has three Late shifts pinned: all stay, and the cap for 'a' is those three.
+    const pinned = [2, 3, 4].map((day) =>
+      fixedShift({ id: `late-${day}`, agentId: 'a', start: Date.parse(`2026-03-0${day}T12:00:00Z`), end: Date.parse(`2026-03-0${day}T20:00:00Z`) }),
+    );
+    const withPinned = build({ shapes: [EARLY, { ...LATE, maxPerAgent: 2 }], fixedShifts: pinned });
+    expect(withPinned.problem.employees.find((e) => e.id === 'a')?.maxShifts).toEqual({ Early: 7, Late: 3 });
+    expect(withPinned.problem.employees.find((e) => e.id === 'b')?.maxShifts).toEqual({ Early: 7, Late: 2 });
   });
 });
 
@@ -212,6 +227,14 @@ describe('explainUnfilledCover', () => {
     expect(explainUnfilledCover({ model: alone, roster: roster(alone, '-EEEEE-') }).map((u) => [u.date, u.reason, u.message])).toEqual([
       ['2026-03-02', 'time-off', 'Every eligible agent is on time off or busy in their calendar (1 agent)'],
       ['2026-03-08', 'consecutive-days', 'Every eligible agent is held by the consecutive-days rules: too many days in a row, or too short a run of work or of days off (1 agent)'],
+    ]);
+  });
+
+  it("says when every eligible agent has worked the shape's cap", () => {
+    const model = build({ agents: [agent('a'), agent('b')], shapes: [{ ...EARLY, maxPerAgent: 3 }] });
+    const unfilled = explainUnfilledCover({ model, roster: roster(model, 'EEE----', '---EEE-') });
+    expect(unfilled.map((u) => [u.date, u.reason, u.message])).toEqual([
+      ['2026-03-08', 'shape-cap', 'Every eligible agent already works as many of this shape as the generation allows per agent (2 agents)'],
     ]);
   });
 
@@ -264,6 +287,15 @@ describe('a generated team roster', () => {
     expect(findGaps({ coverage: coverage.value, includeSinglePoint: false })).toEqual([]);
     // The labour-rule check of issue 3 (rest, weekly hours vs contract, consecutive days, weekly rest) finds nothing.
     expect(checkLabourRules({ agents: teamInput.agents, shifts, rules: teamInput.labourRules, from, to: from + 7 * 86_400_000 })).toEqual([]);
+  });
+
+  it("never gives an agent more of a shape than its cap, and names the cap for the day it leaves open", async () => {
+    const model = build({ agents: [agent('a'), agent('b')], shapes: [{ ...EARLY, maxPerAgent: 3 }] });
+    const result = await generateRoster({ problem: model.problem, seed: 1, timeLimitMs: 10_000, now: () => performance.now() });
+    expect(result.feasible).toBe(true);
+    expect(result.roster.map((row) => row.days.filter((id) => id === 'Early').length)).toEqual([3, 3]);
+    const unfilled = explainUnfilledCover({ model, roster: result.roster });
+    expect(unfilled.map((u) => u.reason)).toEqual(['shape-cap']);
   });
 
   it('covers two weeks with a night shape in Europe/Berlin across the spring-forward night, within the labour rules', async () => {

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CHANNELS,
   ROSTER_DEFAULT_TIME_LIMIT_SECONDS,
+  ROSTER_MAX_PERIOD_DAYS,
   ROSTER_MAX_TIME_LIMIT_SECONDS,
   type Channel,
   type GenerateRosterRequest,
@@ -15,6 +16,8 @@ import { Trim } from '../../../common/validators';
 import { IsLocalDate } from '../../schedule/schedule-validators';
 
 const START_MESSAGE = 'must be a local time HH:mm (00:00–23:59) in the team zone, e.g. 07:00';
+
+const CAP_MESSAGE = `must be a whole number of shifts from 0 to ${ROSTER_MAX_PERIOD_DAYS}, or null for no cap`;
 
 export class RosterShiftShapeDto implements RosterShiftShapeRequest {
   @ApiProperty({ example: 'Early', description: 'Unique within the request; the draft shifts carry it as their label' })
@@ -44,6 +47,13 @@ export class RosterShiftShapeDto implements RosterShiftShapeRequest {
   @IsString({ message: 'must be an ISO 639-1 language code in lower case, e.g. fr' })
   @Matches(/^[a-z]{2}$/, { message: 'must be an ISO 639-1 language code in lower case, e.g. fr' })
   language?: string | null;
+
+  @ApiPropertyOptional({ example: 5, minimum: 0, maximum: ROSTER_MAX_PERIOD_DAYS, nullable: true, description: 'At most this many of this shape per agent over the period (nights, say); null or absent: no cap' })
+  @IsOptional()
+  @IsInt({ message: CAP_MESSAGE })
+  @Min(0, { message: CAP_MESSAGE })
+  @Max(ROSTER_MAX_PERIOD_DAYS, { message: CAP_MESSAGE })
+  maxPerAgent?: number | null;
 }
 
 const WEIGHT_MESSAGE = 'must be a number from 0 (off) to 1 (the default)';

@@ -14,8 +14,8 @@ const FORM: GenerateFormValue = {
   from: '2026-11-30',
   to: '2026-12-06',
   shapes: [
-    { label: 'Early', start: '07:00', lengthHours: 8, channel: '', language: '' },
-    { label: '', start: '15:00', lengthHours: 8, channel: 'phone', language: 'FR' },
+    { label: 'Early', start: '07:00', lengthHours: 8, channel: '', language: '', maxPerAgent: null },
+    { label: '', start: '15:00', lengthHours: 8, channel: 'phone', language: 'FR', maxPerAgent: 3 },
   ],
   timeLimitSeconds: 5,
   seed: null,
@@ -57,7 +57,7 @@ describe('the Generate form', () => {
         to: '2026-12-06',
         shapes: [
           { name: 'Early', start: '07:00', lengthMinutes: 480 },
-          { name: '15:00–23:00', start: '15:00', lengthMinutes: 480, channel: 'phone', language: 'fr' },
+          { name: '15:00–23:00', start: '15:00', lengthMinutes: 480, channel: 'phone', language: 'fr', maxPerAgent: 3 },
         ],
         timeLimitSeconds: 5,
       },
@@ -95,18 +95,19 @@ describe('the Generate form', () => {
       ...FORM,
       to: '2026-11-29',
       shapes: [
-        { label: 'Early', start: '7', lengthHours: 0.5, channel: '', language: 'french' },
-        { label: 'Early', start: '15:00', lengthHours: 8.01, channel: '', language: '' },
+        { label: 'Early', start: '7', lengthHours: 0.5, channel: '', language: 'french', maxPerAgent: 2.5 },
+        { label: 'Early', start: '15:00', lengthHours: 8.01, channel: '', language: '', maxPerAgent: -1 },
       ],
       timeLimitSeconds: 601,
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.keys(result.errors).sort()).toEqual(
-      ['shapes.0.language', 'shapes.0.lengthMinutes', 'shapes.0.start', 'shapes.1.lengthMinutes', 'shapes.1.name', 'timeLimitSeconds', 'to'].sort(),
+      ['shapes.0.language', 'shapes.0.lengthMinutes', 'shapes.0.maxPerAgent', 'shapes.0.start', 'shapes.1.lengthMinutes', 'shapes.1.maxPerAgent', 'shapes.1.name', 'timeLimitSeconds', 'to'].sort(),
     );
     expect(result.errors['to']).toBe('Must be on or after the first day.');
     expect(result.errors['shapes.1.name']).toContain('"Early" is already used');
+    expect(result.errors['shapes.1.maxPerAgent']).toBe('A whole number of shifts from 0 to 366, or empty for no cap.');
     expect(toGenerateRequest({ ...FORM, to: '2027-12-06' })).toMatchObject({ ok: false, errors: { to: 'The period may span at most 366 days.' } });
     expect(toGenerateRequest({ ...FORM, shapes: [] })).toMatchObject({ ok: false, errors: { shapes: 'Add at least one shift shape.' } });
   });

@@ -25,6 +25,8 @@ export interface ShapeFormValue {
   channel: Channel | '';
   /** ISO 639-1, e.g. `fr`; empty: any agent. */
   language: string;
+  /** At most this many of the shape per agent in the period; null: no cap. */
+  maxPerAgent: number | null;
 }
 
 export interface GenerateFormValue {
@@ -78,7 +80,7 @@ function nameFor(startMinutes: number): string {
 }
 
 function shape(startMinutes: number, lengthMinutes: number): ShapeFormValue {
-  return { label: nameFor(startMinutes), start: clock(startMinutes), lengthHours: lengthMinutes / 60, channel: '', language: '' };
+  return { label: nameFor(startMinutes), start: clock(startMinutes), lengthHours: lengthMinutes / 60, channel: '', language: '', maxPerAgent: null };
 }
 
 /**
@@ -123,7 +125,7 @@ export function requestToForm(request: GenerateRosterRequest): GenerateFormValue
   return {
     from: request.from,
     to: request.to,
-    shapes: request.shapes.map((shape) => ({ label: shape.name, start: shape.start, lengthHours: shape.lengthMinutes / 60, channel: shape.channel ?? '', language: shape.language ?? '' })),
+    shapes: request.shapes.map((shape) => ({ label: shape.name, start: shape.start, lengthHours: shape.lengthMinutes / 60, channel: shape.channel ?? '', language: shape.language ?? '', maxPerAgent: shape.maxPerAgent ?? null })),
     timeLimitSeconds: request.timeLimitSeconds ?? ROSTER_DEFAULT_TIME_LIMIT_SECONDS,
     seed: request.seed ?? null,
     evenOut: (request.fairness?.nights ?? 1) > 0,
@@ -168,7 +170,9 @@ export function toGenerateRequest(form: GenerateFormValue): GenerateRequestResul
     if (name.length > 60) errors[`${path}.name`] = 'At most 60 characters.';
     const language = value.language.trim().toLowerCase();
     if (language && !/^[a-z]{2}$/.test(language)) errors[`${path}.language`] = 'A two-letter ISO 639-1 code, e.g. fr.';
-    return { name, start: value.start, lengthMinutes: minutes, ...(value.channel ? { channel: value.channel } : {}), ...(language ? { language } : {}) };
+    const cap = value.maxPerAgent;
+    if (cap !== null && (!Number.isInteger(cap) || cap < 0 || cap > ROSTER_MAX_PERIOD_DAYS)) errors[`${path}.maxPerAgent`] = `A whole number of shifts from 0 to ${ROSTER_MAX_PERIOD_DAYS}, or empty for no cap.`;
+    return { name, start: value.start, lengthMinutes: minutes, ...(value.channel ? { channel: value.channel } : {}), ...(language ? { language } : {}), ...(cap !== null ? { maxPerAgent: cap } : {}) };
   });
   shapes.forEach((s, i) => {
     if (!errors[`shapes.${i}.name`] && shapes.findIndex((o) => o.name === s.name) !== i) errors[`shapes.${i}.name`] = `"${s.name}" is already used; give each shape its own label.`;
@@ -188,7 +192,7 @@ export function toGenerateRequest(form: GenerateFormValue): GenerateRequestResul
  */
 export function mapGenerateErrors(error: ApiError): { fields: GenerateFormErrors; general: string } {
   const fields: GenerateFormErrors = {};
-  const known = /^(from|to|timeLimitSeconds|seed|shapes(\.\d+\.(name|start|lengthMinutes|channel|language))?)$/;
+  const known = /^(from|to|timeLimitSeconds|seed|shapes(\.\d+\.(name|start|lengthMinutes|channel|language|maxPerAgent))?)$/;
   const unmatched: string[] = [];
   for (const field of error.fields ?? []) {
     const message = field.message.replace(new RegExp(`^${field.field.replace(/\./g, '\\.')}:\\s*`), '');

@@ -83,6 +83,7 @@ export const UNFILLED_REASON_LABELS: Readonly<Record<UnfilledCoverReason, string
   'weekly-hours': 'Weekly hours limit',
   'consecutive-days': 'Consecutive days limit',
   rest: 'Minimum rest',
+  'shape-cap': 'Shape cap per agent',
   mixed: 'Several limits',
   'search-stopped': 'Search stopped early',
 };

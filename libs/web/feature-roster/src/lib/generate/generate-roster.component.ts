@@ -190,14 +190,14 @@ export class GenerateRosterComponent {
   }
 
   protected setShape(index: number, field: keyof ShapeFormValue, value: string): void {
-    const parsed = field === 'lengthHours' ? (value.trim() === '' ? null : Number(value)) : field === 'channel' ? (value as Channel | '') : value;
+    const parsed = field === 'lengthHours' || field === 'maxPerAgent' ? (value.trim() === '' ? null : Number(value)) : field === 'channel' ? (value as Channel | '') : value;
     this.form.update((form) => (form ? { ...form, shapes: form.shapes.map((shape, i) => (i === index ? { ...shape, [field]: parsed } : shape)) } : form));
     const api = field === 'label' ? 'name' : field === 'lengthHours' ? 'lengthMinutes' : field;
     this.clearError(`shapes.${index}.${api}`);
   }
 
   protected addShape(): void {
-    this.form.update((form) => (form ? { ...form, shapes: [...form.shapes, { label: '', start: '09:00', lengthHours: 8, channel: '', language: '' }] } : form));
+    this.form.update((form) => (form ? { ...form, shapes: [...form.shapes, { label: '', start: '09:00', lengthHours: 8, channel: '', language: '', maxPerAgent: null }] } : form));
     this.clearError('shapes');
   }
 

@@ -46,9 +46,10 @@ describe('graceful shutdown of the built API', () => {
     const signalledAt = Date.now();
     api.child.kill('SIGTERM');
 
-    // New connections are refused soon after the signal...
+    // New connections are refused soon after the signal (as soon as the server's event loop
+    // gets to it: on a loaded machine parsing the upload can hold it for seconds)...
     let refusedAt: number | null = null;
-    while (refusedAt === null && Date.now() - signalledAt < 5_000) {
+    while (refusedAt === null && Date.now() - signalledAt < 30_000) {
       if (!(await connects(api))) refusedAt = Date.now();
       else await new Promise((resolve) => setTimeout(resolve, 20));
     }

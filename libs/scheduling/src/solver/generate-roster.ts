@@ -1,4 +1,5 @@
 import type { Highs } from 'highs';
+import { columnGenerationApplies, improveRowsExactly, PatternMaster } from './column-generation';
 import { compileProblem, FREE, objectiveOf, OFF, type CompiledProblem } from './compiled-problem';
 import { evaluateRoster } from './evaluate-roster';
 import { loadHighs } from './load-highs';
@@ -16,7 +17,7 @@ export interface GenerateRosterProgress {
   elapsedMs: number;
   /** Objective of the best feasible roster so far (undefined during construction). */
   objective?: number;
-  /** Proven lower bound on the optimum, when a full MIP has produced one. */
+  /** Proven lower bound on the optimum, when a full MIP or the pattern LP has produced one. */
   bound?: number;
   /** (objective − bound) / objective, when both are known. */
   gap?: number;
@@ -88,6 +89,10 @@ const GAP_BLOCK_SHARE = 0.4;
 /** Initial LNS block size in binaries; adapted as the search goes. */
 const INITIAL_BLOCK_VARS = 150;
 const MIN_BLOCK_VARS = 60;
+/** Column generation for the pattern LP runs until this share of the time limit at most. */
+const COLUMN_GENERATION_SHARE = 0.35;
+/** The dive through the pattern LP must finish by this share of the time limit. */
+const DIVE_SHARE = 0.6;
 /** Rows with more day × shift-type cells than this are constructed feasibility-first (as are all rows of a model over FULL_MIP_FIRST_MAX_VARIABLES). */
 const CONSTRUCTION_EXACT_MAX_CELLS = 400;
 
@@ -100,7 +105,11 @@ const CONSTRUCTION_EXACT_MAX_CELLS = 400;
  *    the first feasible row otherwise (the search repairs quality faster than exact rows build it).
  *    Hard rules are per employee, so this yields a feasible roster whenever each employee's rules
  *    can be met.
- * 2. Small problems (≤ 500 binaries): the full MIP, warm-started from the construction, which
+ * 2. Models whose rows the DP of `priceRow` prices exactly (no spread fairness term, no minute
+ *    caps): column generation over one-row patterns, whose LP (Lagrangian) bound is reported, then
+ *    a dive through the pattern LP for a roster, and exact single-row re-optimisation (each
+ *    employee's best row against the others' cover) before and between the search's moves.
+ * 2b. Small problems (≤ 500 binaries): the full MIP, warm-started from the construction, which
  *    usually proves optimality; its dual bound is reported.
  * 3. Large neighbourhood search: local search (with annealing) between MIP neighbourhoods; each
  *    destroys a block (the employees able to fill a cover gap around it, some employees × a window
@@ -176,7 +185,37 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
   // without any bound from a MIP (large problems skip the full MIP and would search on).
   const proven = () => bestObjective <= 1e-9 || (bound !== undefined && bestObjective - bound < (p.integral ? 1 - 1e-6 : 1e-6));
 
-  // 2. Full MIP (small problems first, mid-size ones after the search phase).
+  // 2. Column generation (models whose rows the DP prices exactly): the pattern LP's bound, then
+  // a dive through it for a roster, polished by exact single-row re-optimisation.
+  const patternSpace = !constructionFailed && columnGenerationApplies(p);
+  if (patternSpace && !stop()) {
+    phase = 'mip';
+    const master = new PatternMaster(highs, p, best);
+    try {
+      const cgUntil = t0 + options.timeLimitMs * COLUMN_GENERATION_SHARE;
+      master.generate({
+        shouldStop: () => stop() || now() >= cgUntil,
+        onRound: () => {
+          if (master.exact && Number.isFinite(master.bound)) {
+            const b = p.integral ? Math.ceil(master.bound - 1e-6) : master.bound;
+            bound = Math.max(bound ?? -Infinity, b);
+          }
+          report();
+        },
+      });
+      if (!proven() && !stop()) {
+        const diveUntil = t0 + options.timeLimitMs * DIVE_SHARE;
+        const dived = master.dive({ shouldStop: () => stop() || now() >= diveUntil });
+        if (dived) accept(improveRowsExactly({ p, assignment: dived, order: Array.from({ length: E }, (_, e) => e), shouldStop: stop }));
+      }
+    } finally {
+      master.dispose();
+    }
+    if (!proven() && !stop()) accept(improveRowsExactly({ p, assignment: best, order: Array.from({ length: E }, (_, e) => e), shouldStop: stop }));
+    report();
+  }
+
+  // 3. Full MIP (small problems first, mid-size ones after the search phase).
   const fullMip = (timeLimitSec: number) => {
     phase = 'mip';
     const r = solveBlock(
@@ -205,9 +244,9 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
     report();
   };
   const fullMipFirst = variables <= Math.min(fullMipMax, FULL_MIP_FIRST_MAX_VARIABLES);
-  if (!constructionFailed && fullMipFirst && !stop()) fullMip(remainingSec() * 0.6);
+  if (!constructionFailed && fullMipFirst && !proven() && !stop()) fullMip(remainingSec() * 0.6);
 
-  // 3. Local search moves interleaved with MIP neighbourhoods (large neighbourhood search).
+  // 4. Local search moves interleaved with MIP neighbourhoods (large neighbourhood search).
   let targetVars = Math.min(INITIAL_BLOCK_VARS, Math.max(MIN_BLOCK_VARS, variables));
   const maxVars = Math.max(MIN_BLOCK_VARS, Math.min(variables, 4000));
   const shiftsOf = Array.from({ length: E }, (_, e) => Array.from({ length: p.S }, (_, s) => s).filter((s) => p.maxShifts[e * p.S + s] > 0));
@@ -224,6 +263,9 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
       const moveSearch = new LocalSearch(p, best, bestObjective, rng);
       moveSearch.run(moves, stop, temperature);
       accept(moveSearch.best);
+      if (stop()) break;
+      // Exact best response of single rows (in a seeded order) against the others' cover.
+      if (patternSpace) accept(improveRowsExactly({ p, assignment: best, order: rng.shuffle(Array.from({ length: E }, (_, e) => e)), shouldStop: stop }));
       if (stop()) break;
       const block = pickBlock(p, rng, targetVars, shiftsOf, best);
       const r = solveBlock(highs, p, best, block, {

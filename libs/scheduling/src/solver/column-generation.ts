@@ -1,0 +1,397 @@
+import type { Highs } from 'highs';
+import { OFF, type CompiledProblem } from './compiled-problem';
+import { priceRow, rowCost } from './price-row';
+
+/** One employee's feasible row and its own cost (cell costs and isolated days). */
+interface Pattern {
+  row: Int32Array;
+  cost: number;
+  /** Column index in the LP master. */
+  col: number;
+}
+
+/** Labels per day kept by the heuristic pricing rounds. */
+const PRICING_BEAM = 300;
+
+/** Reduced costs above this are not negative enough to add a column (numerical noise). */
+const REDUCED_COST_EPS = 1e-6;
+
+/** Can the pattern master model `p` exactly? (No coupling fairness term; every row priceable.) */
+export function columnGenerationApplies(p: CompiledProblem): boolean {
+  return p.spreads.length === 0 && p.minuteCaps.every((caps) => caps.length === 0);
+}
+
+/**
+ * The set-partitioning ("pattern") form of the roster problem and its LP relaxation, solved by
+ * column generation.
+ *
+ * Master: λ[e,π] ≥ 0 chooses pattern π of employee e (Σ_π λ[e,π] = 1); per cover cell k,
+ * Σ λ·a[π,k] + under_k − over_k = requirement_k with under/over at their penalty weights;
+ * objective Σ cost(π)·λ + Σ weights · slacks + Σ shift-on weights (the penalty's constant).
+ * Every hard rule lives inside a pattern (a feasible row), so this LP is much tighter than the
+ * cell MIP's relaxation. Pricing is exact (`priceRow`): with duals y_k on the cover rows and
+ * μ_e on employee e's convexity row, the cheapest row under cell costs c − y has reduced cost
+ * rc_e = cost − μ_e, and LP + Σ_e min(0, rc_e) is a valid lower bound on the optimum at every
+ * iteration (the Lagrangian bound); at convergence it equals the LP value.
+ */
+export class PatternMaster {
+  readonly patterns: Pattern[][];
+  private readonly model: ReturnType<Highs['createModel']>;
+  private readonly coverRow: Int32Array;
+  private readonly coverCells: number[];
+  private readonly slackCols: number;
+  private numCols = 0;
+  private seen: Set<string>[];
+  /** Best valid lower bound on the full objective so far (−∞ before the first pricing). */
+  bound = -Infinity;
+  /** LP value (full objective units) of the last solve. */
+  lpValue = Infinity;
+  /** True once a pricing round found no negative reduced cost. */
+  converged = false;
+  /** False when some row could not be priced exactly: then no bound is valid. */
+  exact = true;
+  lastDuals: Float64Array | undefined;
+  /** Per employee, the pattern it is fixed to during a dive (null: free). */
+  private readonly fixed: (Pattern | null)[];
+  lastPrimal: Float64Array | undefined;
+
+  constructor(
+    private readonly highs: Highs,
+    private readonly p: CompiledProblem,
+    seed: Int32Array,
+  ) {
+    const { E, D, S } = p;
+    this.coverRow = new Int32Array(D * S).fill(-1);
+    this.coverCells = [];
+    for (let k = 0; k < D * S; k++) {
+      if (p.underWeight[k] === 0 && p.overWeight[k] === 0) continue;
+      this.coverRow[k] = E + this.coverCells.length;
+      this.coverCells.push(k);
+    }
+    const numRows = E + this.coverCells.length;
+    const rowLower = new Float64Array(numRows);
+    for (let e = 0; e < E; e++) rowLower[e] = 1;
+    this.coverCells.forEach((k, i) => (rowLower[E + i] = p.requirement[k]));
+    // Slack columns: under (+1) and over (−1) per cover row, at their weights.
+    const colCost: number[] = [];
+    const starts: number[] = [0];
+    const indices: number[] = [];
+    const values: number[] = [];
+    this.coverCells.forEach((k, i) => {
+      colCost.push(p.underWeight[k]);
+      indices.push(E + i);
+      values.push(1);
+      starts.push(indices.length);
+      colCost.push(p.overWeight[k]);
+      indices.push(E + i);
+      values.push(-1);
+      starts.push(indices.length);
+    });
+    this.slackCols = colCost.length;
+    this.numCols = colCost.length;
+    const inf = highs.infinity;
+    this.model = highs.createModel({
+      numCols: colCost.length,
+      numRows,
+      colCost: Float64Array.from(colCost),
+      colLower: new Float64Array(colCost.length),
+      colUpper: new Float64Array(colCost.length).fill(inf),
+      rowLower,
+      rowUpper: Float64Array.from(rowLower),
+      matrix: { format: 'csc', numRows, numCols: colCost.length, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
+    });
+    this.model.options.set({ output_flag: false, presolve: 'off', solver: 'simplex', random_seed: 0 });
+    this.patterns = Array.from({ length: E }, () => []);
+    this.fixed = new Array<Pattern | null>(E).fill(null);
+    this.seen = Array.from({ length: E }, () => new Set<string>());
+    for (let e = 0; e < E; e++) this.addPattern(e, seed.subarray(e * D, (e + 1) * D));
+  }
+
+  /** Adds employee e's row as a column unless it is already there; returns its pattern. */
+  addPattern(e: number, row: ArrayLike<number>): Pattern {
+    const { D, S } = this.p;
+    const copy = Int32Array.from(row);
+    const key = copy.join(',');
+    if (this.seen[e].has(key)) return this.patterns[e].find((pt) => pt.row.join(',') === key) as Pattern;
+    this.seen[e].add(key);
+    const indices: number[] = [e];
+    const values: number[] = [1];
+    for (let d = 0; d < D; d++) {
+      const s = copy[d];
+      if (s === OFF) continue;
+      const r = this.coverRow[d * S + s];
+      if (r >= 0) {
+        indices.push(r);
+        values.push(1);
+      }
+    }
+    const cost = rowCost(this.p, e, copy);
+    this.model.addCol(cost, 0, this.highs.infinity, { indices, values });
+    const pattern = { row: copy, cost, col: this.numCols++ };
+    this.patterns[e].push(pattern);
+    return pattern;
+  }
+
+  /** Solves the restricted master LP; false if HiGHS did not reach an optimum. */
+  solveLp(): boolean {
+    this.model.run();
+    if (this.model.getModelStatus() !== this.highs.constants.modelStatus.optimal) return false;
+    const solution = this.model.getSolution();
+    this.lastDuals = Float64Array.from(solution.rowDual);
+    this.lastPrimal = Float64Array.from(solution.colValue);
+    this.lpValue = this.model.getObjectiveValue() + this.p.onRequestTotal;
+    return true;
+  }
+
+  /**
+   * One pricing round on the last LP duals: the cheapest row of every employee (in `order`) is
+   * added when its reduced cost is negative. Returns the number of columns added; updates the
+   * Lagrangian bound when every row was priced exactly.
+   */
+  price(shouldStop: () => boolean, heuristicOnly = false): number {
+    // A beam-limited (fast, inexact) round first; the exact round, which alone yields a bound
+    // and proves convergence, only when the heuristic finds no improving column.
+    const added = this.priceRound(shouldStop, PRICING_BEAM);
+    return added > 0 || heuristicOnly ? added : this.priceRound(shouldStop, undefined);
+  }
+
+  private priceRound(shouldStop: () => boolean, beamWidth: number | undefined): number {
+    const { E, D, S } = this.p;
+    const y = this.lastDuals;
+    if (!y) return 0;
+    const adjust = new Float64Array(D * S);
+    for (let k = 0; k < D * S; k++) adjust[k] = this.coverRow[k] >= 0 ? -y[this.coverRow[k]] : 0;
+    let added = 0;
+    let lagrangian = this.lpValue;
+    // With employees fixed (diving) the LP is no longer a relaxation of the whole problem.
+    let complete = this.fixed.every((f) => f === null);
+    for (let e = 0; e < E; e++) {
+      if (this.fixed[e] !== null) continue;
+      if (shouldStop()) {
+        complete = false;
+        break;
+      }
+      // The cheapest known pattern bounds the search: only a cheaper row is worth finding.
+      let known = Infinity;
+      for (const pt of this.patterns[e]) {
+        let c = pt.cost;
+        for (let d = 0; d < D; d++) if (pt.row[d] !== OFF) c += adjust[d * S + pt.row[d]];
+        if (c < known) known = c;
+      }
+      const r = priceRow({ p: this.p, e, cellAdjust: adjust, upperBound: known, beamWidth });
+      if (beamWidth !== undefined) {
+        if (r.ok && r.cost - y[e] < -REDUCED_COST_EPS && this.addPattern(e, r.row).col === this.numCols - 1) added++;
+        continue;
+      }
+      if (!r.ok && r.reason !== 'none-cheaper') {
+        this.exact = false;
+        complete = false;
+        continue;
+      }
+      const reduced = (r.ok ? r.cost : known) - y[e];
+      if (reduced < 0) lagrangian += reduced;
+      if (r.ok && reduced < -REDUCED_COST_EPS) {
+        const before = this.patterns[e].length;
+        this.addPattern(e, r.row);
+        if (this.patterns[e].length > before) added++;
+      }
+    }
+    if (beamWidth === undefined && complete && this.exact) {
+      this.bound = Math.max(this.bound, lagrangian);
+      if (added === 0) this.converged = true;
+    }
+    return added;
+  }
+
+  /**
+   * Column generation until convergence, `shouldStop`, or (for an integral objective) until the
+   * rounded-up bound reaches the rounded-up LP value, where more columns cannot raise it.
+   */
+  generate(options: { shouldStop: () => boolean; maxRounds?: number; onRound?: () => void; heuristicOnly?: boolean }): void {
+    const maxRounds = options.maxRounds ?? 10_000;
+    for (let round = 0; round < maxRounds && !options.shouldStop(); round++) {
+      if (!this.solveLp()) {
+        this.exact = false;
+        return;
+      }
+      const added = this.price(options.shouldStop, options.heuristicOnly);
+      options.onRound?.();
+      if (added === 0) return;
+      if (this.p.integral && Math.ceil(this.bound - 1e-6) >= this.lpValue - 1e-6) return;
+    }
+  }
+
+  /** Employee e's pattern with the largest LP weight in the last solve, and that weight. */
+  heaviestPattern(e: number): { pattern: Pattern; weight: number } {
+    let best = this.patterns[e][0];
+    let weight = -1;
+    for (const pt of this.patterns[e]) {
+      const v = this.lastPrimal?.[pt.col] ?? 0;
+      if (v > weight) {
+        weight = v;
+        best = pt;
+      }
+    }
+    return { pattern: best, weight };
+  }
+
+  /** Fixes employee e to pattern `keep` in the LP (its other patterns bounded to 0), or frees it (null). */
+  fixEmployee(e: number, keep: Pattern | null): void {
+    this.fixed[e] = keep;
+    for (const pt of this.patterns[e]) this.model.changeColBounds(pt.col, 0, keep === null || pt === keep ? this.highs.infinity : 0);
+  }
+
+  /**
+   * Diving heuristic: repeatedly fixes the free employees whose LP row is (nearly) integral, or
+   * else the one with the heaviest pattern, and re-generates columns for the others, until every
+   * employee is fixed. Returns the resulting assignment (every row a feasible pattern), or
+   * undefined when stopped first. Fixings are undone at the end, so the master stays usable.
+   */
+  dive(options: { shouldStop: () => boolean; roundsPerNode?: number }): Int32Array | undefined {
+    const { E, D } = this.p;
+    let result: Int32Array | undefined;
+    try {
+      while (!options.shouldStop()) {
+        // Heuristic pricing only: no bound is wanted below the root, just good columns, fast.
+        this.generate({ shouldStop: options.shouldStop, maxRounds: options.roundsPerNode ?? 50, heuristicOnly: true });
+        if (!this.lastPrimal || options.shouldStop()) return undefined;
+        let bestE = -1;
+        let bestWeight = -1;
+        let fixedAny = false;
+        for (let e = 0; e < E; e++) {
+          if (this.fixed[e] !== null) continue;
+          const { pattern, weight } = this.heaviestPattern(e);
+          if (weight > 1 - 1e-6) {
+            this.fixEmployee(e, pattern);
+            fixedAny = true;
+          } else if (weight > bestWeight) {
+            bestWeight = weight;
+            bestE = e;
+          }
+        }
+        if (!fixedAny && bestE >= 0) this.fixEmployee(bestE, this.heaviestPattern(bestE).pattern);
+        if (this.fixed.every((f) => f !== null)) {
+          result = new Int32Array(E * D);
+          this.fixed.forEach((pt, e) => result?.set((pt as Pattern).row, e * D));
+          return result;
+        }
+      }
+      return undefined;
+    } finally {
+      for (let e = 0; e < E; e++) if (this.fixed[e] !== null) this.fixEmployee(e, null);
+    }
+  }
+
+  /**
+   * Solves the master over the generated patterns as a MIP (one pattern per employee), with the
+   * incumbent's rows (added as patterns if new) as the MIP start. Returns the best assignment.
+   */
+  solveIntegerMaster(options: { incumbent: Int32Array; timeLimitSec: number; maxNodes?: number; shouldStop: () => boolean }): { assignment?: Int32Array; bound?: number; optimal: boolean } {
+    const { E, D } = this.p;
+    const chosen: Pattern[] = [];
+    for (let e = 0; e < E; e++) chosen.push(this.addPattern(e, options.incumbent.subarray(e * D, (e + 1) * D)));
+    const lp = this.model.getLp('csc');
+    const integrality = new Int32Array(lp.numCols);
+    for (let j = this.slackCols; j < lp.numCols; j++) integrality[j] = 1;
+    const colUpper = Float64Array.from(lp.colUpper);
+    for (let j = this.slackCols; j < lp.numCols; j++) colUpper[j] = Math.min(1, colUpper[j]);
+    const mip = this.highs.createModel({
+      numCols: lp.numCols,
+      numRows: lp.numRows,
+      colCost: lp.colCost,
+      colLower: lp.colLower,
+      colUpper,
+      rowLower: lp.rowLower,
+      rowUpper: lp.rowUpper,
+      matrix: { format: 'csc', numRows: lp.numRows, numCols: lp.numCols, starts: lp.matrix.starts, indices: lp.matrix.indices, values: lp.matrix.values },
+      integrality: integrality as unknown as Int32Array,
+    });
+    try {
+      mip.options.set({
+        output_flag: false,
+        time_limit: Math.max(0.05, options.timeLimitSec),
+        mip_rel_gap: 0,
+        mip_abs_gap: this.p.integral ? 0.99 : 1e-6,
+        random_seed: 0,
+      });
+      if (options.maxNodes !== undefined) mip.options.set({ mip_max_nodes: options.maxNodes });
+      // MIP start: the incumbent's patterns; slacks follow from the cover rows.
+      const start = new Float64Array(lp.numCols);
+      for (const pt of chosen) start[pt.col] = 1;
+      const count = new Float64Array(this.coverCells.length);
+      for (const pt of chosen) for (let d = 0; d < D; d++) if (pt.row[d] !== OFF) {
+        const r = this.coverRow[d * this.p.S + pt.row[d]];
+        if (r >= 0) count[r - E]++;
+      }
+      this.coverCells.forEach((k, i) => {
+        const diff = this.p.requirement[k] - count[i];
+        start[2 * i] = Math.max(0, diff);
+        start[2 * i + 1] = Math.max(0, -diff);
+      });
+      mip.setSolution({ colValue: start });
+      const cb = this.highs.constants.callbackType;
+      mip.run({
+        [cb.mipInterrupt](event) {
+          if (options.shouldStop()) event.interrupt();
+        },
+      });
+      const hasSolution = Number(mip.info.get('primal_solution_status')) === 2;
+      const optimal = mip.getModelStatus() === this.highs.constants.modelStatus.optimal;
+      const dual = Number(mip.info.get('mip_dual_bound'));
+      if (!hasSolution) return { optimal: false };
+      const x = mip.getSolution().colValue;
+      const assignment = options.incumbent.slice();
+      for (let e = 0; e < E; e++) {
+        for (const pt of this.patterns[e]) {
+          if (x[pt.col] > 0.5) {
+            assignment.set(pt.row, e * D);
+            break;
+          }
+        }
+      }
+      return { assignment, optimal, bound: Number.isFinite(dual) ? dual + this.p.onRequestTotal : undefined };
+    } finally {
+      mip.dispose();
+    }
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+}
+
+/**
+ * Re-optimises single rows exactly: for each employee in `order`, the cheapest feasible row given
+ * everybody else's (the cover penalty is linear in one employee's cells: working cell k costs
+ * f_k(n_k + 1) − f_k(n_k) with n_k the others' head count), replacing the row when strictly
+ * better. Repeats sweeps until none improves or `shouldStop`. Returns the improved assignment.
+ */
+export function improveRowsExactly(options: { p: CompiledProblem; assignment: Int32Array; order: number[]; shouldStop: () => boolean }): Int32Array {
+  const { p, order, shouldStop } = options;
+  const { E, D, S } = p;
+  const a = options.assignment.slice();
+  const count = new Int32Array(D * S);
+  for (let i = 0; i < E * D; i++) if (a[i] >= 0) count[(i % D) * S + a[i]]++;
+  const coverCost = (k: number, n: number) => {
+    const diff = p.requirement[k] - n;
+    return diff > 0 ? diff * p.underWeight[k] : -diff * p.overWeight[k];
+  };
+  const adjust = new Float64Array(D * S);
+  let improved = true;
+  while (improved && !shouldStop()) {
+    improved = false;
+    for (const e of order) {
+      if (shouldStop()) break;
+      for (let d = 0; d < D; d++) if (a[e * D + d] >= 0) count[d * S + a[e * D + d]]--;
+      for (let k = 0; k < D * S; k++) adjust[k] = coverCost(k, count[k] + 1) - coverCost(k, count[k]);
+      const current = rowCost(p, e, a.subarray(e * D, (e + 1) * D), adjust);
+      const r = priceRow({ p, e, cellAdjust: adjust, upperBound: current });
+      if (r.ok && r.cost < current - 1e-9) {
+        a.set(r.row, e * D);
+        improved = true;
+      }
+      for (let d = 0; d < D; d++) if (a[e * D + d] >= 0) count[d * S + a[e * D + d]]++;
+    }
+  }
+  return a;
+}

@@ -1,0 +1,366 @@
+import { FREE, OFF, type CompiledProblem } from './compiled-problem';
+
+export interface PriceRowInput {
+  p: CompiledProblem;
+  /** Employee index. */
+  e: number;
+  /**
+   * Extra cost per cell [d·S + s] on top of the employee's own cell cost, e.g. minus the cover
+   * duals of a column-generation master, or the marginal cover penalty given the other rows.
+   */
+  cellAdjust?: Float64Array;
+  /**
+   * Only rows costing strictly less are wanted (reason `none-cheaper` when there is none), e.g.
+   * the cost of a row already known: labels that cannot beat it are pruned, which is what makes
+   * pricing fast once column generation is near convergence.
+   */
+  upperBound?: number;
+  /**
+   * Heuristic mode: keep at most this many labels per day (those with the best optimistic
+   * completion). The row returned is still feasible but not necessarily the cheapest, and
+   * `none-cheaper` / `infeasible` then prove nothing.
+   */
+  beamWidth?: number;
+  /**
+   * Give up (reason `too-large`) when one day holds more DP states than this: the state space
+   * grows with the horizon and the per-type caps, and a long horizon is left to the search.
+   */
+  maxStates?: number;
+}
+
+export type PriceRowResult =
+  | {
+      ok: true;
+      /** The row's own cost (cell costs, isolated days) plus the adjustments of its cells. */
+      cost: number;
+      /** Shift index or OFF per day. */
+      row: Int32Array;
+    }
+  | { ok: false; reason: 'infeasible' | 'none-cheaper' | 'too-large' | 'unsupported' };
+
+/** Default cap on DP states per day (see `PriceRowInput.maxStates`). */
+const DEFAULT_MAX_STATES = 200_000;
+
+/**
+ * Can `priceRow` price employee e's row exactly? Minute caps (weekly hours) are not tracked by
+ * the DP; spread fairness terms couple employees and are never part of a row's cost.
+ */
+export function rowPricingSupported(p: CompiledProblem, e: number): boolean {
+  return p.minuteCaps[e].length === 0;
+}
+
+/**
+ * The minimum-cost feasible row of one employee, exactly, by dynamic programming over the days.
+ *
+ * A state after day d is (last shift or off, length of the current run of working days or days
+ * off, whether that run started on day 0, worked minutes, weekends worked, shifts of each capped
+ * type); the hard rules of one row are all expressible in it:
+ * rest (last shift), max consecutive days (run length; days before day 0 count as off), min
+ * consecutive working days and days off (checked when a run ends inside the horizon and did not
+ * start on day 0: runs touching an edge are exempt), contract minutes band (checked at the end,
+ * with states that can no longer reach the minimum pruned), per-type caps, max weekends,
+ * days off and locks (the cell choices). Isolated working days (a worked day with a day off on
+ * both sides, edges excluded) are charged when the day off after a one-day run starting after
+ * day 0 is taken, so they are priced exactly too.
+ *
+ * Ties are broken by state order, so the result is deterministic.
+ */
+export function priceRow(input: PriceRowInput): PriceRowResult {
+  const { p, e } = input;
+  if (!rowPricingSupported(p, e)) return { ok: false, reason: 'unsupported' };
+  const { D, S } = p;
+  const maxStates = input.maxStates ?? DEFAULT_MAX_STATES;
+  const adjust = input.cellAdjust;
+
+  // Minutes in units of the gcd of the lengths, so the state key stays small.
+  let unit = 0;
+  for (let s = 0; s < S; s++) if (p.maxShifts[e * S + s] > 0 && p.length[s] > 0) unit = gcd(unit, p.length[s]);
+  if (unit === 0) unit = 1;
+  const lenUnits = Int32Array.from(p.length, (l) => Math.round(l / unit));
+  const maxUnits = Math.floor(p.maxMinutes[e] / unit);
+  const minUnits = Math.ceil(p.minMinutes[e] / unit);
+  if (maxUnits < 0) return { ok: false, reason: 'infeasible' };
+  let maxLen = 0;
+  for (let s = 0; s < S; s++) if (p.maxShifts[e * S + s] > 0) maxLen = Math.max(maxLen, lenUnits[s]);
+
+  const maxCons = p.maxCons[e];
+  const minCons = p.minCons[e];
+  const minOff = p.minOff[e];
+  const offCap = Math.max(1, minOff);
+  const runRadix = Math.max(maxCons, offCap) + 1;
+  const maxWeekends = Math.max(0, Math.min(p.maxWeekends[e], p.weekends.length));
+
+  // Capped shift types (a cap below the horizon can bind) are tracked as counters.
+  const cappedIndex = new Int32Array(S).fill(-1);
+  const caps: number[] = [];
+  for (let s = 0; s < S; s++) {
+    const cap = p.maxShifts[e * S + s];
+    if (cap > 0 && cap < D) {
+      cappedIndex[s] = caps.length;
+      caps.push(cap);
+    }
+  }
+  const nc = caps.length;
+  // Key radices; a key space beyond 2^52 cannot be a float64 integer key.
+  let space = (S + 1) * runRadix * 2 * (maxUnits + 1) * (maxWeekends + 1);
+  for (const cap of caps) space *= cap + 1;
+  if (space > 2 ** 52) return { ok: false, reason: 'too-large' };
+
+  const forbidAfter = new Uint8Array((S + 1) * S);
+  for (let s = 0; s < S; s++) for (const t of p.cannotFollow[s]) forbidAfter[(s + 1) * S + t] = 1;
+
+  // Choices per day: OFF and/or the allowed shift types.
+  const choices: number[][] = [];
+  for (let d = 0; d < D; d++) {
+    const lock = p.locked[e * D + d];
+    const list: number[] = [];
+    // A lock does not lift the other rules: a pinned shift on a day off or of a type the
+    // employee may not work leaves no choice (as the evaluator reports it).
+    if (lock !== FREE) {
+      if (lock === OFF || (!p.dayOff[e * D + d] && p.maxShifts[e * S + lock] > 0)) list.push(lock);
+    } else {
+      list.push(OFF);
+      if (!p.dayOff[e * D + d]) for (let s = 0; s < S; s++) if (p.maxShifts[e * S + s] > 0) list.push(s);
+    }
+    choices.push(list);
+  }
+  // Upper bound on the days still workable from day d on (max consecutive days and days off
+  // only), to prune states that can no longer reach the minimum minutes.
+  const workableFrom = new Int32Array(D + 1);
+  {
+    const best = new Int32Array(D + 1);
+    for (let d = D - 1; d >= 0; d--) best[d] = best[d + 1] + (choices[d].some((c) => c >= 0) ? 1 : 0);
+    const C = maxCons;
+    for (let d = 0; d <= D; d++) {
+      const n = D - d;
+      workableFrom[d] = Math.min(best[d], C > 0 ? n - Math.floor(n / (C + 1)) : 0);
+    }
+  }
+
+  /**
+   * The rules that need no resource: rest, max consecutive days, min consecutive working days and
+   * days off, on the core state (last shift, run length, run touches day 0). Returns the core state
+   * after choosing `c` on day d, or −1 when a rule forbids it. Runs are capped (work at maxCons,
+   * off at max(1, minOff)) since longer ones behave alike.
+   */
+  const nCore = (S + 1) * runRadix * 2;
+  const coreOf = (last: number, run: number, start: number) => ((last + 1) * runRadix + run) * 2 + start;
+  const step = (last: number, run: number, start: number, c: number, d: number): number => {
+    if (c >= 0) {
+      if (last >= 0) {
+        if (forbidAfter[(last + 1) * S + c] || run + 1 > maxCons) return -1;
+        return coreOf(c, run + 1, start);
+      }
+      // An off run ends: it must be long enough unless it touches day 0.
+      if ((!start && run < minOff) || maxCons < 1) return -1;
+      return coreOf(c, 1, d === 0 ? 1 : 0);
+    }
+    if (last >= 0) {
+      // A working run ends: it must be long enough unless it touches day 0.
+      if (!start && run < minCons) return -1;
+      return coreOf(OFF, 1, d === 0 ? 1 : 0);
+    }
+    return coreOf(OFF, Math.min(offCap, run + 1), d === 0 ? 1 : start);
+  };
+  /** Cost of choosing c on day d after core (last, run, start): the cell, or an isolated day ending. */
+  const stepCost = (last: number, run: number, start: number, c: number, d: number): number => {
+    if (c >= 0) return p.cellCost[(e * D + d) * S + c] + (adjust ? adjust[d * S + c] : 0);
+    // A one-day run that started after day 0, ending before the last day, is an isolated day.
+    return last >= 0 && !start && run === 1 ? p.isolatedWeight : 0;
+  };
+  // Backward pass over the core states only: tail[d·nCore + k] is the cheapest completion of
+  // days d … D − 1 from core state k, a lower bound for any label (the resources only restrict).
+  const tail = new Float64Array((D + 1) * nCore);
+  for (let d = D - 1; d >= 0; d--) {
+    for (let k = 0; k < nCore; k++) {
+      const start = k % 2;
+      const run = Math.floor(k / 2) % runRadix;
+      const last = Math.floor(k / (2 * runRadix)) - 1;
+      let best = Infinity;
+      for (const c of choices[d]) {
+        const next = step(last, run, start, c, d);
+        if (next < 0) continue;
+        const v = stepCost(last, run, start, c, d) + tail[(d + 1) * nCore + next];
+        if (v < best) best = v;
+      }
+      tail[d * nCore + k] = best;
+    }
+  }
+  // Only rows strictly cheaper than this are wanted (a known row already achieves it).
+  const limit = input.upperBound ?? Infinity;
+
+  // Label storage (all days): fields per label, parent pointer for the backtrack.
+  const lLast: number[] = [];
+  const lRun: number[] = [];
+  const lStart: number[] = [];
+  const lUnits: number[] = [];
+  const lWeekends: number[] = [];
+  const lCounts: number[] = [];
+  const lCost: number[] = [];
+  const lParent: number[] = [];
+  const lChoice: number[] = [];
+  const keyOf = (core: number, units: number, weekends: number, counts: number[]) => {
+    let k = core * (maxUnits + 1) + units;
+    k = k * (maxWeekends + 1) + weekends;
+    for (let i = 0; i < nc; i++) k = k * (caps[i] + 1) + counts[i];
+    return k;
+  };
+
+  // The virtual state before day 0: off, in a run that touches the start (exempt).
+  lLast.push(OFF);
+  lRun.push(0);
+  lStart.push(1);
+  lUnits.push(0);
+  lWeekends.push(0);
+  for (let i = 0; i < nc; i++) lCounts.push(0);
+  lCost.push(0);
+  lParent.push(-1);
+  lChoice.push(OFF);
+  let layer: number[] = [0];
+  const newCounts: number[] = new Array<number>(nc).fill(0);
+
+  for (let d = 0; d < D; d++) {
+    const index = new Map<number, number>();
+    const next: number[] = [];
+    const weekend = p.weekendOf[d];
+    const sameWeekendAsPrevious = d > 0 && weekend >= 0 && p.weekendOf[d - 1] === weekend;
+    for (const from of layer) {
+      const last = lLast[from];
+      const run = lRun[from];
+      const start = lStart[from];
+      const units = lUnits[from];
+      const weekends = lWeekends[from];
+      const base = lCost[from];
+      for (const c of choices[d]) {
+        const core = step(last, run, start, c, d);
+        if (core < 0) continue;
+        const cost = base + stepCost(last, run, start, c, d);
+        if (cost + tail[(d + 1) * nCore + core] >= limit - 1e-9) continue;
+        let nUnits = units;
+        let nWeekends = weekends;
+        for (let i = 0; i < nc; i++) newCounts[i] = lCounts[from * nc + i];
+        if (c >= 0) {
+          nUnits += lenUnits[c];
+          if (nUnits > maxUnits) continue;
+          if (weekend >= 0 && !(sameWeekendAsPrevious && last >= 0)) {
+            nWeekends++;
+            if (nWeekends > maxWeekends) continue;
+          }
+          const ci = cappedIndex[c];
+          if (ci >= 0) {
+            newCounts[ci]++;
+            if (newCounts[ci] > caps[ci]) continue;
+          }
+        }
+        if (nUnits + maxLen * workableFrom[d + 1] < minUnits) continue;
+        const key = keyOf(core, nUnits, nWeekends, newCounts);
+        const existing = index.get(key);
+        if (existing !== undefined) {
+          if (cost < lCost[existing] - 1e-12) {
+            lCost[existing] = cost;
+            lParent[existing] = from;
+          }
+          continue;
+        }
+        const id = lCost.length;
+        lLast.push(c);
+        lRun.push(Math.floor(core / 2) % runRadix);
+        lStart.push(core % 2);
+        lUnits.push(nUnits);
+        lWeekends.push(nWeekends);
+        for (let i = 0; i < nc; i++) lCounts.push(newCounts[i]);
+        lCost.push(cost);
+        lParent.push(from);
+        lChoice.push(c);
+        index.set(key, id);
+        next.push(id);
+      }
+    }
+    layer = nc > 0 || maxWeekends > 0 ? paretoFilter(next) : next;
+    if (input.beamWidth !== undefined && layer.length > input.beamWidth) {
+      // Heuristic mode: keep the labels with the best optimistic completion cost.
+      const score = (id: number) => lCost[id] + tail[(d + 1) * nCore + coreOf(lLast[id], lRun[id], lStart[id])];
+      layer = layer.sort((a, b) => score(a) - score(b) || a - b).slice(0, input.beamWidth);
+    }
+    if (layer.length > maxStates) return { ok: false, reason: 'too-large' };
+  }
+
+  /**
+   * Dominance: among labels with the same last shift, run, start flag and minutes (the parts of
+   * the state that are two-sided or shape the future), one that costs no more and has used no
+   * more weekends and no more shifts of every capped type leaves every completion open to the
+   * other at no more cost, so the other is dropped. Sorting by cost means a label only needs
+   * comparing against the kept ones before it.
+   */
+  function paretoFilter(ids: number[]): number[] {
+    const groups = new Map<number, number[]>();
+    for (const id of ids) {
+      const core = coreOf(lLast[id], lRun[id], lStart[id]) * (maxUnits + 1) + lUnits[id];
+      const group = groups.get(core);
+      if (group) group.push(id);
+      else groups.set(core, [id]);
+    }
+    const kept: number[] = [];
+    for (const group of groups.values()) {
+      if (group.length === 1) {
+        kept.push(group[0]);
+        continue;
+      }
+      group.sort((a, b) => lCost[a] - lCost[b] || usage(a) - usage(b));
+      const front: number[] = [];
+      for (const id of group) {
+        let dominated = false;
+        for (const other of front) {
+          if (lWeekends[other] > lWeekends[id]) continue;
+          let covers = true;
+          for (let i = 0; i < nc && covers; i++) if (lCounts[other * nc + i] > lCounts[id * nc + i]) covers = false;
+          if (covers) {
+            dominated = true;
+            break;
+          }
+        }
+        if (!dominated) front.push(id);
+      }
+      for (const id of front) kept.push(id);
+    }
+    return kept;
+  }
+  function usage(id: number): number {
+    let u = lWeekends[id];
+    for (let i = 0; i < nc; i++) u += lCounts[id * nc + i];
+    return u;
+  }
+
+  let bestLabel = -1;
+  for (const id of layer) {
+    if (lUnits[id] < minUnits) continue;
+    if (bestLabel < 0 || lCost[id] < lCost[bestLabel] - 1e-12) bestLabel = id;
+  }
+  if (bestLabel < 0) return { ok: false, reason: input.upperBound === undefined ? 'infeasible' : 'none-cheaper' };
+  const row = new Int32Array(D);
+  for (let id = bestLabel, d = D - 1; d >= 0; d--) {
+    row[d] = lChoice[id];
+    id = lParent[id];
+  }
+  return { ok: true, cost: lCost[bestLabel], row };
+}
+
+/** The row's own cost (cell costs and isolated days) plus `cellAdjust` over its worked cells. */
+export function rowCost(p: CompiledProblem, e: number, row: ArrayLike<number>, cellAdjust?: Float64Array): number {
+  const { D, S } = p;
+  let cost = 0;
+  for (let d = 0; d < D; d++) {
+    const s = row[d];
+    if (s < 0) continue;
+    cost += p.cellCost[(e * D + d) * S + s] + (cellAdjust ? cellAdjust[d * S + s] : 0);
+    if (p.isolatedWeight !== 0 && d > 0 && d < D - 1 && row[d - 1] < 0 && row[d + 1] < 0) cost += p.isolatedWeight;
+  }
+  return cost;
+}
+
+function gcd(a: number, b: number): number {
+  a = Math.abs(Math.round(a));
+  b = Math.abs(Math.round(b));
+  while (b) [a, b] = [b, a % b];
+  return a;
+}

@@ -13,6 +13,14 @@ interface Pattern {
 /** Labels per day kept by the heuristic pricing rounds. */
 const PRICING_BEAM = 300;
 
+/**
+ * Most DP labels on one day for an exact pricing (or row improvement): beyond it the row is
+ * priced by the beam instead, and no bound is claimed. Measured on Curtois rows with cover duals
+ * of the order of the weights: up to ~1,500 labels for Instance5/7/11/16, ~17,000 for 8 and 18,
+ * ~170,000 for 14 (a minute or more per round there).
+ */
+export const EXACT_MAX_STATES = 20_000;
+
 /** Reduced costs above this are not negative enough to add a column (numerical noise). */
 const REDUCED_COST_EPS = 1e-6;
 
@@ -51,6 +59,8 @@ export class PatternMaster {
   /** False when some row could not be priced exactly: then no bound is valid. */
   exact = true;
   lastDuals: Float64Array | undefined;
+  /** Employees whose exact DP is too wide (`EXACT_MAX_STATES`): priced by the beam only. */
+  readonly tooWide: Uint8Array;
   /** Per employee, the pattern it is fixed to during a dive (null: free). */
   private readonly fixed: (Pattern | null)[];
   lastPrimal: Float64Array | undefined;
@@ -103,6 +113,7 @@ export class PatternMaster {
     this.model.options.set({ output_flag: false, presolve: 'off', solver: 'simplex', random_seed: 0 });
     this.patterns = Array.from({ length: E }, () => []);
     this.fixed = new Array<Pattern | null>(E).fill(null);
+    this.tooWide = new Uint8Array(E);
     this.seen = Array.from({ length: E }, () => new Set<string>());
     for (let e = 0; e < E; e++) this.addPattern(e, seed.subarray(e * D, (e + 1) * D));
   }
@@ -178,8 +189,15 @@ export class PatternMaster {
         for (let d = 0; d < D; d++) if (pt.row[d] !== OFF) c += adjust[d * S + pt.row[d]];
         if (c < known) known = c;
       }
-      const r = priceRow({ p: this.p, e, cellAdjust: adjust, upperBound: known, beamWidth });
-      if (beamWidth !== undefined) {
+      const beam = beamWidth ?? (this.tooWide[e] ? PRICING_BEAM : undefined);
+      const r = priceRow({ p: this.p, e, cellAdjust: adjust, upperBound: known, beamWidth: beam, maxStates: EXACT_MAX_STATES });
+      if (!r.ok && r.reason === 'too-large') this.tooWide[e] = 1;
+      if (beam !== undefined) {
+        // A heuristic row proves nothing: without the exact one, the round gives no bound.
+        if (beamWidth === undefined) {
+          this.exact = false;
+          complete = false;
+        }
         if (r.ok && r.cost - y[e] < -REDUCED_COST_EPS && this.addPattern(e, r.row).col === this.numCols - 1) added++;
         continue;
       }
@@ -361,14 +379,17 @@ export class PatternMaster {
 }
 
 /**
- * Re-optimises single rows exactly: for each employee in `order`, the cheapest feasible row given
+ * Re-optimises single rows: for each employee in `order`, the cheapest feasible row given
  * everybody else's (the cover penalty is linear in one employee's cells: working cell k costs
  * f_k(n_k + 1) − f_k(n_k) with n_k the others' head count), replacing the row when strictly
- * better. Repeats sweeps until none improves or `shouldStop`. Returns the improved assignment.
+ * better. Exact by the DP, except for employees marked in `tooWide` (or found too wide here, then
+ * marked), whose rows are searched by the beam. Repeats sweeps until none improves or
+ * `shouldStop`. Returns the improved assignment.
  */
-export function improveRowsExactly(options: { p: CompiledProblem; assignment: Int32Array; order: number[]; shouldStop: () => boolean }): Int32Array {
+export function improveRows(options: { p: CompiledProblem; assignment: Int32Array; order: number[]; shouldStop: () => boolean; tooWide?: Uint8Array }): Int32Array {
   const { p, order, shouldStop } = options;
   const { E, D, S } = p;
+  const tooWide = options.tooWide ?? new Uint8Array(E);
   const a = options.assignment.slice();
   const count = new Int32Array(D * S);
   for (let i = 0; i < E * D; i++) if (a[i] >= 0) count[(i % D) * S + a[i]]++;
@@ -385,7 +406,11 @@ export function improveRowsExactly(options: { p: CompiledProblem; assignment: In
       for (let d = 0; d < D; d++) if (a[e * D + d] >= 0) count[d * S + a[e * D + d]]--;
       for (let k = 0; k < D * S; k++) adjust[k] = coverCost(k, count[k] + 1) - coverCost(k, count[k]);
       const current = rowCost(p, e, a.subarray(e * D, (e + 1) * D), adjust);
-      const r = priceRow({ p, e, cellAdjust: adjust, upperBound: current });
+      let r = tooWide[e] ? undefined : priceRow({ p, e, cellAdjust: adjust, upperBound: current, maxStates: EXACT_MAX_STATES });
+      if (r === undefined || (!r.ok && r.reason === 'too-large')) {
+        tooWide[e] = 1;
+        r = priceRow({ p, e, cellAdjust: adjust, upperBound: current, beamWidth: PRICING_BEAM });
+      }
       if (r.ok && r.cost < current - 1e-9) {
         a.set(r.row, e * D);
         improved = true;

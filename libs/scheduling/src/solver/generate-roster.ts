@@ -1,5 +1,5 @@
 import type { Highs } from 'highs';
-import { columnGenerationApplies, improveRowsExactly, PatternMaster } from './column-generation';
+import { columnGenerationApplies, improveRows, PatternMaster } from './column-generation';
 import { compileProblem, FREE, objectiveOf, OFF, type CompiledProblem } from './compiled-problem';
 import { evaluateRoster } from './evaluate-roster';
 import { loadHighs } from './load-highs';
@@ -188,6 +188,8 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
   // 2. Column generation (models whose rows the DP prices exactly): the pattern LP's bound, then
   // a dive through it for a roster, polished by exact single-row re-optimisation.
   const patternSpace = !constructionFailed && columnGenerationApplies(p);
+  // Employees whose exact row DP is too wide: their rows are searched by the beam instead.
+  let tooWide: Uint8Array = new Uint8Array(E);
   if (patternSpace && !stop()) {
     phase = 'mip';
     const master = new PatternMaster(highs, p, best);
@@ -206,12 +208,14 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
       if (!proven() && !stop()) {
         const diveUntil = t0 + options.timeLimitMs * DIVE_SHARE;
         const dived = master.dive({ shouldStop: () => stop() || now() >= diveUntil });
-        if (dived) accept(improveRowsExactly({ p, assignment: dived, order: Array.from({ length: E }, (_, e) => e), shouldStop: stop }));
+        tooWide = master.tooWide;
+        if (dived) accept(improveRows({ p, assignment: dived, order: Array.from({ length: E }, (_, e) => e), shouldStop: stop, tooWide }));
       }
+      tooWide = master.tooWide;
     } finally {
       master.dispose();
     }
-    if (!proven() && !stop()) accept(improveRowsExactly({ p, assignment: best, order: Array.from({ length: E }, (_, e) => e), shouldStop: stop }));
+    if (!proven() && !stop()) accept(improveRows({ p, assignment: best, order: Array.from({ length: E }, (_, e) => e), shouldStop: stop, tooWide }));
     report();
   }
 
@@ -265,7 +269,7 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
       accept(moveSearch.best);
       if (stop()) break;
       // Exact best response of single rows (in a seeded order) against the others' cover.
-      if (patternSpace) accept(improveRowsExactly({ p, assignment: best, order: rng.shuffle(Array.from({ length: E }, (_, e) => e)), shouldStop: stop }));
+      if (patternSpace) accept(improveRows({ p, assignment: best, order: rng.shuffle(Array.from({ length: E }, (_, e) => e)), shouldStop: stop, tooWide }));
       if (stop()) break;
       const block = pickBlock(p, rng, targetVars, shiftsOf, best);
       const r = solveBlock(highs, p, best, block, {

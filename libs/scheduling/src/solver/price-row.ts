@@ -35,6 +35,8 @@ export type PriceRowResult =
       cost: number;
       /** Shift index or OFF per day. */
       row: Int32Array;
+      /** Most labels kept on one day: the DP's width, a deterministic measure of its cost. */
+      widest: number;
     }
   | { ok: false; reason: 'infeasible' | 'none-cheaper' | 'too-large' | 'unsupported' };
 
@@ -168,19 +170,32 @@ export function priceRow(input: PriceRowInput): PriceRowResult {
     // A one-day run that started after day 0, ending before the last day, is an isolated day.
     return last >= 0 && !start && run === 1 ? p.isolatedWeight : 0;
   };
+  // Transitions and their costs per day, core state and choice (index c + 1), −1 when forbidden.
+  const nChoice = S + 1;
+  const trans = new Int32Array(D * nCore * nChoice).fill(-1);
+  const transCost = new Float64Array(D * nCore * nChoice);
+  for (let d = 0; d < D; d++) {
+    for (let k = 0; k < nCore; k++) {
+      const start = k % 2;
+      const run = Math.floor(k / 2) % runRadix;
+      const last = Math.floor(k / (2 * runRadix)) - 1;
+      for (const c of choices[d]) {
+        const t = (d * nCore + k) * nChoice + c + 1;
+        trans[t] = step(last, run, start, c, d);
+        transCost[t] = stepCost(last, run, start, c, d);
+      }
+    }
+  }
   // Backward pass over the core states only: tail[d·nCore + k] is the cheapest completion of
   // days d … D − 1 from core state k, a lower bound for any label (the resources only restrict).
   const tail = new Float64Array((D + 1) * nCore);
   for (let d = D - 1; d >= 0; d--) {
     for (let k = 0; k < nCore; k++) {
-      const start = k % 2;
-      const run = Math.floor(k / 2) % runRadix;
-      const last = Math.floor(k / (2 * runRadix)) - 1;
       let best = Infinity;
       for (const c of choices[d]) {
-        const next = step(last, run, start, c, d);
-        if (next < 0) continue;
-        const v = stepCost(last, run, start, c, d) + tail[(d + 1) * nCore + next];
+        const t = (d * nCore + k) * nChoice + c + 1;
+        if (trans[t] < 0) continue;
+        const v = transCost[t] + tail[(d + 1) * nCore + trans[t]];
         if (v < best) best = v;
       }
       tail[d * nCore + k] = best;
@@ -189,56 +204,62 @@ export function priceRow(input: PriceRowInput): PriceRowResult {
   // Only rows strictly cheaper than this are wanted (a known row already achieves it).
   const limit = input.upperBound ?? Infinity;
 
-  // Label storage (all days): fields per label, parent pointer for the backtrack.
-  const lLast: number[] = [];
-  const lRun: number[] = [];
-  const lStart: number[] = [];
-  const lUnits: number[] = [];
-  const lWeekends: number[] = [];
-  const lCounts: number[] = [];
-  const lCost: number[] = [];
-  const lParent: number[] = [];
-  const lChoice: number[] = [];
-  const keyOf = (core: number, units: number, weekends: number, counts: number[]) => {
-    let k = core * (maxUnits + 1) + units;
-    k = k * (maxWeekends + 1) + weekends;
-    for (let i = 0; i < nc; i++) k = k * (caps[i] + 1) + counts[i];
-    return k;
+  // Label storage (all days) in growable typed arrays; the parent pointer gives the backtrack.
+  let capacity = 1024;
+  let lCore = new Int32Array(capacity);
+  let lUnits = new Int32Array(capacity);
+  let lWeekends = new Int32Array(capacity);
+  let lCounts = new Int32Array(capacity * nc);
+  let lCost = new Float64Array(capacity);
+  let lParent = new Int32Array(capacity);
+  let lChoice = new Int32Array(capacity);
+  let size = 0;
+  const grow = () => {
+    capacity *= 2;
+    const more = <T extends Int32Array | Float64Array>(a: T, n: number): T => {
+      const b = new (a.constructor as { new (n: number): T })(n);
+      b.set(a);
+      return b;
+    };
+    lCore = more(lCore, capacity);
+    lUnits = more(lUnits, capacity);
+    lWeekends = more(lWeekends, capacity);
+    lCounts = more(lCounts, capacity * nc);
+    lCost = more(lCost, capacity);
+    lParent = more(lParent, capacity);
+    lChoice = more(lChoice, capacity);
   };
 
   // The virtual state before day 0: off, in a run that touches the start (exempt).
-  lLast.push(OFF);
-  lRun.push(0);
-  lStart.push(1);
-  lUnits.push(0);
-  lWeekends.push(0);
-  for (let i = 0; i < nc; i++) lCounts.push(0);
-  lCost.push(0);
-  lParent.push(-1);
-  lChoice.push(OFF);
+  lCore[0] = coreOf(OFF, 0, 1);
+  lParent[0] = -1;
+  lChoice[0] = OFF;
+  size = 1;
   let layer: number[] = [0];
-  const newCounts: number[] = new Array<number>(nc).fill(0);
+  let widest = 1;
 
   for (let d = 0; d < D; d++) {
     const index = new Map<number, number>();
     const next: number[] = [];
     const weekend = p.weekendOf[d];
     const sameWeekendAsPrevious = d > 0 && weekend >= 0 && p.weekendOf[d - 1] === weekend;
+    const dayChoices = choices[d];
+    const tailNext = (d + 1) * nCore;
     for (const from of layer) {
-      const last = lLast[from];
-      const run = lRun[from];
-      const start = lStart[from];
+      const fromCore = lCore[from];
+      const last = lChoice[from];
       const units = lUnits[from];
       const weekends = lWeekends[from];
       const base = lCost[from];
-      for (const c of choices[d]) {
-        const core = step(last, run, start, c, d);
+      const tBase = (d * nCore + fromCore) * nChoice + 1;
+      for (const c of dayChoices) {
+        const core = trans[tBase + c];
         if (core < 0) continue;
-        const cost = base + stepCost(last, run, start, c, d);
-        if (cost + tail[(d + 1) * nCore + core] >= limit - 1e-9) continue;
+        const cost = base + transCost[tBase + c];
+        if (cost + tail[tailNext + core] >= limit - 1e-9) continue;
         let nUnits = units;
         let nWeekends = weekends;
-        for (let i = 0; i < nc; i++) newCounts[i] = lCounts[from * nc + i];
+        let capped = -1;
         if (c >= 0) {
           nUnits += lenUnits[c];
           if (nUnits > maxUnits) continue;
@@ -246,14 +267,12 @@ export function priceRow(input: PriceRowInput): PriceRowResult {
             nWeekends++;
             if (nWeekends > maxWeekends) continue;
           }
-          const ci = cappedIndex[c];
-          if (ci >= 0) {
-            newCounts[ci]++;
-            if (newCounts[ci] > caps[ci]) continue;
-          }
+          capped = cappedIndex[c];
+          if (capped >= 0 && lCounts[from * nc + capped] + 1 > caps[capped]) continue;
         }
         if (nUnits + maxLen * workableFrom[d + 1] < minUnits) continue;
-        const key = keyOf(core, nUnits, nWeekends, newCounts);
+        let key = (core * (maxUnits + 1) + nUnits) * (maxWeekends + 1) + nWeekends;
+        for (let i = 0; i < nc; i++) key = key * (caps[i] + 1) + lCounts[from * nc + i] + (i === capped ? 1 : 0);
         const existing = index.get(key);
         if (existing !== undefined) {
           if (cost < lCost[existing] - 1e-12) {
@@ -262,16 +281,15 @@ export function priceRow(input: PriceRowInput): PriceRowResult {
           }
           continue;
         }
-        const id = lCost.length;
-        lLast.push(c);
-        lRun.push(Math.floor(core / 2) % runRadix);
-        lStart.push(core % 2);
-        lUnits.push(nUnits);
-        lWeekends.push(nWeekends);
-        for (let i = 0; i < nc; i++) lCounts.push(newCounts[i]);
-        lCost.push(cost);
-        lParent.push(from);
-        lChoice.push(c);
+        if (size === capacity) grow();
+        const id = size++;
+        lCore[id] = core;
+        lUnits[id] = nUnits;
+        lWeekends[id] = nWeekends;
+        for (let i = 0; i < nc; i++) lCounts[id * nc + i] = lCounts[from * nc + i] + (i === capped ? 1 : 0);
+        lCost[id] = cost;
+        lParent[id] = from;
+        lChoice[id] = c;
         index.set(key, id);
         next.push(id);
       }
@@ -279,49 +297,37 @@ export function priceRow(input: PriceRowInput): PriceRowResult {
     layer = nc > 0 || maxWeekends > 0 ? paretoFilter(next) : next;
     if (input.beamWidth !== undefined && layer.length > input.beamWidth) {
       // Heuristic mode: keep the labels with the best optimistic completion cost.
-      const score = (id: number) => lCost[id] + tail[(d + 1) * nCore + coreOf(lLast[id], lRun[id], lStart[id])];
+      const score = (id: number) => lCost[id] + tail[tailNext + lCore[id]];
       layer = layer.sort((a, b) => score(a) - score(b) || a - b).slice(0, input.beamWidth);
     }
     if (layer.length > maxStates) return { ok: false, reason: 'too-large' };
+    widest = Math.max(widest, layer.length);
   }
 
   /**
-   * Dominance: among labels with the same last shift, run, start flag and minutes (the parts of
-   * the state that are two-sided or shape the future), one that costs no more and has used no
-   * more weekends and no more shifts of every capped type leaves every completion open to the
-   * other at no more cost, so the other is dropped. Sorting by cost means a label only needs
-   * comparing against the kept ones before it.
+   * Dominance: among labels with the same core state and minutes (the parts of the state that
+   * are two-sided or shape the future), one that costs no more and has used no more weekends and
+   * no more shifts of every capped type leaves every completion open to the other at no more
+   * cost, so the other is dropped. Sorting by cost means a label only needs comparing against
+   * the kept ones before it.
    */
   function paretoFilter(ids: number[]): number[] {
-    const groups = new Map<number, number[]>();
-    for (const id of ids) {
-      const core = coreOf(lLast[id], lRun[id], lStart[id]) * (maxUnits + 1) + lUnits[id];
-      const group = groups.get(core);
-      if (group) group.push(id);
-      else groups.set(core, [id]);
-    }
+    const group = (id: number) => lCore[id] * (maxUnits + 1) + lUnits[id];
+    ids.sort((a, b) => group(a) - group(b) || lCost[a] - lCost[b] || usage(a) - usage(b) || a - b);
     const kept: number[] = [];
-    for (const group of groups.values()) {
-      if (group.length === 1) {
-        kept.push(group[0]);
-        continue;
+    let groupStart = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (i > 0 && group(ids[i - 1]) !== group(id)) groupStart = kept.length;
+      let dominated = false;
+      for (let j = groupStart; j < kept.length && !dominated; j++) {
+        const other = kept[j];
+        if (lWeekends[other] > lWeekends[id]) continue;
+        let covers = true;
+        for (let q = 0; q < nc && covers; q++) if (lCounts[other * nc + q] > lCounts[id * nc + q]) covers = false;
+        dominated = covers;
       }
-      group.sort((a, b) => lCost[a] - lCost[b] || usage(a) - usage(b));
-      const front: number[] = [];
-      for (const id of group) {
-        let dominated = false;
-        for (const other of front) {
-          if (lWeekends[other] > lWeekends[id]) continue;
-          let covers = true;
-          for (let i = 0; i < nc && covers; i++) if (lCounts[other * nc + i] > lCounts[id * nc + i]) covers = false;
-          if (covers) {
-            dominated = true;
-            break;
-          }
-        }
-        if (!dominated) front.push(id);
-      }
-      for (const id of front) kept.push(id);
+      if (!dominated) kept.push(id);
     }
     return kept;
   }
@@ -342,7 +348,7 @@ export function priceRow(input: PriceRowInput): PriceRowResult {
     row[d] = lChoice[id];
     id = lParent[id];
   }
-  return { ok: true, cost: lCost[bestLabel], row };
+  return { ok: true, cost: lCost[bestLabel], row, widest };
 }
 
 /** The row's own cost (cell costs and isolated days) plus `cellAdjust` over its worked cells. */

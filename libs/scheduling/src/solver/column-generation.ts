@@ -1,5 +1,6 @@
 import type { Highs } from 'highs';
 import { OFF, type CompiledProblem } from './compiled-problem';
+import type { Prng } from './prng';
 import { priceRow, rowCost } from './price-row';
 
 /** One employee's feasible row and its own cost (cell costs and isolated days). */
@@ -20,6 +21,12 @@ const PRICING_BEAM = 300;
  * ~170,000 for 14 (a minute or more per round there).
  */
 export const EXACT_MAX_STATES = 20_000;
+
+/** Columns a pricing round may add per employee (the cheapest rows of its DP). */
+const COLUMNS_PER_EMPLOYEE = 3;
+
+/** A randomised dive fixes one of this many heaviest fractional rows. */
+const DIVE_CHOICES = 3;
 
 /** Reduced costs above this are not negative enough to add a column (numerical noise). */
 const REDUCED_COST_EPS = 1e-6;
@@ -56,7 +63,7 @@ export class PatternMaster {
   lpValue = Infinity;
   /** True once a pricing round found no negative reduced cost. */
   converged = false;
-  /** False when some row could not be priced exactly: then no bound is valid. */
+  /** False when some row cannot be priced by the DP at all (or the LP failed): then no bound is valid. */
   exact = true;
   lastDuals: Float64Array | undefined;
   /** Employees whose exact DP is too wide (`EXACT_MAX_STATES`): priced by the beam only. */
@@ -189,15 +196,20 @@ export class PatternMaster {
         for (let d = 0; d < D; d++) if (pt.row[d] !== OFF) c += adjust[d * S + pt.row[d]];
         if (c < known) known = c;
       }
-      const beam = beamWidth ?? (this.tooWide[e] ? PRICING_BEAM : undefined);
-      const r = priceRow({ p: this.p, e, cellAdjust: adjust, upperBound: known, beamWidth: beam, maxStates: EXACT_MAX_STATES });
-      if (!r.ok && r.reason === 'too-large') this.tooWide[e] = 1;
+      // An exact round tries every row exactly again (near convergence the bound to beat prunes
+      // most labels, so a row too wide early on may fit now); too wide, the beam stands in.
+      let beam = beamWidth;
+      let r = priceRow({ p: this.p, e, cellAdjust: adjust, upperBound: known, beamWidth: beam, maxStates: EXACT_MAX_STATES, alternatives: COLUMNS_PER_EMPLOYEE });
+      if (!r.ok && r.reason === 'too-large') {
+        this.tooWide[e] = 1;
+        beam = PRICING_BEAM;
+        r = priceRow({ p: this.p, e, cellAdjust: adjust, upperBound: known, beamWidth: beam, alternatives: COLUMNS_PER_EMPLOYEE });
+      }
+      // Several columns per employee and round: fewer rounds (LP solves, DPs) to converge.
+      if (r.ok) for (const alt of r.alternatives) if (alt.cost - y[e] < -REDUCED_COST_EPS && this.addPattern(e, alt.row).col === this.numCols - 1) added++;
       if (beam !== undefined) {
-        // A heuristic row proves nothing: without the exact one, the round gives no bound.
-        if (beamWidth === undefined) {
-          this.exact = false;
-          complete = false;
-        }
+        // A heuristic row proves nothing: without the exact one, this round gives no bound.
+        if (beamWidth === undefined) complete = false;
         if (r.ok && r.cost - y[e] < -REDUCED_COST_EPS && this.addPattern(e, r.row).col === this.numCols - 1) added++;
         continue;
       }
@@ -265,16 +277,14 @@ export class PatternMaster {
    * employee is fixed. Returns the resulting assignment (every row a feasible pattern), or
    * undefined when stopped first. Fixings are undone at the end, so the master stays usable.
    */
-  dive(options: { shouldStop: () => boolean; roundsPerNode?: number }): Int32Array | undefined {
+  dive(options: { shouldStop: () => boolean; roundsPerNode?: number; heuristicOnly?: boolean; rng?: Prng }): Int32Array | undefined {
     const { E, D } = this.p;
     let result: Int32Array | undefined;
     try {
       while (!options.shouldStop()) {
-        // Heuristic pricing only: no bound is wanted below the root, just good columns, fast.
-        this.generate({ shouldStop: options.shouldStop, maxRounds: options.roundsPerNode ?? 50, heuristicOnly: true });
+        this.generate({ shouldStop: options.shouldStop, maxRounds: options.roundsPerNode ?? 50, heuristicOnly: options.heuristicOnly });
         if (!this.lastPrimal || options.shouldStop()) return undefined;
-        let bestE = -1;
-        let bestWeight = -1;
+        const candidates: { e: number; weight: number }[] = [];
         let fixedAny = false;
         for (let e = 0; e < E; e++) {
           if (this.fixed[e] !== null) continue;
@@ -282,12 +292,14 @@ export class PatternMaster {
           if (weight > 1 - 1e-6) {
             this.fixEmployee(e, pattern);
             fixedAny = true;
-          } else if (weight > bestWeight) {
-            bestWeight = weight;
-            bestE = e;
-          }
+          } else candidates.push({ e, weight });
         }
-        if (!fixedAny && bestE >= 0) this.fixEmployee(bestE, this.heaviestPattern(bestE).pattern);
+        if (!fixedAny && candidates.length > 0) {
+          // The heaviest pattern; with `rng`, one of the three heaviest (another dive path).
+          candidates.sort((a, b) => b.weight - a.weight || a.e - b.e);
+          const pick = options.rng ? candidates[options.rng.int(Math.min(DIVE_CHOICES, candidates.length))] : candidates[0];
+          this.fixEmployee(pick.e, this.heaviestPattern(pick.e).pattern);
+        }
         if (this.fixed.every((f) => f !== null)) {
           result = new Int32Array(E * D);
           this.fixed.forEach((pt, e) => result?.set((pt as Pattern).row, e * D));

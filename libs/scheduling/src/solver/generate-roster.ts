@@ -206,10 +206,16 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
         },
       });
       if (!proven() && !stop()) {
+        // Dives until the share runs out: the first follows the LP, later ones (seeded) pick
+        // among the heaviest rows, since one dive's result varies a lot with a single choice.
+        // With `maxIterations` (the reproducible mode) one dive only: the clock decides how many.
         const diveUntil = t0 + options.timeLimitMs * DIVE_SHARE;
-        const dived = master.dive({ shouldStop: () => stop() || now() >= diveUntil });
-        tooWide = master.tooWide;
-        if (dived) accept(improveRows({ p, assignment: dived, order: Array.from({ length: E }, (_, e) => e), shouldStop: stop, tooWide }));
+        for (let dive = 0; dive < (options.maxIterations !== undefined ? 1 : Infinity) && !proven() && !stop() && now() < diveUntil; dive++) {
+          const dived = master.dive({ shouldStop: () => stop() || now() >= diveUntil, rng: dive === 0 ? undefined : rng });
+          tooWide = master.tooWide;
+          if (dived) accept(improveRows({ p, assignment: dived, order: Array.from({ length: E }, (_, e) => e), shouldStop: stop, tooWide }));
+          report();
+        }
       }
       tooWide = master.tooWide;
     } finally {

@@ -15,6 +15,8 @@ export interface PriceRowInput {
    * pricing fast once column generation is near convergence.
    */
   upperBound?: number;
+  /** Also return the next cheapest rows, up to this many rows in all (column generation adds several per round). */
+  alternatives?: number;
   /**
    * Heuristic mode: keep at most this many labels per day (those with the best optimistic
    * completion). The row returned is still feasible but not necessarily the cheapest, and
@@ -35,10 +37,15 @@ export type PriceRowResult =
       cost: number;
       /** Shift index or OFF per day. */
       row: Int32Array;
+      /** Up to `alternatives` − 1 further rows, next cheapest first (each also below `upperBound`). */
+      alternatives: { cost: number; row: Int32Array }[];
       /** Most labels kept on one day: the DP's width, a deterministic measure of its cost. */
       widest: number;
     }
   | { ok: false; reason: 'infeasible' | 'none-cheaper' | 'too-large' | 'unsupported' };
+
+/** Largest backward table over (day, core state, minutes) built for pruning (float64 entries). */
+const MAX_UNITS_TAIL = 2_000_000;
 
 /** Default cap on DP states per day (see `PriceRowInput.maxStates`). */
 const DEFAULT_MAX_STATES = 200_000;
@@ -201,6 +208,32 @@ export function priceRow(input: PriceRowInput): PriceRowResult {
       tail[d * nCore + k] = best;
     }
   }
+  // With minutes too (when the table is small enough): tailU[(d·nCore + k)·(maxUnits + 1) + u] is
+  // the cheapest completion from core state k with u minute units worked so far that ends inside
+  // the contract band. Much tighter than `tail` (a row short of hours must still pay for them).
+  const unitsRadix = maxUnits + 1;
+  const tailU = (D + 1) * nCore * unitsRadix <= MAX_UNITS_TAIL ? new Float64Array((D + 1) * nCore * unitsRadix) : undefined;
+  if (tailU) {
+    for (let k = 0; k < nCore; k++) for (let u = 0; u < unitsRadix; u++) tailU[(D * nCore + k) * unitsRadix + u] = u >= minUnits ? 0 : Infinity;
+    for (let d = D - 1; d >= 0; d--) {
+      for (let k = 0; k < nCore; k++) {
+        const at = (d * nCore + k) * unitsRadix;
+        for (let u = 0; u < unitsRadix; u++) {
+          let best = Infinity;
+          for (const c of choices[d]) {
+            const t = (d * nCore + k) * nChoice + c + 1;
+            if (trans[t] < 0) continue;
+            const nu = c >= 0 ? u + lenUnits[c] : u;
+            if (nu > maxUnits) continue;
+            const v = transCost[t] + tailU[((d + 1) * nCore + trans[t]) * unitsRadix + nu];
+            if (v < best) best = v;
+          }
+          tailU[at + u] = best;
+        }
+      }
+    }
+  }
+  const bound = (d: number, core: number, units: number) => (tailU ? tailU[(d * nCore + core) * unitsRadix + units] : tail[d * nCore + core]);
   // Only rows strictly cheaper than this are wanted (a known row already achieves it).
   const limit = input.upperBound ?? Infinity;
 
@@ -257,6 +290,8 @@ export function priceRow(input: PriceRowInput): PriceRowResult {
         if (core < 0) continue;
         const cost = base + transCost[tBase + c];
         if (cost + tail[tailNext + core] >= limit - 1e-9) continue;
+        if (c >= 0 && units + lenUnits[c] > maxUnits) continue;
+        if (tailU && cost + bound(d + 1, core, c >= 0 ? units + lenUnits[c] : units) >= limit - 1e-9) continue;
         let nUnits = units;
         let nWeekends = weekends;
         let capped = -1;
@@ -297,7 +332,7 @@ export function priceRow(input: PriceRowInput): PriceRowResult {
     layer = nc > 0 || maxWeekends > 0 ? paretoFilter(next) : next;
     if (input.beamWidth !== undefined && layer.length > input.beamWidth) {
       // Heuristic mode: keep the labels with the best optimistic completion cost.
-      const score = (id: number) => lCost[id] + tail[tailNext + lCore[id]];
+      const score = (id: number) => lCost[id] + bound(d + 1, lCore[id], lUnits[id]);
       layer = layer.sort((a, b) => score(a) - score(b) || a - b).slice(0, input.beamWidth);
     }
     if (layer.length > maxStates) return { ok: false, reason: 'too-large' };
@@ -337,18 +372,19 @@ export function priceRow(input: PriceRowInput): PriceRowResult {
     return u;
   }
 
-  let bestLabel = -1;
-  for (const id of layer) {
-    if (lUnits[id] < minUnits) continue;
-    if (bestLabel < 0 || lCost[id] < lCost[bestLabel] - 1e-12) bestLabel = id;
-  }
-  if (bestLabel < 0) return { ok: false, reason: input.upperBound === undefined ? 'infeasible' : 'none-cheaper' };
-  const row = new Int32Array(D);
-  for (let id = bestLabel, d = D - 1; d >= 0; d--) {
-    row[d] = lChoice[id];
-    id = lParent[id];
-  }
-  return { ok: true, cost: lCost[bestLabel], row, widest };
+  const ends = layer.filter((id) => lUnits[id] >= minUnits && lCost[id] < limit - 1e-9).sort((x, y) => lCost[x] - lCost[y] || x - y);
+  if (ends.length === 0) return { ok: false, reason: input.upperBound === undefined ? 'infeasible' : 'none-cheaper' };
+  const rowOf = (label: number) => {
+    const row = new Int32Array(D);
+    for (let id = label, d = D - 1; d >= 0; d--) {
+      row[d] = lChoice[id];
+      id = lParent[id];
+    }
+    return row;
+  };
+  // Distinct end labels have distinct histories, hence distinct rows.
+  const alternatives = ends.slice(1, input.alternatives ?? 0).map((id) => ({ cost: lCost[id], row: rowOf(id) }));
+  return { ok: true, cost: lCost[ends[0]], row: rowOf(ends[0]), widest, alternatives };
 }
 
 /** The row's own cost (cell costs and isolated days) plus `cellAdjust` over its worked cells. */

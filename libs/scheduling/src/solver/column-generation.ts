@@ -28,6 +28,9 @@ const COLUMNS_PER_EMPLOYEE = 3;
 /** A randomised dive fixes one of this many heaviest fractional rows. */
 const DIVE_CHOICES = 3;
 
+/** Share of the free employees a dive fixes per LP when no row is integral. */
+const DIVE_FIX_SHARE = 0.15;
+
 /** Reduced costs above this are not negative enough to add a column (numerical noise). */
 const REDUCED_COST_EPS = 1e-6;
 
@@ -295,10 +298,16 @@ export class PatternMaster {
           } else candidates.push({ e, weight });
         }
         if (!fixedAny && candidates.length > 0) {
-          // The heaviest pattern; with `rng`, one of the three heaviest (another dive path).
+          // The heaviest patterns, a share of the free rows at a time (one LP per employee is too
+          // slow on 40+ employees); with `rng`, the first one of the three heaviest instead of the
+          // heaviest (another dive path).
           candidates.sort((a, b) => b.weight - a.weight || a.e - b.e);
-          const pick = options.rng ? candidates[options.rng.int(Math.min(DIVE_CHOICES, candidates.length))] : candidates[0];
-          this.fixEmployee(pick.e, this.heaviestPattern(pick.e).pattern);
+          if (options.rng) {
+            const i = options.rng.int(Math.min(DIVE_CHOICES, candidates.length));
+            [candidates[0], candidates[i]] = [candidates[i], candidates[0]];
+          }
+          const n = Math.max(1, Math.ceil(candidates.length * DIVE_FIX_SHARE));
+          for (const pick of candidates.slice(0, n)) this.fixEmployee(pick.e, this.heaviestPattern(pick.e).pattern);
         }
         if (this.fixed.every((f) => f !== null)) {
           result = new Int32Array(E * D);

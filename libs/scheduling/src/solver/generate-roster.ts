@@ -90,9 +90,11 @@ const GAP_BLOCK_SHARE = 0.4;
 const INITIAL_BLOCK_VARS = 150;
 const MIN_BLOCK_VARS = 60;
 /** Column generation for the pattern LP runs until this share of the time limit at most. */
-const COLUMN_GENERATION_SHARE = 0.35;
+const COLUMN_GENERATION_SHARE = 0.3;
+/** Pricing rounds (heuristic) after each fixing in a dive: a few columns, not a converged LP. */
+const DIVE_ROUNDS_PER_NODE = 1;
 /** The dive through the pattern LP must finish by this share of the time limit. */
-const DIVE_SHARE = 0.6;
+const DIVE_SHARE = 0.7;
 /** Rows with more day × shift-type cells than this are constructed feasibility-first (as are all rows of a model over FULL_MIP_FIRST_MAX_VARIABLES). */
 const CONSTRUCTION_EXACT_MAX_CELLS = 400;
 
@@ -211,7 +213,7 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
         // With `maxIterations` (the reproducible mode) one dive only: the clock decides how many.
         const diveUntil = t0 + options.timeLimitMs * DIVE_SHARE;
         for (let dive = 0; dive < (options.maxIterations !== undefined ? 1 : Infinity) && !proven() && !stop() && now() < diveUntil; dive++) {
-          const dived = master.dive({ shouldStop: () => stop() || now() >= diveUntil, rng: dive === 0 ? undefined : rng });
+          const dived = master.dive({ shouldStop: () => stop() || now() >= diveUntil, rng: dive === 0 ? undefined : rng, roundsPerNode: DIVE_ROUNDS_PER_NODE, heuristicOnly: true });
           tooWide = master.tooWide;
           if (dived) accept(improveRows({ p, assignment: dived, order: Array.from({ length: E }, (_, e) => e), shouldStop: stop, tooWide }));
           report();

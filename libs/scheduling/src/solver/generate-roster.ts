@@ -91,6 +91,8 @@ const INITIAL_BLOCK_VARS = 150;
 const MIN_BLOCK_VARS = 60;
 /** Column generation for the pattern LP runs until this share of the time limit at most. */
 const COLUMN_GENERATION_SHARE = 0.3;
+/** Column generation rounds in the reproducible mode (`maxIterations`), instead of a time share. */
+const REPRODUCIBLE_MAX_ROUNDS = 200;
 /** Pricing rounds (heuristic) after each fixing in a dive: a few columns, not a converged LP. */
 const DIVE_ROUNDS_PER_NODE = 1;
 /** The dive through the pattern LP must finish by this share of the time limit. */
@@ -196,9 +198,14 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
     phase = 'mip';
     const master = new PatternMaster(highs, p, best);
     try {
+      // The phases end at shares of the time limit, except with `maxIterations` (the reproducible
+      // mode), where a round count ends column generation and one dive is made, so that the
+      // clock decides nothing unless the whole time limit binds.
+      const reproducible = options.maxIterations !== undefined;
       const cgUntil = t0 + options.timeLimitMs * COLUMN_GENERATION_SHARE;
       master.generate({
-        shouldStop: () => stop() || now() >= cgUntil,
+        shouldStop: () => stop() || (!reproducible && now() >= cgUntil),
+        maxRounds: reproducible ? REPRODUCIBLE_MAX_ROUNDS : undefined,
         onRound: () => {
           if (master.exact && Number.isFinite(master.bound)) {
             const b = p.integral ? Math.ceil(master.bound - 1e-6) : master.bound;
@@ -208,14 +215,18 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
         },
       });
       if (!proven() && !stop()) {
-        // Dives until the share runs out: the first follows the LP, later ones (seeded) pick
-        // among the heaviest rows, since one dive's result varies a lot with a single choice.
-        // With `maxIterations` (the reproducible mode) one dive only: the clock decides how many.
+        // Dives until the share runs out or one brings nothing: the first follows the LP, later
+        // ones (seeded) pick among the heaviest rows, since one dive's result varies a lot with a
+        // single choice.
         const diveUntil = t0 + options.timeLimitMs * DIVE_SHARE;
-        for (let dive = 0; dive < (options.maxIterations !== undefined ? 1 : Infinity) && !proven() && !stop() && now() < diveUntil; dive++) {
-          const dived = master.dive({ shouldStop: () => stop() || now() >= diveUntil, rng: dive === 0 ? undefined : rng, roundsPerNode: DIVE_ROUNDS_PER_NODE, heuristicOnly: true });
+        const diveStop = () => stop() || (!reproducible && now() >= diveUntil);
+        let improving = true;
+        for (let dive = 0; dive < (reproducible ? 1 : Infinity) && improving && !proven() && !diveStop(); dive++) {
+          const before = bestObjective;
+          const dived = master.dive({ shouldStop: diveStop, rng: dive === 0 ? undefined : rng, roundsPerNode: DIVE_ROUNDS_PER_NODE, heuristicOnly: true });
           tooWide = master.tooWide;
           if (dived) accept(improveRows({ p, assignment: dived, order: Array.from({ length: E }, (_, e) => e), shouldStop: stop, tooWide }));
+          improving = bestObjective < before - 1e-9;
           report();
         }
       }

@@ -114,8 +114,30 @@ describe('priceRow', () => {
         expect(priceRow({ p, e: 0, cellAdjust: adjust, upperBound: result.cost })).toEqual({ ok: false, reason: 'none-cheaper' });
         const bounded = priceRow({ p, e: 0, cellAdjust: adjust, upperBound: result.cost + 0.5 });
         expect(bounded.ok && bounded.cost).toBeCloseTo(result.cost, 9);
-        const days = Array.from(result.row, (s) => (s < 0 ? null : problem.shiftTypes[s].id));
-        expect(evaluateRoster(problem, [{ employeeId: 'a', days }]).hardViolations).toEqual([]);
+        const feasible = (row: Int32Array) => {
+          const days = Array.from(row, (s) => (s < 0 ? null : problem.shiftTypes[s].id));
+          return evaluateRoster(problem, [{ employeeId: 'a', days }]).hardViolations.length === 0;
+        };
+        expect(feasible(result.row)).toBe(true);
+        // Alternatives: distinct feasible rows, next cheapest first, priced as rowCost says.
+        const withAlternatives = priceRow({ p, e: 0, cellAdjust: adjust, alternatives: 4 });
+        if (!withAlternatives.ok) throw new Error('the same DP found no row');
+        const rows = [withAlternatives.row, ...withAlternatives.alternatives.map((alt) => alt.row)];
+        expect(new Set(rows.map((row) => row.join(','))).size).toBe(rows.length);
+        let previous = withAlternatives.cost;
+        for (const alt of withAlternatives.alternatives) {
+          expect(alt.cost).toBeGreaterThanOrEqual(previous - 1e-9);
+          expect(rowCost(p, 0, alt.row, adjust)).toBeCloseTo(alt.cost, 9);
+          expect(feasible(alt.row)).toBe(true);
+          previous = alt.cost;
+        }
+        // The beam (heuristic mode) may miss the optimum but never returns a broken row.
+        const beam = priceRow({ p, e: 0, cellAdjust: adjust, beamWidth: 2 });
+        if (beam.ok) {
+          expect(feasible(beam.row)).toBe(true);
+          expect(beam.cost).toBeGreaterThanOrEqual(result.cost - 1e-9);
+          expect(rowCost(p, 0, beam.row, adjust)).toBeCloseTo(beam.cost, 9);
+        }
       }),
       { numRuns: 300, seed: 42 },
     );

@@ -95,6 +95,10 @@ const COLUMN_GENERATION_SHARE = 0.3;
 const REPRODUCIBLE_MAX_ROUNDS = 200;
 /** Pricing rounds (heuristic) after each fixing in a dive: a few columns, not a converged LP. */
 const DIVE_ROUNDS_PER_NODE = 1;
+/** A dive that improves nothing and took longer than this share of the time limit ends diving. */
+const SLOW_DIVE_SHARE = 0.05;
+/** Consecutive dives without improvement that end diving. */
+const MAX_FRUITLESS_DIVES = 10;
 /** The dive through the pattern LP must finish by this share of the time limit. */
 const DIVE_SHARE = 0.7;
 /** Rows with more day × shift-type cells than this are constructed feasibility-first (as are all rows of a model over FULL_MIP_FIRST_MAX_VARIABLES). */
@@ -215,18 +219,23 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
         },
       });
       if (!proven() && !stop()) {
-        // Dives until the share runs out or one brings nothing: the first follows the LP, later
-        // ones (seeded) pick among the heaviest rows, since one dive's result varies a lot with a
-        // single choice.
+        // Dives until the share runs out or a slow one brings nothing: the first follows the LP,
+        // later ones (seeded) pick among the heaviest rows, since one dive's result varies a lot
+        // with a single choice. Cheap dives (Instance5: 0.3 s) go on; a fruitless one that took
+        // over 5 % of the time limit (Instance18: ~10 s of 60) ends them, as do 10 fruitless ones
+        // in a row (the search then gets the time).
         const diveUntil = t0 + options.timeLimitMs * DIVE_SHARE;
         const diveStop = () => stop() || (!reproducible && now() >= diveUntil);
         let improving = true;
+        let fruitless = 0;
         for (let dive = 0; dive < (reproducible ? 1 : Infinity) && improving && !proven() && !diveStop(); dive++) {
           const before = bestObjective;
+          const diveStarted = now();
           const dived = master.dive({ shouldStop: diveStop, rng: dive === 0 ? undefined : rng, roundsPerNode: DIVE_ROUNDS_PER_NODE, heuristicOnly: true });
           tooWide = master.tooWide;
           if (dived) accept(improveRows({ p, assignment: dived, order: Array.from({ length: E }, (_, e) => e), shouldStop: stop, tooWide }));
-          improving = bestObjective < before - 1e-9;
+          fruitless = bestObjective < before - 1e-9 ? 0 : fruitless + 1;
+          improving = fruitless === 0 || (now() - diveStarted < options.timeLimitMs * SLOW_DIVE_SHARE && fruitless < MAX_FRUITLESS_DIVES);
           report();
         }
       }

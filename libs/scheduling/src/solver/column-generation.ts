@@ -57,7 +57,6 @@ export class PatternMaster {
   private readonly model: ReturnType<Highs['createModel']>;
   private readonly coverRow: Int32Array;
   private readonly coverCells: number[];
-  private readonly slackCols: number;
   private numCols = 0;
   private seen: Set<string>[];
   /** Best valid lower bound on the full objective so far (−∞ before the first pricing). */
@@ -107,7 +106,6 @@ export class PatternMaster {
       values.push(-1);
       starts.push(indices.length);
     });
-    this.slackCols = colCost.length;
     this.numCols = colCost.length;
     const inf = highs.infinity;
     this.model = highs.createModel({
@@ -318,79 +316,6 @@ export class PatternMaster {
       return undefined;
     } finally {
       for (let e = 0; e < E; e++) if (this.fixed[e] !== null) this.fixEmployee(e, null);
-    }
-  }
-
-  /**
-   * Solves the master over the generated patterns as a MIP (one pattern per employee), with the
-   * incumbent's rows (added as patterns if new) as the MIP start. Returns the best assignment.
-   */
-  solveIntegerMaster(options: { incumbent: Int32Array; timeLimitSec: number; maxNodes?: number; shouldStop: () => boolean }): { assignment?: Int32Array; bound?: number; optimal: boolean } {
-    const { E, D } = this.p;
-    const chosen: Pattern[] = [];
-    for (let e = 0; e < E; e++) chosen.push(this.addPattern(e, options.incumbent.subarray(e * D, (e + 1) * D)));
-    const lp = this.model.getLp('csc');
-    const integrality = new Int32Array(lp.numCols);
-    for (let j = this.slackCols; j < lp.numCols; j++) integrality[j] = 1;
-    const colUpper = Float64Array.from(lp.colUpper);
-    for (let j = this.slackCols; j < lp.numCols; j++) colUpper[j] = Math.min(1, colUpper[j]);
-    const mip = this.highs.createModel({
-      numCols: lp.numCols,
-      numRows: lp.numRows,
-      colCost: lp.colCost,
-      colLower: lp.colLower,
-      colUpper,
-      rowLower: lp.rowLower,
-      rowUpper: lp.rowUpper,
-      matrix: { format: 'csc', numRows: lp.numRows, numCols: lp.numCols, starts: lp.matrix.starts, indices: lp.matrix.indices, values: lp.matrix.values },
-      integrality: integrality as unknown as Int32Array,
-    });
-    try {
-      mip.options.set({
-        output_flag: false,
-        time_limit: Math.max(0.05, options.timeLimitSec),
-        mip_rel_gap: 0,
-        mip_abs_gap: this.p.integral ? 0.99 : 1e-6,
-        random_seed: 0,
-      });
-      if (options.maxNodes !== undefined) mip.options.set({ mip_max_nodes: options.maxNodes });
-      // MIP start: the incumbent's patterns; slacks follow from the cover rows.
-      const start = new Float64Array(lp.numCols);
-      for (const pt of chosen) start[pt.col] = 1;
-      const count = new Float64Array(this.coverCells.length);
-      for (const pt of chosen) for (let d = 0; d < D; d++) if (pt.row[d] !== OFF) {
-        const r = this.coverRow[d * this.p.S + pt.row[d]];
-        if (r >= 0) count[r - E]++;
-      }
-      this.coverCells.forEach((k, i) => {
-        const diff = this.p.requirement[k] - count[i];
-        start[2 * i] = Math.max(0, diff);
-        start[2 * i + 1] = Math.max(0, -diff);
-      });
-      mip.setSolution({ colValue: start });
-      const cb = this.highs.constants.callbackType;
-      mip.run({
-        [cb.mipInterrupt](event) {
-          if (options.shouldStop()) event.interrupt();
-        },
-      });
-      const hasSolution = Number(mip.info.get('primal_solution_status')) === 2;
-      const optimal = mip.getModelStatus() === this.highs.constants.modelStatus.optimal;
-      const dual = Number(mip.info.get('mip_dual_bound'));
-      if (!hasSolution) return { optimal: false };
-      const x = mip.getSolution().colValue;
-      const assignment = options.incumbent.slice();
-      for (let e = 0; e < E; e++) {
-        for (const pt of this.patterns[e]) {
-          if (x[pt.col] > 0.5) {
-            assignment.set(pt.row, e * D);
-            break;
-          }
-        }
-      }
-      return { assignment, optimal, bound: Number.isFinite(dual) ? dual + this.p.onRequestTotal : undefined };
-    } finally {
-      mip.dispose();
     }
   }
 

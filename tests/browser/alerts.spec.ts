@@ -1,6 +1,7 @@
 import { logIn, openBrowser, type Session, shot } from './support/browser';
 import { ADMIN } from './support/server';
-import { localDate, addDays, dayLabel, api, mondayOf } from './support/helpers';
+import { getStartOfIsoWeek } from '../../libs/scheduling/src/time/local-date-time';
+import { localDate, addDays, dayLabel, api } from './support/helpers';
 
 // Issue 3's scenario read through the gap alerts, on a team of its own created by the admin (a
 // manager), so the demo manager's desk that the other browser tests count stays as they expect:
@@ -65,7 +66,7 @@ describe('gap alerts in the browser', () => {
       api(`/teams/${team.id}/rotations`, {
         method: 'POST',
         token,
-        body: { name, timeZone: ZONE, localStartTime: start, localEndTime: end, rrule: 'FREQ=DAILY', exdates, agentIds: [agentIds[agent]], handoff: { mode: 'turns', every: 1 }, startDate: mondayOf(today) },
+        body: { name, timeZone: ZONE, localStartTime: start, localEndTime: end, rrule: 'FREQ=DAILY', exdates, agentIds: [agentIds[agent]], handoff: { mode: 'turns', every: 1 }, startDate: getStartOfIsoWeek(today) },
       });
     await rotation('Early', '07:00', '15:00', 'Priya Raman', [laterHole]);
     await rotation('Late', '15:00', '23:00', 'Arjun Mehta', [hole]);

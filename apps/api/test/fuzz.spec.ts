@@ -349,4 +349,32 @@ describe(`fuzz: bad bodies to every write route (seed ${SEED})`, () => {
     expect(failures).toEqual([]);
     expect(await rowCounts(t)).toEqual(before);
   }, 300_000);
+
+  // Every list of objects (languages, breaks, shift shapes, holidays…), given lists in its place:
+  // class-validator's ValidateNested finds nothing to check inside `[[]]`, which reached a
+  // service as an entry once (found by the sampled run above).
+  it('refuses a list of lists wherever a list of objects belongs, and changes no row', async () => {
+    const before = await rowCounts(t);
+    const failures: string[] = [];
+    const checked: string[] = [];
+    for (const route of routes.filter((r) => r.method !== 'get' && r.body?.properties)) {
+      const path = await pathFor(route);
+      for (const [name, raw] of Object.entries(route.body?.properties ?? {})) {
+        const schema = resolveSchema(document, raw);
+        if (schema.type !== 'array' || !schema.items?.$ref) continue;
+        checked.push(`${route.method} ${route.path} ${name}`);
+        for (const value of [[[]], [[{}]], [[goodBody(document, resolveSchema(document, schema.items), ids)]]]) {
+          const body = { ...goodBody(document, route.body as SchemaObject, ids), [name]: value };
+          const response = await t.http()[route.method](path).set(bearer(manager.token)).send(body);
+          const fields = ((response.body as { fields?: { field: string }[] }).fields ?? []).map((f) => f.field);
+          if (response.status !== 400 || !fields.some((field) => field.startsWith(name))) {
+            failures.push(`${route.method.toUpperCase()} ${route.path}, ${name} = ${JSON.stringify(value)}: ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
+          }
+        }
+      }
+    }
+    expect(checked.length).toBeGreaterThanOrEqual(5);
+    expect(failures).toEqual([]);
+    expect(await rowCounts(t)).toEqual(before);
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { LANGUAGE_NAMES } from '@shiftdesk/shared-api-contract';
-import { Transform } from 'class-transformer';
-import { IsString, Length, ValidateIf, registerDecorator, type ValidationArguments } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsObject, IsString, Length, ValidateIf, ValidateNested, registerDecorator, type ValidationArguments } from 'class-validator';
 import { IANAZone } from 'luxon';
 
 /**
@@ -10,6 +10,15 @@ import { IANAZone } from 'luxon';
  */
 export function IsPresentThenValid(): PropertyDecorator {
   return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}
+
+/**
+ * A list of objects, each validated as `type`. ValidateNested alone walks into a nested list and
+ * finds nothing to check in `[[]]`, so that reached the services as an entry: each entry must be
+ * an object first.
+ */
+export function EachNested(type: () => new () => object, message: string): PropertyDecorator {
+  return applyDecorators(IsObject({ each: true, message }), ValidateNested({ each: true, message }), Type(type));
 }
 
 /** Trims strings; leaves other types for the type check to refuse. */

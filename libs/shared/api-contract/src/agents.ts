@@ -65,6 +65,16 @@ export interface CreateAgentRequest {
 
 export type UpdateAgentRequest = Partial<Omit<CreateAgentRequest, 'password'>>;
 
+/**
+ * `PUT /api/agents/:id/password` (managers): gives the agent a login with this password, or
+ * resets the password of the login it has. The agent's sessions end and a sign-in lock-out on
+ * its email is lifted, so the agent can sign in with the new password at once.
+ */
+export interface SetAgentPasswordRequest {
+  /** At least 8 characters. */
+  password: string;
+}
+
 export interface ListAgentsQuery extends PageQuery {
   teamId?: string;
   /** Case-insensitive match on name or email. */

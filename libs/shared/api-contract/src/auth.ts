@@ -23,3 +23,13 @@ export interface LoginResponse {
   expiresAt: string;
   user: CurrentUser;
 }
+
+/**
+ * `POST /api/auth/password`: the signed-in user changes their own password. Every other session
+ * of the account ends; the one that asked stays signed in.
+ */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  /** At least 8 characters, and not the current password. */
+  newPassword: string;
+}

@@ -130,7 +130,8 @@ export interface CreateSalaryRequest {
   currency: string;
   period: PayPeriod;
   effectiveFrom: string;
-  comment?: string;
+  /** Absent or null: no comment. */
+  comment?: string | null;
 }
 
 export interface SetAgentLevelRequest {

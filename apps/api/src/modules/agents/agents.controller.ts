@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Agent, AgentSummary, DeleteAgentResponse, Page } from '@shiftdesk/shared-api-contract';
 import { Roles } from '../auth/auth.constants';
@@ -6,6 +6,7 @@ import { AuthUser, type AuthenticatedUser } from '../auth/authenticated-user';
 import { AgentsService } from './agents.service';
 import { CreateAgentDto } from './dto/create-agent.dto';
 import { ListAgentsDto } from './dto/list-agents.dto';
+import { SetAgentPasswordDto } from './dto/set-agent-password.dto';
 import { UpdateAgentDto } from './dto/update-agent.dto';
 
 @ApiTags('agents')
@@ -35,6 +36,13 @@ export class AgentsController {
   @Patch(':id')
   update(@AuthUser() user: AuthenticatedUser, @Param('id') id: string, @Body() body: UpdateAgentDto): Promise<Agent> {
     return this.agents.update(user, id, body);
+  }
+
+  /** Gives the agent a login with this password, or resets it; 200 with the agent (`hasLogin`). */
+  @Roles('manager')
+  @Put(':id/password')
+  setPassword(@AuthUser() user: AuthenticatedUser, @Param('id') id: string, @Body() body: SetAgentPasswordDto): Promise<Agent> {
+    return this.agents.setPassword(user, id, body);
   }
 
   /** 200 with `{ outcome }`: agents with shifts are archived, the others deleted. */

@@ -8,6 +8,7 @@ import type {
   FieldError,
   ListAgentsQuery,
   Page,
+  SetAgentPasswordRequest,
   UpdateAgentRequest,
 } from '@shiftdesk/shared-api-contract';
 import { validateAvailability } from '@shiftdesk/scheduling';
@@ -18,6 +19,8 @@ import { pageOf } from '../../common/page-query.dto';
 import { nowIso } from '../../database/columns';
 import { Transactions } from '../../database/transactions';
 import { assertManagesTeam, type AuthenticatedUser } from '../auth/authenticated-user';
+import { LoginLockoutEntity } from '../auth/login-lockout.entity';
+import { emailKey } from '../auth/login-lockouts.service';
 import { hashPassword } from '../auth/password-hasher';
 import { SessionEntity } from '../auth/session.entity';
 import { UserEntity } from '../auth/user.entity';
@@ -201,6 +204,43 @@ export class AgentsService {
     for (const teamId of touched) await this.changes.changed(teamId);
     // Anything else (name, e-mail, zone, skills) shows in feeds and views, not in the schedule.
     if (!touched.has(current.teamId)) await this.changes.relabelled(current.teamId);
+    return this.get(user, id) as Promise<Agent>;
+  }
+
+  /**
+   * A manager gives the agent a login or resets its password (agents who forgot theirs, or were
+   * added without one). The agent's sessions end, since whoever held them knew the old password,
+   * and a sign-in lock-out on the email is lifted, so the new password works at once.
+   */
+  async setPassword(user: AuthenticatedUser, id: string, request: SetAgentPasswordRequest): Promise<Agent> {
+    const current = await this.findVisible(user, id);
+    assertManagesTeam(user, current.teamId);
+    if (current.archivedAt) throw conflictField('password', 'archived agents cannot sign in; this agent was archived, so it gets no login');
+    const passwordHash = await hashPassword(request.password);
+    await this.transactions.run(async (manager) => {
+      const now = nowIso();
+      const login = await manager.findOneBy(UserEntity, { agentId: id });
+      if (login) {
+        await manager.update(UserEntity, { id: login.id }, { passwordHash, updatedAt: now });
+        await manager.delete(SessionEntity, { userId: login.id });
+      } else {
+        // The users table has its own unique email (managers sign in with theirs too).
+        if (await manager.existsBy(UserEntity, { email: current.email })) {
+          throw conflictField('email', `another account already signs in with ${current.email}; give the agent another email first`);
+        }
+        await manager.insert(UserEntity, {
+          id: randomUUID(),
+          email: current.email,
+          passwordHash,
+          role: 'agent',
+          agentId: id,
+          displayName: current.displayName,
+          createdAt: now,
+          updatedAt: now,
+        });
+      }
+      await manager.delete(LoginLockoutEntity, { emailHash: emailKey(current.email) });
+    });
     return this.get(user, id) as Promise<Agent>;
   }
 

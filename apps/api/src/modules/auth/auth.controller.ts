@@ -5,6 +5,7 @@ import { RateLimit } from '../rate-limits/rate-limit.guard';
 import { Public } from './auth.constants';
 import { AuthService } from './auth.service';
 import { AuthUser, type AuthenticatedUser } from './authenticated-user';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { toCurrentUser } from './user.mapper';
 
@@ -26,6 +27,14 @@ export class AuthController {
   @HttpCode(204)
   async logout(@AuthUser() user: AuthenticatedUser): Promise<void> {
     await this.auth.logout(user.sessionId);
+  }
+
+  /** 204; the caller's other sessions end (see AuthService.changePassword). */
+  @ApiBearerAuth()
+  @Post('password')
+  @HttpCode(204)
+  async changePassword(@AuthUser() user: AuthenticatedUser, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(user, body.currentPassword, body.newPassword);
   }
 
   @ApiBearerAuth()

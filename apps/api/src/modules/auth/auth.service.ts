@@ -1,14 +1,15 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LoginResponse } from '@shiftdesk/shared-api-contract';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, Not } from 'typeorm';
+import { apiError } from '../../common/api-error';
 import { Transactions } from '../../database/transactions';
 import { AgentEntity } from '../agents/agent.entity';
 import { ManagerTeamEntity } from '../teams/manager-team.entity';
 import { SESSION_TTL_MS } from './auth.constants';
 import type { AuthenticatedUser } from './authenticated-user';
-import { decoyPasswordHash, verifyPassword } from './password-hasher';
+import { decoyPasswordHash, hashPassword, verifyPassword } from './password-hasher';
 import { LoginLockouts } from './login-lockouts.service';
 import { SessionEntity } from './session.entity';
 import { toCurrentUser } from './user.mapper';
@@ -19,6 +20,11 @@ const LAST_SEEN_RESOLUTION_MS = 60 * 1000;
 
 /** One message for unknown email and wrong password, so the API does not reveal who has an account. */
 const BAD_CREDENTIALS = 'Email or password is incorrect';
+
+function fieldError(field: string, explanation: string): BadRequestException {
+  const message = `${field}: ${explanation}`;
+  return new BadRequestException(apiError(400, message, [{ field, message }]));
+}
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -68,6 +74,28 @@ export class AuthService {
 
   async logout(sessionId: string): Promise<void> {
     await this.transactions.run((manager) => manager.delete(SessionEntity, { id: sessionId }));
+  }
+
+  /**
+   * The signed-in user's own password. A wrong current password counts as a failed sign-in for
+   * the account's email (and locks it like one), so a stolen session cannot be used to guess the
+   * password. Every other session ends: whoever else was signed in must sign in again.
+   */
+  async changePassword(user: AuthenticatedUser, currentPassword: string, newPassword: string): Promise<void> {
+    const started = Date.now();
+    await this.lockouts.assertNotLocked(user.email, started);
+    const account = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: user.id });
+    if (!(await verifyPassword(currentPassword, account.passwordHash))) {
+      await this.lockouts.recordFailure(user.email, account, started);
+      throw fieldError('currentPassword', 'is not your current password; type the password you signed in with');
+    }
+    if (newPassword === currentPassword) throw fieldError('newPassword', 'must differ from the current password');
+    const passwordHash = await hashPassword(newPassword);
+    await this.transactions.run(async (manager) => {
+      await manager.update(UserEntity, { id: user.id }, { passwordHash, updatedAt: new Date().toISOString() });
+      await manager.delete(SessionEntity, { userId: user.id, id: Not(user.sessionId) });
+    });
+    await this.lockouts.clear(user.email);
   }
 
   /** The user behind a bearer token, or null when the token is unknown or expired. */

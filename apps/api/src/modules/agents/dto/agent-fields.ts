@@ -1,6 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
 import { CHANNELS, WORK_MODES } from '@shiftdesk/shared-api-contract';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,12 +14,10 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
-  ValidateNested,
   registerDecorator,
   type ValidationArguments,
 } from 'class-validator';
-import { TrimLower } from '../../../common/validators';
+import { EachNested, TrimLower } from '../../../common/validators';
 import { LanguageSkillDto } from './language-skill.dto';
 
 // Field rules shared by the create and update DTOs, so both always validate alike.
@@ -50,8 +47,7 @@ export const LanguagesField = (): PropertyDecorator =>
     IsArray({ message: 'must be a list such as [{ "code": "en", "level": "fluent" }]' }),
     ArrayMinSize(1, { message: 'must list at least one language the agent speaks' }),
     ArrayMaxSize(20, { message: 'must list at most 20 languages' }),
-    ValidateNested({ each: true, message: 'each entry must be an object such as { "code": "en", "level": "fluent" }' }),
-    Type(() => LanguageSkillDto),
+    EachNested(() => LanguageSkillDto, 'each entry must be an object such as { "code": "en", "level": "fluent" }'),
     DistinctLanguageCodes(),
   );
 
@@ -71,13 +67,6 @@ export const AvailabilityField = (): PropertyDecorator =>
   applyDecorators(
     IsOptional(),
     IsObject({ message: 'must be null (available any time) or map ISO weekdays to windows, e.g. { "1": [{ "start": "08:00", "end": "20:00" }] }' }),
-  );
-
-export const PasswordField = (): PropertyDecorator =>
-  applyDecorators(
-    IsString({ message: 'must be text' }),
-    MinLength(8, { message: 'must be at least 8 characters long' }),
-    MaxLength(200, { message: 'must be at most 200 characters long' }),
   );
 
 /** One entry per language: `[en fluent, en basic]` is a contradiction, not two skills. */

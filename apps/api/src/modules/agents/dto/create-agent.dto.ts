@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS, WORK_MODES, type AvailabilityByWeekday, type Channel, type CreateAgentRequest, type WorkMode } from '@shiftdesk/shared-api-contract';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString } from 'class-validator';
 import { IsIanaTimeZone, IsPresentThenValid, IsRealName } from '../../../common/validators';
-import { AvailabilityField, ChannelsField, ContractHoursField, EmailField, LanguagesField, PasswordField, WorkModeField } from './agent-fields';
+import { AvailabilityField, ChannelsField, ContractHoursField, EmailField, LanguagesField, WorkModeField } from './agent-fields';
+import { PasswordField } from '../../auth/dto/password-field';
 import { LanguageSkillDto } from './language-skill.dto';
 
 export class CreateAgentDto implements CreateAgentRequest {

@@ -17,9 +17,8 @@ import {
   type WhatIfQuery,
   type WorkMode,
 } from '@shiftdesk/shared-api-contract';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { IsPresentThenValid, QueryInt, Trim } from '../../../common/validators';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { EachNested, IsPresentThenValid, QueryInt, Trim } from '../../../common/validators';
 import { IsLocalDate } from '../../schedule/schedule-validators';
 
 // Money arrives as whole minor units (kopecks, cents): never a float, never text with a comma.
@@ -118,12 +117,13 @@ export class CreateSalaryDto implements CreateSalaryRequest {
   @IsLocalDate()
   effectiveFrom!: string;
 
-  @ApiPropertyOptional()
+  /** Absent or null: no comment. */
+  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @Trim()
   @IsString({ message: 'must be text' })
   @MaxLength(500, { message: 'must be at most 500 characters long' })
-  comment?: string;
+  comment?: string | null;
 }
 
 export class SetAgentLevelDto implements SetAgentLevelRequest {
@@ -241,8 +241,7 @@ export class UpdatePaySettingsDto implements UpdatePaySettingsRequest {
   @IsPresentThenValid()
   @IsArray({ message: 'must be a list of { date, countryCode, name }' })
   @ArrayMaxSize(500, { message: 'may list at most 500 holidays' })
-  @ValidateNested({ each: true })
-  @Type(() => PublicHolidayDto)
+  @EachNested(() => PublicHolidayDto, 'each entry must be an object { date, countryCode, name }')
   publicHolidays?: PublicHolidayDto[];
 }
 

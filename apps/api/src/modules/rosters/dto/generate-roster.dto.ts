@@ -12,7 +12,7 @@ import {
 } from '@shiftdesk/shared-api-contract';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { Trim } from '../../../common/validators';
+import { EachNested, Trim } from '../../../common/validators';
 import { IsLocalDate } from '../../schedule/schedule-validators';
 
 const START_MESSAGE = 'must be a local time HH:mm (00:00–23:59) in the team zone, e.g. 07:00';
@@ -94,8 +94,7 @@ export class GenerateRosterDto implements GenerateRosterRequest {
   @IsArray({ message: 'must be a list of shift shapes, e.g. [{ "name": "Early", "start": "07:00", "lengthMinutes": 480 }]' })
   @ArrayMinSize(1, { message: 'must list at least one shift shape' })
   @ArrayMaxSize(20, { message: 'may list at most 20 shift shapes' })
-  @ValidateNested({ each: true })
-  @Type(() => RosterShiftShapeDto)
+  @EachNested(() => RosterShiftShapeDto, 'each shift shape must be an object such as { "name": "Early", "start": "07:00", "lengthMinutes": 480 }')
   shapes!: RosterShiftShapeDto[];
 
   @ApiPropertyOptional({ default: ROSTER_DEFAULT_TIME_LIMIT_SECONDS, minimum: 1, maximum: ROSTER_MAX_TIME_LIMIT_SECONDS })

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS, SHIFT_STATUSES, type Channel, type CreateShiftRequest, type ShiftStatus } from '@shiftdesk/shared-api-contract';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { IsIanaTimeZone, IsPresentThenValid, Trim } from '../../../common/validators';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { EachNested, IsIanaTimeZone, IsPresentThenValid, Trim } from '../../../common/validators';
 import { IsInstant } from '../../schedule/schedule-validators';
 import { ShiftBreakDto } from './shift-fields';
 
@@ -40,8 +39,7 @@ export class CreateShiftDto implements CreateShiftRequest {
   @IsPresentThenValid()
   @IsArray({ message: 'must be a list of breaks [{ "start": …, "end": … }]' })
   @ArrayMaxSize(10, { message: 'may list at most 10 breaks' })
-  @ValidateNested({ each: true })
-  @Type(() => ShiftBreakDto)
+  @EachNested(() => ShiftBreakDto, 'each break must be an object { "start": …, "end": … }')
   breaks?: ShiftBreakDto[];
 
   @ApiPropertyOptional({ enum: SHIFT_STATUSES, default: 'published' })

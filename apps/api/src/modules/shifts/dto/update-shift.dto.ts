@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS, SHIFT_STATUSES, type Channel, type ShiftStatus, type UpdateShiftRequest } from '@shiftdesk/shared-api-contract';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { IsPresentThenValid, Trim } from '../../../common/validators';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { EachNested, IsPresentThenValid, Trim } from '../../../common/validators';
 import { AgentSpanPatchDto } from '../../schedule/dto/agent-span-patch.dto';
 import { ShiftBreakDto } from './shift-fields';
 
@@ -24,8 +23,7 @@ export class UpdateShiftDto extends AgentSpanPatchDto implements UpdateShiftRequ
   @IsPresentThenValid()
   @IsArray({ message: 'must be a list of breaks [{ "start": …, "end": … }]' })
   @ArrayMaxSize(10, { message: 'may list at most 10 breaks' })
-  @ValidateNested({ each: true })
-  @Type(() => ShiftBreakDto)
+  @EachNested(() => ShiftBreakDto, 'each break must be an object { "start": …, "end": … }')
   breaks?: ShiftBreakDto[];
 
   @ApiPropertyOptional({ enum: SHIFT_STATUSES })

@@ -25,6 +25,7 @@ export const appRoutes: Routes = [
       { path: 'my-shifts', canMatch: [roleGuard('agent')], loadChildren: () => import('@shiftdesk/web-feature-my-shifts').then((m) => m.myShiftsRoutes) },
       { path: 'requests', loadChildren: () => import('@shiftdesk/web-feature-requests').then((m) => m.requestsRoutes) },
       { path: 'pay', canMatch: [roleGuard('manager')], loadChildren: () => import('@shiftdesk/web-feature-pay').then((m) => m.payRoutes) },
+      { path: 'account', loadChildren: () => import('@shiftdesk/web-feature-auth').then((m) => m.accountRoutes) },
       { path: 'approvals', canMatch: [roleGuard('manager')], loadChildren: () => import('@shiftdesk/web-feature-requests').then((m) => m.approvalsRoutes) },
     ],
   },

@@ -1,2 +1,3 @@
 export * from './lib/auth.routes';
 export * from './lib/login-page.component';
+export * from './lib/account-page.component';

@@ -5,3 +5,4 @@ export * from './lib/vocabulary-labels';
 export * from './lib/validation-messages';
 export * from './lib/request-labels';
 export * from './lib/preference-labels';
+export * from './lib/server-errors';

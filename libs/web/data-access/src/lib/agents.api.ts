@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { Agent, CreateAgentRequest, DeleteAgentResponse, ListAgentsQuery, MyProfile, Page, UpdateAgentRequest } from '@shiftdesk/shared-api-contract';
+import type { Agent, CreateAgentRequest, DeleteAgentResponse, ListAgentsQuery, MyProfile, Page, SetAgentPasswordRequest, UpdateAgentRequest } from '@shiftdesk/shared-api-contract';
 import type { Observable } from 'rxjs';
 import { API_BASE } from './api-paths';
 
@@ -32,6 +32,11 @@ export class AgentsApi {
 
   update(id: string, request: UpdateAgentRequest): Observable<Agent> {
     return this.http.patch<Agent>(`${API_BASE}/agents/${encodeURIComponent(id)}`, request);
+  }
+
+  /** Gives the agent a login with this password, or resets it (the agent's sessions end). */
+  setPassword(id: string, request: SetAgentPasswordRequest): Observable<Agent> {
+    return this.http.put<Agent>(`${API_BASE}/agents/${encodeURIComponent(id)}/password`, request);
   }
 
   /** Deletes the agent, or archives them when they have shifts; the answer says which. */

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { CurrentUser, LoginRequest, LoginResponse } from '@shiftdesk/shared-api-contract';
+import type { ChangePasswordRequest, CurrentUser, LoginRequest, LoginResponse } from '@shiftdesk/shared-api-contract';
 import { firstValueFrom } from 'rxjs';
 import { API_BASE } from './api-paths';
 
@@ -44,6 +44,11 @@ export class SessionStore {
     } catch {
       this.clear();
     }
+  }
+
+  /** Changes the signed-in user's password; this session stays, the others end. Rejects with the HTTP error. */
+  async changePassword(request: ChangePasswordRequest): Promise<void> {
+    await firstValueFrom(this.http.post<void>(`${API_BASE}/auth/password`, request));
   }
 
   /** Ends the session on the server (best effort) and forgets it here. */

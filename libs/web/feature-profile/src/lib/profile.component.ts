@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, type OnInit } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { PreferencesStore } from '@shiftdesk/web-data-access';
 import { BadgeComponent, PreferencesEditorComponent, SpinnerComponent, ZonedClockComponent } from '@shiftdesk/web-ui';
 import { CHANNEL_LABELS, languageName, LEVEL_LABELS, sortLanguages, WORK_MODE_LABELS } from '@shiftdesk/web-util';
@@ -8,7 +9,7 @@ import { ProfileStore } from './profile.store';
 /** An agent's own profile: name, zone with the local time, languages, channels, team. */
 @Component({
   selector: 'sd-profile',
-  imports: [BadgeComponent, PreferencesEditorComponent, ProfileFeedComponent, SpinnerComponent, ZonedClockComponent],
+  imports: [BadgeComponent, PreferencesEditorComponent, ProfileFeedComponent, RouterLink, SpinnerComponent, ZonedClockComponent],
   providers: [PreferencesStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -75,7 +76,7 @@ import { ProfileStore } from './profile.store';
       </div>
       <sd-profile-feed />
       <sd-preferences-editor heading="When you'd like to work" [source]="preferences" [zone]="p.timeZone" />
-      <p class="subtle">Something wrong here? Ask your manager to update it.</p>
+      <p class="subtle">Something wrong here? Ask your manager to update it. Your password you change yourself, on <a routerLink="/account">your account page</a>.</p>
     } @else if (store.loading()) {
       <sd-spinner label="Loading your profile…" />
     }

@@ -5,9 +5,8 @@ import { Router, RouterLink } from '@angular/router';
 import { type Agent, CHANNELS, type FieldError, LANGUAGE_LEVELS, LANGUAGE_NAMES, type Weekday, WORK_MODES } from '@shiftdesk/shared-api-contract';
 import { AgentsApi, PreferencesStore } from '@shiftdesk/web-data-access';
 import { PreferencesEditorComponent, SpinnerComponent, ZonedClockComponent } from '@shiftdesk/web-ui';
-import { CHANNEL_LABELS, describeValidationErrors, formatZonedDateTime, LEVEL_LABELS, listTimeZones, toApiError, WORK_MODE_LABELS } from '@shiftdesk/web-util';
+import { applyServerErrors, CHANNEL_LABELS, describeValidationErrors, formatZonedDateTime, LEVEL_LABELS, listTimeZones, toApiError, WORK_MODE_LABELS } from '@shiftdesk/web-util';
 import { firstValueFrom } from 'rxjs';
-import { applyServerErrors } from '../shared/server-errors';
 import { DirectoryStore } from '../shared/directory.store';
 import {
   buildAgentForm,
@@ -22,12 +21,13 @@ import {
 } from './agent-form.model';
 import { AVAILABILITY_WEEKDAYS, copyMondayToWeekdays, WEEKDAY_LABELS } from './availability-form';
 import { AgentImportsComponent } from './agent-imports.component';
+import { AgentLoginComponent } from './agent-login.component';
 import { AgentsListStore } from './agents-list.store';
 
 /** Create (`/agents/new`) and edit (`/agents/:id`) an agent. */
 @Component({
   selector: 'sd-agent-form',
-  imports: [ReactiveFormsModule, RouterLink, SpinnerComponent, ZonedClockComponent, AgentImportsComponent, PreferencesEditorComponent],
+  imports: [ReactiveFormsModule, RouterLink, SpinnerComponent, ZonedClockComponent, AgentImportsComponent, AgentLoginComponent, PreferencesEditorComponent],
   providers: [PreferencesStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './agent-form.component.html',

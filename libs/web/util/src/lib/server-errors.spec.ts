@@ -1,6 +1,5 @@
 import { FormArray, FormControl, FormGroup } from '@angular/forms';
 import { applyServerErrors } from './server-errors';
-import { uniqueLanguagesValidator } from './validators';
 
 describe('applyServerErrors', () => {
   function form(): FormGroup {
@@ -31,18 +30,5 @@ describe('applyServerErrors', () => {
     applyServerErrors(f, [{ field: 'timeZone', message: 'unknown' }]);
     f.get('timeZone')?.setValue('Europe/Lisbon');
     expect(f.get('timeZone')?.errors).toBeNull();
-  });
-});
-
-describe('uniqueLanguagesValidator', () => {
-  it('flags the repeated row and releases it when fixed', () => {
-    const row = (code: string) => new FormGroup({ code: new FormControl(code) });
-    const languages = new FormArray([row('fr'), row('en'), row('fr')], uniqueLanguagesValidator);
-    expect(languages.hasError('duplicateLanguages')).toBe(true);
-    expect(languages.at(0).get('code')?.errors).toBeNull();
-    expect(languages.at(2).get('code')?.hasError('duplicate')).toBe(true);
-    languages.at(2).get('code')?.setValue('nl');
-    expect(languages.valid).toBe(true);
-    expect(languages.at(2).get('code')?.errors).toBeNull();
   });
 });

@@ -18,4 +18,7 @@ module.exports = {
     '^@shiftdesk/shared-api-contract$': '<rootDir>/../../libs/shared/api-contract/src/index.ts',
   },
   coverageDirectory: '../../coverage/apps/web',
+  // A timeout catches hangs, not slowness: the first component test of a file (Angular compiles
+  // it) took 1.7 s alone and over 5 s, jest's default, with lint running on the other core.
+  testTimeout: 20_000,
 };

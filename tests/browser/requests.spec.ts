@@ -2,6 +2,7 @@ import type { ManualShift } from '@shiftdesk/shared-api-contract';
 import { type Page } from 'playwright-core';
 import { logIn, openBrowser, type Session, shot } from './support/browser';
 import { ADMIN } from './support/server';
+import { getStartOfIsoWeek } from '../../libs/scheduling/src/time/local-date-time';
 import { addDays, api, localDate } from './support/helpers';
 
 // Issue 5's scenario on a team of its own (so the demo desk the other specs count stays as they
@@ -18,12 +19,6 @@ const B = { name: 'Pavel Sokolov', email: 'pavel.sokolov@requests.test', timeZon
 /** The local wall time `time` on `date` in Moscow (UTC+3 all year) as an instant. */
 function moscow(date: string, time: string): string {
   return new Date(Date.parse(`${date}T${time}:00+03:00`)).toISOString();
-}
-
-/** Monday of the ISO week of a local date. */
-function mondayOf(date: string): string {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
-  return addDays(date, 1 - weekday);
 }
 
 describe('requests in the browser', () => {
@@ -112,7 +107,7 @@ describe('requests in the browser', () => {
     await nav.getByRole('link', { name: 'Roster' }).click();
     await pageM.getByTestId('team-select').selectOption({ label: TEAM_NAME });
     await pageM.getByTestId('roster-board').waitFor();
-    if (mondayOf(day) !== mondayOf(localDate(ZONE))) await pageM.getByTestId('next-week').click();
+    if (getStartOfIsoWeek(day) !== getStartOfIsoWeek(localDate(ZONE))) await pageM.getByTestId('next-week').click();
     const bar = (name: string) => pageM.locator(`[data-testid="roster-row"][data-agent="${name}"] [data-testid="shift-bar"][data-shift-id="${shift.id}"]`);
     await bar(B.name).waitFor();
     expect(await bar(A.name).count()).toBe(0);

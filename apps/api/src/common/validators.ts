@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { LANGUAGE_NAMES } from '@shiftdesk/shared-api-contract';
 import { Transform, Type } from 'class-transformer';
-import { IsObject, IsString, Length, ValidateIf, ValidateNested, registerDecorator, type ValidationArguments } from 'class-validator';
+import { IsEmail, IsObject, IsString, Length, MaxLength, ValidateIf, ValidateNested, registerDecorator, type ValidationArguments } from 'class-validator';
 import { IANAZone } from 'luxon';
 
 /**
@@ -30,6 +30,15 @@ export function Trim(): PropertyDecorator {
 export function TrimLower(): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
 }
+
+/** An email someone signs in with or is reached at: trimmed and lower-cased. */
+export const EmailField = (): PropertyDecorator =>
+  applyDecorators(
+    TrimLower(),
+    IsString({ message: 'must be an email address such as anna.smirnova@example.com' }),
+    IsEmail({}, { message: 'must be an email address such as anna.smirnova@example.com' }),
+    MaxLength(254, { message: 'must be at most 254 characters long' }),
+  );
 
 /** A value quoted in an error message, cut to a readable length. */
 export function quoted(value: string, max = 60): string {

@@ -34,7 +34,7 @@ export async function createAgent(t: TestApp, token: string, request: CreateAgen
   return response.body as Agent;
 }
 
-/** There is no API to create managers yet: the admin is the first, others are inserted here. */
+/** A manager account of no team, inserted directly (POST /api/teams/:id/managers always links one to a team). */
 export async function insertManager(t: TestApp, email: string, password: string): Promise<void> {
   const now = new Date().toISOString();
   await t.dataSource.getRepository(UserEntity).insert({

@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CreateTeamRequest, Page, Region, Team, TeamSettings, UpdateTeamRequest, UpdateTeamSettingsRequest, WebhookDeliveriesQuery, WebhookDeliveriesResponse } from '@shiftdesk/shared-api-contract';
+import type { AddTeamManagerRequest, CreateTeamRequest, Page, Region, Team, TeamManager, TeamSettings, UpdateTeamRequest, UpdateTeamSettingsRequest, WebhookDeliveriesQuery, WebhookDeliveriesResponse } from '@shiftdesk/shared-api-contract';
 import { toItems } from '@shiftdesk/web-util';
 import { map, type Observable } from 'rxjs';
 import { API_BASE } from './api-paths';
@@ -34,6 +34,20 @@ export class TeamsApi {
   /** The answer carries `webhookSecret` once, when this call generated it. */
   updateSettings(id: string, request: UpdateTeamSettingsRequest): Observable<TeamSettings> {
     return this.http.patch<TeamSettings>(`${API_BASE}/teams/${encodeURIComponent(id)}/settings`, request);
+  }
+
+  /** The team's managers, by name. */
+  managers(id: string): Observable<TeamManager[]> {
+    return this.http.get<TeamManager[]>(`${API_BASE}/teams/${encodeURIComponent(id)}/managers`);
+  }
+
+  /** Links an existing manager account, or creates one (name and password then needed). */
+  addManager(id: string, request: AddTeamManagerRequest): Observable<TeamManager> {
+    return this.http.post<TeamManager>(`${API_BASE}/teams/${encodeURIComponent(id)}/managers`, request);
+  }
+
+  removeManager(id: string, userId: string): Observable<void> {
+    return this.http.delete<void>(`${API_BASE}/teams/${encodeURIComponent(id)}/managers/${encodeURIComponent(userId)}`);
   }
 
   /** The webhook's delivery log, newest first. */

@@ -5,33 +5,22 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
-  IsEmail,
   IsIn,
   IsNumber,
   IsObject,
   IsOptional,
-  IsString,
   Max,
-  MaxLength,
   Min,
   registerDecorator,
   type ValidationArguments,
 } from 'class-validator';
-import { EachNested, TrimLower } from '../../../common/validators';
+import { EachNested } from '../../../common/validators';
 import { LanguageSkillDto } from './language-skill.dto';
 
 // Field rules shared by the create and update DTOs, so both always validate alike.
 
 export const MIN_CONTRACT_HOURS = 1;
 export const MAX_CONTRACT_HOURS = 60;
-
-export const EmailField = (): PropertyDecorator =>
-  applyDecorators(
-    TrimLower(),
-    IsString({ message: 'must be an email address such as anna.smirnova@example.com' }),
-    IsEmail({}, { message: 'must be an email address such as anna.smirnova@example.com' }),
-    MaxLength(254, { message: 'must be at most 254 characters long' }),
-  );
 
 export const WorkModeField = (): PropertyDecorator => IsIn(WORK_MODES, { message: `must be one of ${WORK_MODES.join(', ')}` });
 

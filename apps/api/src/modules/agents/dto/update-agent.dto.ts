@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS, WORK_MODES, type AvailabilityByWeekday, type Channel, type UpdateAgentRequest, type WorkMode } from '@shiftdesk/shared-api-contract';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString } from 'class-validator';
-import { IsIanaTimeZone, IsPresentThenValid, IsRealName } from '../../../common/validators';
-import { AvailabilityField, ChannelsField, ContractHoursField, EmailField, LanguagesField, WorkModeField } from './agent-fields';
+import { IsIanaTimeZone, IsPresentThenValid, IsRealName, EmailField } from '../../../common/validators';
+import { AvailabilityField, ChannelsField, ContractHoursField, LanguagesField, WorkModeField } from './agent-fields';
 import { LanguageSkillDto } from './language-skill.dto';
 
 /** Every field optional; a given field replaces the stored value (languages and channels as a whole). */

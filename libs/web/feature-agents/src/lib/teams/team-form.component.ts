@@ -10,12 +10,13 @@ import { DirectoryStore } from '../shared/directory.store';
 import { timeZoneValidator } from '../shared/validators';
 import { TeamsNoticeStore } from './teams-notice.store';
 import { TeamFeedsComponent } from './team-feeds.component';
+import { TeamManagersComponent } from './team-managers.component';
 import { TeamWebhookComponent } from './team-webhook.component';
 
 /** Create (`/teams/new`) and edit (`/teams/:id`) a team. */
 @Component({
   selector: 'sd-team-form',
-  imports: [ReactiveFormsModule, RouterLink, SpinnerComponent, ZonedClockComponent, TeamWebhookComponent, TeamFeedsComponent],
+  imports: [ReactiveFormsModule, RouterLink, SpinnerComponent, ZonedClockComponent, TeamWebhookComponent, TeamFeedsComponent, TeamManagersComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './team-form.component.html',
 })

@@ -88,4 +88,45 @@ describe('logins and passwords in the browser', () => {
     await logIn(page, email, 'zoya-own-secret');
     expect(await page.getByTestId('user-name').textContent()).toBe('Zoya Orlova');
   });
+
+  it('adds a new manager to the team, who signs in and sees it, then removes her', async () => {
+    const { page } = s;
+    const managerEmail = `deputy.${Date.now()}@demo.shiftdesk.local`;
+    await logIn(page, DEMO_MANAGER.email, DEMO_MANAGER.password);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
+    await page.getByRole('link', { name: DEMO_TEAM.name }).first().click();
+    const card = page.getByTestId('team-managers');
+    await card.locator(`[data-testid="manager-row"][data-email="${DEMO_MANAGER.email}"]`).waitFor();
+
+    // A new address needs a name and a first password: the API says so under the name.
+    await card.getByLabel('Email').fill(managerEmail);
+    await card.getByLabel(/First password/).fill('deputy-first-1');
+    await card.getByTestId('add-manager').click();
+    await card.locator('#manager-name-error').getByText(/nobody signs in with/).waitFor();
+    await card.getByLabel(/^Name/).fill('Vera Deputy');
+    await card.getByTestId('add-manager').click();
+    await card.getByTestId('managers-notice').getByText('Vera Deputy now manages this team.').waitFor();
+    await card.locator(`[data-testid="manager-row"][data-email="${managerEmail}"]`).waitFor();
+    await shot(page, '93-team-managers');
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/login'));
+
+    // She signs in as a manager of the demo team.
+    await logIn(page, managerEmail, 'deputy-first-1');
+    expect(await page.getByTestId('user-role').textContent()).toBe('Manager');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
+    await page.getByRole('link', { name: DEMO_TEAM.name }).first().waitFor();
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/login'));
+
+    // Removed (after a question), she no longer sees the team.
+    await logIn(page, DEMO_MANAGER.email, DEMO_MANAGER.password);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
+    await page.getByRole('link', { name: DEMO_TEAM.name }).first().click();
+    await card.locator(`[data-testid="manager-row"][data-email="${managerEmail}"]`).getByTestId('remove-manager').click();
+    await page.getByRole('dialog', { name: 'Remove Vera Deputy as a manager?' }).getByTestId('confirm').click();
+    await card.getByTestId('managers-notice').getByText('Vera Deputy no longer manages this team.').waitFor();
+    const deputy = await api<{ token: string }>('/auth/login', { method: 'POST', body: { email: managerEmail, password: 'deputy-first-1' } });
+    expect(await api<unknown[]>('/teams', { token: deputy.token })).toEqual([]);
+  });
 });

@@ -132,7 +132,7 @@ describe('manager in the browser', () => {
     await logIn(page, ADMIN.email, ADMIN.password);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
     await page.getByRole('link', { name: 'Add team' }).click();
-    await page.getByLabel('Name').fill('Night owls');
+    await page.getByLabel('Name', { exact: true }).fill('Night owls');
     await page.getByLabel('Description').fill('Covers the Asian morning.');
     await page.getByLabel('Time zone').fill('Asia/Atlantis');
     await page.getByRole('button', { name: 'Add team' }).click();
@@ -147,7 +147,7 @@ describe('manager in the browser', () => {
     await row.getByRole('link', { name: 'Edit Night owls' }).click();
     await page.getByRole('heading', { name: 'Night owls' }).waitFor();
     await shot(page, '03-team-form');
-    await page.getByLabel('Name').fill('Night owls (Baku)');
+    await page.getByLabel('Name', { exact: true }).fill('Night owls (Baku)');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Night owls (Baku) was saved.').waitFor();
   });

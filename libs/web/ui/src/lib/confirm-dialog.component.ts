@@ -1,5 +1,7 @@
 import { ChangeDetectionStrategy, Component, effect, type ElementRef, input, output, viewChild } from '@angular/core';
 
+let dialogCount = 0;
+
 /**
  * A modal question built on the native `<dialog>`: focus is trapped and Escape cancels for free.
  * The parent owns `open`; the dialog reports the answer through `confirmed` or `cancelled`.
@@ -8,8 +10,8 @@ import { ChangeDetectionStrategy, Component, effect, type ElementRef, input, out
   selector: 'sd-confirm-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <dialog #dialog class="dialog" aria-labelledby="confirm-dialog-title" (cancel)="onCancel($event)">
-      <h2 id="confirm-dialog-title" class="dialog-title">{{ heading() }}</h2>
+    <dialog #dialog class="dialog" [attr.aria-labelledby]="titleId" (cancel)="onCancel($event)">
+      <h2 [id]="titleId" class="dialog-title">{{ heading() }}</h2>
       <div class="dialog-body"><ng-content /></div>
       <div class="dialog-actions">
         <button type="button" class="btn btn-ghost" (click)="cancelled.emit()" [disabled]="busy()">Cancel</button>
@@ -21,6 +23,8 @@ import { ChangeDetectionStrategy, Component, effect, type ElementRef, input, out
   `,
 })
 export class ConfirmDialogComponent {
+  /** Unique per instance: a page with two dialogs (a team's webhook and managers) names each by its own heading. */
+  readonly titleId = `confirm-dialog-title-${++dialogCount}`;
   readonly open = input(false);
   readonly heading = input.required<string>();
   readonly confirmLabel = input('Confirm');

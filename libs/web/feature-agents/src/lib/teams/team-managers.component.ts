@@ -36,7 +36,7 @@ type ManagerField = 'email' | 'displayName' | 'password';
             <div>
               <strong>{{ m.displayName }}</strong>
               @if (m.userId === me()) {
-                <span class="subtle">(you)</span>
+                <span class="subtle"> (you)</span>
               }
               <p class="field-hint">{{ m.email }} · manager since {{ since(m) }}</p>
             </div>

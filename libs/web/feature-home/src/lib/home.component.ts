@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { Team } from '@shiftdesk/shared-api-contract';
+import type { CoverageRule, Team } from '@shiftdesk/shared-api-contract';
 import { AgentsApi, SessionStore, TeamsApi } from '@shiftdesk/web-data-access';
-import { OpenAlertsStore } from '@shiftdesk/web-data-access-schedule';
+import { OpenAlertsStore, ScheduleApi } from '@shiftdesk/web-data-access-schedule';
 import { NowService, SpinnerComponent, ZonedClockComponent } from '@shiftdesk/web-ui';
 import { formatZonedDateTime, toApiError } from '@shiftdesk/web-util';
 import { firstValueFrom } from 'rxjs';
@@ -11,6 +11,13 @@ interface DeskCounts {
   agents: number;
   activeAgents: number;
   teams: Team[];
+  /** Teams with a coverage target in force today or later: only theirs are checked for gaps. */
+  withTarget: ReadonlySet<string>;
+}
+
+/** Whether a rule still applies from `today` (YYYY-MM-DD) on; rules that ended are history. */
+function inForce(rule: CoverageRule, today: string): boolean {
+  return rule.validTo === null || rule.validTo >= today;
 }
 
 /** The manager's home: how big the desk is, what needs attention, and where to go next. Nothing invented. */
@@ -53,6 +60,8 @@ interface DeskCounts {
               Checking coverage…
             } @else if (openAlerts.total() > 0) {
               Gaps against coverage targets in the coming weeks
+            } @else if (c.withTarget.size === 0) {
+              No coverage target yet, so nothing is checked
             } @else {
               Every coverage target is met
             }
@@ -68,6 +77,9 @@ interface DeskCounts {
               <li class="list-row">
                 <a class="strong-link" [routerLink]="['/teams', team.id]">{{ team.name }}</a>
                 <span class="subtle">{{ team.agentCount }} {{ team.agentCount === 1 ? 'agent' : 'agents' }}</span>
+                @if (!c.withTarget.has(team.id)) {
+                  <a class="badge badge-muted" routerLink="/coverage" data-testid="team-no-target">No coverage target</a>
+                }
                 @if (openAlerts.byTeam().get(team.id); as open) {
                   <a class="badge badge-warning team-alerts" routerLink="/alerts" [queryParams]="{ team: team.id }" data-testid="team-alerts">{{ open }} open {{ open === 1 ? 'alert' : 'alerts' }}</a>
                 }
@@ -76,6 +88,16 @@ interface DeskCounts {
             }
           </ul>
         </section>
+        @if (teamsWithoutTarget().length) {
+          <section class="card section-card" aria-labelledby="next-step" data-testid="next-step-target">
+            <h2 id="next-step">Next: say when the desk must be staffed</h2>
+            <p>
+              {{ teamsWithoutTarget().join(', ') }} {{ teamsWithoutTarget().length === 1 ? 'has' : 'have' }} no coverage target, so no gap can be found.
+              On Coverage, start from a preset (12 h, 16 h a day, 24/7) with a head-count: every gap shows at once. Then Roster → Generate roster fills the week within the labour rules.
+            </p>
+            <a class="btn btn-primary" routerLink="/coverage">Set a coverage target</a>
+          </section>
+        }
       } @else {
         <section class="card section-card">
           <h2>Get started</h2>
@@ -91,6 +113,7 @@ interface DeskCounts {
 export class HomeComponent implements OnInit {
   private readonly agentsApi = inject(AgentsApi);
   private readonly teamsApi = inject(TeamsApi);
+  private readonly scheduleApi = inject(ScheduleApi);
   private readonly session = inject(SessionStore);
   private readonly clock = inject(NowService);
   private readonly viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -101,6 +124,10 @@ export class HomeComponent implements OnInit {
   readonly firstName = computed(() => (this.session.user()?.displayName ?? '').split(/\s+/)[0] ?? '');
   readonly today = computed(() => `Your time: ${formatZonedDateTime(this.clock.now(), this.viewerZone)} (${this.viewerZone})`);
   readonly zoneCount = computed(() => new Set(this.counts()?.teams.map((t) => t.timeZone)).size);
+  readonly teamsWithoutTarget = computed(() => {
+    const c = this.counts();
+    return c ? c.teams.filter((team) => !c.withTarget.has(team.id)).map((team) => team.name) : [];
+  });
   /** The alert card opens the first team that has something open. */
   readonly firstTeamWithAlerts = computed(() => this.counts()?.teams.find((team) => (this.openAlerts.byTeam().get(team.id) ?? 0) > 0)?.id ?? null);
 
@@ -116,7 +143,10 @@ export class HomeComponent implements OnInit {
         firstValueFrom(this.agentsApi.list({ page: 1, pageSize: 1, active: true })),
         firstValueFrom(this.teamsApi.list()),
       ]);
-      this.counts.set({ agents: all.total, activeAgents: active.total, teams: [...teams].sort((a, b) => a.name.localeCompare(b.name)) });
+      const today = this.clock.now().toISOString().slice(0, 10);
+      const rules = await Promise.all(teams.map((team) => firstValueFrom(this.scheduleApi.coverageRules(team.id))));
+      const withTarget = new Set(teams.filter((_, i) => rules[i].some((rule) => inForce(rule, today))).map((team) => team.id));
+      this.counts.set({ agents: all.total, activeAgents: active.total, teams: [...teams].sort((a, b) => a.name.localeCompare(b.name)), withTarget });
       // Fresh counts on arrival: this is where a manager looks first.
       void this.openAlerts.refresh(
         teams.map((team) => team.id),

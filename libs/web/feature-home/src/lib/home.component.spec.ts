@@ -1,0 +1,57 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { CoverageRule, Team } from '@shiftdesk/shared-api-contract';
+import { HomeComponent } from './home.component';
+
+const TEAM: Team = { id: 't1', name: 'Support Desk', description: null, timeZone: 'Europe/Moscow', agentCount: 20, createdAt: '2026-01-01T00:00:00Z' };
+const page = (total: number) => ({ items: [], total, page: 1, pageSize: 1 });
+
+async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await fixture.whenStable();
+  }
+}
+
+describe('HomeComponent', () => {
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({ imports: [HomeComponent], providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  async function open(rules: Partial<CoverageRule>[]) {
+    const fixture = TestBed.createComponent(HomeComponent);
+    await settle(fixture);
+    http.expectOne((r) => r.url === '/api/agents' && !r.params.has('active')).flush(page(20));
+    http.expectOne((r) => r.url === '/api/agents' && r.params.get('active') === 'true').flush(page(20));
+    http.expectOne('/api/teams').flush([TEAM]);
+    await settle(fixture);
+    http.expectOne('/api/teams/t1/coverage-rules').flush(rules);
+    await settle(fixture);
+    http.expectOne((r) => r.url === '/api/teams/t1/alerts').flush({ teamId: 't1', openCount: 0, alerts: [] });
+    await settle(fixture);
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  it('says nothing is checked while no team has a coverage target, and shows the next step', async () => {
+    // A rule that ended long ago is no target.
+    const el = await open([{ id: 'r1', validFrom: '2020-01-01', validTo: '2020-12-31' }]);
+    expect(el.querySelector('[data-testid="stat-alerts"]')?.textContent).toContain('No coverage target yet, so nothing is checked');
+    expect(el.querySelector('[data-testid="stat-alerts"]')?.textContent).not.toContain('met');
+    expect(el.querySelector('[data-testid="team-no-target"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="next-step-target"]')?.textContent).toContain('Support Desk has no coverage target');
+  });
+
+  it('says every target is met when a team has one and nothing is open', async () => {
+    const el = await open([{ id: 'r1', validFrom: null, validTo: null }]);
+    expect(el.querySelector('[data-testid="stat-alerts"]')?.textContent).toContain('Every coverage target is met');
+    expect(el.querySelector('[data-testid="team-no-target"]')).toBeNull();
+    expect(el.querySelector('[data-testid="next-step-target"]')).toBeNull();
+  });
+});

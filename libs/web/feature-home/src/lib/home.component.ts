@@ -93,7 +93,7 @@ function inForce(rule: CoverageRule, today: string): boolean {
             <h2 id="next-step">Next: say when the desk must be staffed</h2>
             <p>
               {{ teamsWithoutTarget().join(', ') }} {{ teamsWithoutTarget().length === 1 ? 'has' : 'have' }} no coverage target, so no gap can be found.
-              On Coverage, start from a preset (12 h, 16 h a day, 24/7) with a head-count: every gap shows at once. Then Roster → Generate roster fills the week within the labour rules.
+              On Coverage, start from a preset (12 to 18 h a day, or 24/7) with a head-count: every gap shows at once. Then Roster → Generate roster fills the week within the labour rules.
             </p>
             <a class="btn btn-primary" routerLink="/coverage">Set a coverage target</a>
           </section>

@@ -1,10 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { columnGenerationApplies, improveRows, PatternMaster } from './column-generation';
+import { columnGenerationApplies, improveRowByWindows, improveRows, PatternMaster } from './column-generation';
 import { compileProblem, objectiveOf, OFF } from './compiled-problem';
 import { evaluateRoster } from './evaluate-roster';
 import { generateRoster } from './generate-roster';
 import { loadHighs } from './load-highs';
 import type { RosterProblem } from './roster-problem';
+import { priceRow, rowCost } from './price-row';
 import { tinyEmployee, tinyProblem } from './testing/tiny-problem';
 
 /** Five agents, two weeks, two shifts, uneven cover: small enough for the full MIP to prove its optimum. */
@@ -74,5 +75,24 @@ describe('improveRows', () => {
     expect(evaluateRoster(pr, toRoster(pr, improved)).hardViolations).toEqual([]);
     // A fixed point: another sweep changes nothing.
     expect(Array.from(improveRows({ p, assignment: improved, order, shouldStop: () => false }))).toEqual(Array.from(improved));
+  });
+});
+
+describe('improveRowByWindows', () => {
+  it('improves a row window by window to a feasible one, and to the whole-row optimum when a window spans the horizon', () => {
+    const pr = problem();
+    const p = compileProblem(pr);
+    // Employee 0 against the others off: every cover cell is open, so working pays.
+    const adjust = new Float64Array(p.D * p.S);
+    for (let k = 0; k < p.D * p.S; k++) adjust[k] = -p.underWeight[k];
+    const off = new Int32Array(p.D).fill(OFF);
+    const windowed = improveRowByWindows({ p, e: 0, row: off, cellAdjust: adjust, cost: rowCost(p, 0, off, adjust), shouldStop: () => false, windowDays: 4 });
+    expect(windowed.cost).toBeLessThan(rowCost(p, 0, off, adjust));
+    expect(rowCost(p, 0, windowed.row, adjust)).toBeCloseTo(windowed.cost, 9);
+    const roster = toRoster(pr, Int32Array.from({ length: p.E * p.D }, (_, i) => (i < p.D ? windowed.row[i] : OFF)));
+    expect(evaluateRoster(pr, roster).hardViolations).toEqual([]);
+    const whole = improveRowByWindows({ p, e: 0, row: off, cellAdjust: adjust, cost: rowCost(p, 0, off, adjust), shouldStop: () => false, windowDays: p.D });
+    const optimum = priceRow({ p, e: 0, cellAdjust: adjust });
+    expect(optimum.ok && optimum.cost).toBeCloseTo(whole.cost, 9);
   });
 });

@@ -351,10 +351,18 @@ export function improveRows(options: { p: CompiledProblem; assignment: Int32Arra
       if (shouldStop()) break;
       for (let d = 0; d < D; d++) if (a[e * D + d] >= 0) count[d * S + a[e * D + d]]--;
       for (let k = 0; k < D * S; k++) adjust[k] = coverCost(k, count[k] + 1) - coverCost(k, count[k]);
-      const current = rowCost(p, e, a.subarray(e * D, (e + 1) * D), adjust);
+      let current = rowCost(p, e, a.subarray(e * D, (e + 1) * D), adjust);
       let r = tooWide[e] ? undefined : priceRow({ p, e, cellAdjust: adjust, upperBound: current, maxStates: EXACT_MAX_STATES });
       if (r === undefined || (!r.ok && r.reason === 'too-large')) {
         tooWide[e] = 1;
+        // Exact over windows of the row first (the rest of the row held), then the beam over the
+        // whole row, which can move work between distant weeks.
+        const windowed = improveRowByWindows({ p, e, row: a.subarray(e * D, (e + 1) * D), cellAdjust: adjust, cost: current, shouldStop });
+        if (windowed.cost < current - 1e-9) {
+          a.set(windowed.row, e * D);
+          current = windowed.cost;
+          improved = true;
+        }
         r = priceRow({ p, e, cellAdjust: adjust, upperBound: current, beamWidth: PRICING_BEAM });
       }
       if (r.ok && r.cost < current - 1e-9) {
@@ -365,4 +373,49 @@ export function improveRows(options: { p: CompiledProblem; assignment: Int32Arra
     }
   }
   return a;
+}
+
+/** Days re-optimised at once by `improveRowByWindows`; windows overlap by half. */
+const ROW_WINDOW_DAYS = 28;
+/** Shortest window tried when a window's DP is still too wide (it is halved down to this). */
+const MIN_ROW_WINDOW_DAYS = 7;
+
+/**
+ * Exact re-optimisation of one row over overlapping windows of days, the row outside each window
+ * held (see `PriceRowInput.window`): for rows whose whole-row DP is too wide (long horizons,
+ * several capped shift types), each window's DP is narrow. A window still too wide is split in
+ * halves. Returns the improved row and its cost (row cost plus `cellAdjust`), or the input.
+ */
+export function improveRowByWindows(options: {
+  p: CompiledProblem;
+  e: number;
+  row: ArrayLike<number>;
+  cellAdjust: Float64Array;
+  cost: number;
+  shouldStop: () => boolean;
+  windowDays?: number;
+}): { row: Int32Array; cost: number } {
+  const { p, e, cellAdjust, shouldStop } = options;
+  const D = p.D;
+  let row: Int32Array = Int32Array.from(options.row);
+  let cost = options.cost;
+  const optimise = (from: number, to: number): void => {
+    if (shouldStop()) return;
+    const r = priceRow({ p, e, cellAdjust, upperBound: cost, maxStates: EXACT_MAX_STATES, window: { from, to, row } });
+    if (r.ok) {
+      row = r.row;
+      cost = r.cost;
+    } else if (r.reason === 'too-large' && to - from >= 2 * MIN_ROW_WINDOW_DAYS) {
+      const mid = from + Math.floor((to - from) / 2);
+      optimise(from, mid);
+      optimise(mid, to);
+    }
+  };
+  const W = Math.min(D, options.windowDays ?? ROW_WINDOW_DAYS);
+  const step = Math.max(1, Math.floor(W / 2));
+  for (let from = 0; from < D && !shouldStop(); from += step) {
+    optimise(from, Math.min(D, from + W));
+    if (from + W >= D) break;
+  }
+  return { row, cost };
 }

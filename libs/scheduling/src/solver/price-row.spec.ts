@@ -25,11 +25,12 @@ function allRows(D: number, ids: string[]): (string | null)[][] {
  * Brute force through the independent checker: the cheapest row without hard violations, its
  * cost being the evaluator's objective (requests, isolated days) plus the cell adjustments.
  */
-function bruteForce(problem: RosterProblem, adjust: Float64Array): number | null {
+function bruteForce(problem: RosterProblem, adjust: Float64Array, admits: (days: (string | null)[]) => boolean = () => true): number | null {
   const S = problem.shiftTypes.length;
   const index = new Map(problem.shiftTypes.map((s, i) => [s.id, i]));
   let best: number | null = null;
   for (const days of allRows(problem.horizonDays, problem.shiftTypes.map((s) => s.id))) {
+    if (!admits(days)) continue;
     const check = evaluateRoster(problem, [{ employeeId: problem.employees[0].id, days }]);
     if (check.hardViolations.length > 0) continue;
     let value = check.objective;
@@ -143,6 +144,37 @@ describe('priceRow', () => {
     );
     // The generator must reach both branches, or the property proves little.
     expect(feasibleCases).toBeGreaterThan(50);
+  });
+
+  it('re-optimises a window with the rest of the row held, as brute force over the rows agreeing outside it does', () => {
+    let improvedCases = 0;
+    fc.assert(
+      fc.property(problemArb, fc.nat(7), fc.integer({ min: 1, max: 4 }), ({ problem, adjust }, start, length) => {
+        const p = compileProblem(problem);
+        const D = p.D;
+        // A feasible row to hold outside the window: the dearest of the cheapest few.
+        const rows = priceRow({ p, e: 0, cellAdjust: adjust, alternatives: 6 });
+        if (!rows.ok) return;
+        const held = rows.alternatives.length > 0 ? rows.alternatives[rows.alternatives.length - 1] : { cost: rows.cost, row: rows.row };
+        const from = Math.min(start, D - 1);
+        const to = Math.min(D, from + length);
+        const id = (s: number) => (s < 0 ? null : problem.shiftTypes[s].id);
+        const expected = bruteForce(problem, adjust, (days) => days.every((day, d) => (d >= from && d < to) || day === id(held.row[d])));
+        const result = priceRow({ p, e: 0, cellAdjust: adjust, window: { from, to, row: held.row } });
+        // The held row itself agrees outside the window, so there is always an answer.
+        expect(expected).not.toBeNull();
+        expect(result.ok).toBe(true);
+        if (!result.ok || expected === null) return;
+        expect(result.cost + p.onRequestTotal).toBeCloseTo(expected, 9);
+        for (let d = 0; d < D; d++) if (d < from || d >= to) expect(result.row[d]).toBe(held.row[d]);
+        const days = Array.from(result.row, id);
+        expect(evaluateRoster(problem, [{ employeeId: 'a', days }]).hardViolations).toEqual([]);
+        if (result.cost < held.cost - 1e-9) improvedCases++;
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+    // Some windows must actually improve on the held row, or the property proves little.
+    expect(improvedCases).toBeGreaterThan(20);
   });
 
   it('declines rows with minute caps, which it does not track', () => {

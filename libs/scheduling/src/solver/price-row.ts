@@ -28,6 +28,13 @@ export interface PriceRowInput {
    * grows with the horizon and the per-type caps, and a long horizon is left to the search.
    */
   maxStates?: number;
+  /**
+   * Re-optimise days [from, to) only, the other days held at `row`'s values (a feasible row of
+   * this employee). The DP still walks the whole horizon, so the window's boundary (runs, rest,
+   * weekends, caps, minutes) is checked exactly, but outside the window every label has one
+   * choice: a long row's DP stays as narrow as a short one's.
+   */
+  window?: { from: number; to: number; row: ArrayLike<number> };
 }
 
 export type PriceRowResult =
@@ -120,7 +127,12 @@ export function priceRow(input: PriceRowInput): PriceRowResult {
 
   // Choices per day: OFF and/or the allowed shift types.
   const choices: number[][] = [];
+  const window = input.window;
   for (let d = 0; d < D; d++) {
+    if (window && (d < window.from || d >= window.to)) {
+      choices.push([window.row[d]]);
+      continue;
+    }
     const lock = p.locked[e * D + d];
     const list: number[] = [];
     // A lock does not lift the other rules: a pinned shift on a day off or of a type the
@@ -133,16 +145,21 @@ export function priceRow(input: PriceRowInput): PriceRowResult {
     }
     choices.push(list);
   }
-  // Upper bound on the days still workable from day d on (max consecutive days and days off
-  // only), to prune states that can no longer reach the minimum minutes.
+  // Upper bound on the days still workable from day d on, to prune states that can no longer
+  // reach the minimum minutes: any C + offCap consecutive days hold at most C worked ones (C + 1
+  // would need an off run shorter than the minimum between two working days, or a run longer
+  // than C), so n days hold at most ⌊n / (C + offCap)⌋·C + min(C, the rest). Without the
+  // minimum days off in it (offCap 1), the beam kept rows that could no longer reach the minimum
+  // minutes and ended with none on Instance22's tight contract bands.
   const workableFrom = new Int32Array(D + 1);
   {
     const best = new Int32Array(D + 1);
     for (let d = D - 1; d >= 0; d--) best[d] = best[d + 1] + (choices[d].some((c) => c >= 0) ? 1 : 0);
     const C = maxCons;
+    const period = C + offCap;
     for (let d = 0; d <= D; d++) {
       const n = D - d;
-      workableFrom[d] = Math.min(best[d], C > 0 ? n - Math.floor(n / (C + 1)) : 0);
+      workableFrom[d] = Math.min(best[d], C > 0 ? Math.floor(n / period) * C + Math.min(C, n % period) : 0);
     }
   }
 

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { columnGenerationApplies, improveRowByWindows, improveRows, PatternMaster } from './column-generation';
+import { bestResponseRow, columnGenerationApplies, improveRowByWindows, improveRows, PatternMaster } from './column-generation';
 import { compileProblem, objectiveOf, OFF } from './compiled-problem';
 import { evaluateRoster } from './evaluate-roster';
 import { generateRoster } from './generate-roster';
@@ -94,5 +94,29 @@ describe('improveRowByWindows', () => {
     const whole = improveRowByWindows({ p, e: 0, row: off, cellAdjust: adjust, cost: rowCost(p, 0, off, adjust), shouldStop: () => false, windowDays: p.D });
     const optimum = priceRow({ p, e: 0, cellAdjust: adjust });
     expect(optimum.ok && optimum.cost).toBeCloseTo(whole.cost, 9);
+  });
+});
+
+describe('bestResponseRow', () => {
+  it("is the row DP's optimum against the others' marginal cover, exactly or feasible by the beam", () => {
+    const pr = problem();
+    const p = compileProblem(pr);
+    // Employee 1 works every day on E: for employee 0 an E cell then covers a second head.
+    const assignment = new Int32Array(p.E * p.D).fill(OFF);
+    assignment.fill(0, p.D, 2 * p.D);
+    const adjust = new Float64Array(p.D * p.S);
+    for (let d = 0; d < p.D; d++) {
+      const e = d * p.S;
+      adjust[e] = p.requirement[e] >= 2 ? -p.underWeight[e] : p.overWeight[e];
+      adjust[e + 1] = -p.underWeight[e + 1];
+    }
+    const optimum = priceRow({ p, e: 0, cellAdjust: adjust });
+    const row = bestResponseRow({ p, assignment, e: 0 });
+    expect(row).toBeDefined();
+    expect(optimum.ok && optimum.cost).toBeCloseTo(rowCost(p, 0, row ?? [], adjust), 9);
+    const beam = bestResponseRow({ p, assignment, e: 0, beamOnly: true });
+    expect(beam).toBeDefined();
+    const check = evaluateRoster(pr, toRoster(pr, Int32Array.from({ length: p.E * p.D }, (_, i) => (i < p.D ? (beam ?? [])[i] : OFF))));
+    expect(check.hardViolations).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Highs } from 'highs';
 import { OFF, type CompiledProblem } from './compiled-problem';
 import type { Prng } from './prng';
-import { priceRow, rowCost } from './price-row';
+import { priceRow, rowCost, rowPricingSupported } from './price-row';
 
 /** One employee's feasible row and its own cost (cell costs and isolated days). */
 interface Pattern {
@@ -339,10 +339,6 @@ export function improveRows(options: { p: CompiledProblem; assignment: Int32Arra
   const a = options.assignment.slice();
   const count = new Int32Array(D * S);
   for (let i = 0; i < E * D; i++) if (a[i] >= 0) count[(i % D) * S + a[i]]++;
-  const coverCost = (k: number, n: number) => {
-    const diff = p.requirement[k] - n;
-    return diff > 0 ? diff * p.underWeight[k] : -diff * p.overWeight[k];
-  };
   const adjust = new Float64Array(D * S);
   let improved = true;
   while (improved && !shouldStop()) {
@@ -350,7 +346,7 @@ export function improveRows(options: { p: CompiledProblem; assignment: Int32Arra
     for (const e of order) {
       if (shouldStop()) break;
       for (let d = 0; d < D; d++) if (a[e * D + d] >= 0) count[d * S + a[e * D + d]]--;
-      for (let k = 0; k < D * S; k++) adjust[k] = coverCost(k, count[k] + 1) - coverCost(k, count[k]);
+      for (let k = 0; k < D * S; k++) adjust[k] = coverPenalty(p, k, count[k] + 1) - coverPenalty(p, k, count[k]);
       let current = rowCost(p, e, a.subarray(e * D, (e + 1) * D), adjust);
       let r = tooWide[e] ? undefined : priceRow({ p, e, cellAdjust: adjust, upperBound: current, maxStates: EXACT_MAX_STATES });
       if (r === undefined || (!r.ok && r.reason === 'too-large')) {
@@ -373,6 +369,34 @@ export function improveRows(options: { p: CompiledProblem; assignment: Int32Arra
     }
   }
   return a;
+}
+
+/**
+ * Employee e's cheapest feasible row against the other rows of `assignment` (marginal cover
+ * penalty, as in `improveRows`), ignoring e's own row there: exact when the DP is narrow enough,
+ * by the beam otherwise (or with `beamOnly`, for long rows). Undefined when no row was found (the beam can miss a feasible one) or
+ * the DP does not apply. Builds a roster row by row far faster than a MIP per row.
+ */
+export function bestResponseRow(options: { p: CompiledProblem; assignment: Int32Array; e: number; beamOnly?: boolean }): Int32Array | undefined {
+  const { p, assignment, e } = options;
+  if (!rowPricingSupported(p, e)) return undefined;
+  const { E, D, S } = p;
+  const count = new Int32Array(D * S);
+  for (let f = 0; f < E; f++) {
+    if (f === e) continue;
+    for (let d = 0; d < D; d++) if (assignment[f * D + d] >= 0) count[d * S + assignment[f * D + d]]++;
+  }
+  const adjust = new Float64Array(D * S);
+  for (let k = 0; k < D * S; k++) adjust[k] = coverPenalty(p, k, count[k] + 1) - coverPenalty(p, k, count[k]);
+  let r = options.beamOnly ? undefined : priceRow({ p, e, cellAdjust: adjust, maxStates: EXACT_MAX_STATES });
+  if (r === undefined || (!r.ok && r.reason === 'too-large')) r = priceRow({ p, e, cellAdjust: adjust, beamWidth: PRICING_BEAM });
+  return r.ok ? r.row : undefined;
+}
+
+/** Under- or over-cover penalty of cover cell k staffed by n. */
+function coverPenalty(p: CompiledProblem, k: number, n: number): number {
+  const diff = p.requirement[k] - n;
+  return diff > 0 ? diff * p.underWeight[k] : -diff * p.overWeight[k];
 }
 
 /** Days re-optimised at once by `improveRowByWindows`; windows overlap by half. */

@@ -1,5 +1,5 @@
 import type { Highs } from 'highs';
-import { columnGenerationApplies, improveRows, PatternMaster } from './column-generation';
+import { bestResponseRow, columnGenerationApplies, improveRows, PatternMaster } from './column-generation';
 import { compileProblem, FREE, objectiveOf, OFF, type CompiledProblem } from './compiled-problem';
 import { evaluateRoster } from './evaluate-roster';
 import { loadHighs } from './load-highs';
@@ -108,9 +108,11 @@ const CONSTRUCTION_EXACT_MAX_CELLS = 400;
  * Generates a roster for `problem`: no hard rule broken, minimum penalty as far as the budget
  * allows.
  *
- * 1. Construction: employees in a seeded random order, each one's whole row solved as a small MIP
- *    (HiGHS) against the marginal cover left by the rows already built: exactly for small models,
- *    the first feasible row otherwise (the search repairs quality faster than exact rows build it).
+ * 1. Construction: employees in a seeded random order, each one's whole row built against the
+ *    marginal cover left by the rows already built: by the row DP where it prices the whole
+ *    objective (exactly, or by its beam for long rows), otherwise (or when the beam finds no row)
+ *    as a small MIP (HiGHS), exactly for small models and the first feasible row otherwise (the
+ *    search repairs quality faster than exact rows build it).
  *    Hard rules are per employee, so this yields a feasible roster whenever each employee's rules
  *    can be met.
  * 2. Models whose rows the DP of `priceRow` prices exactly (no spread fairness term, no minute
@@ -159,11 +161,21 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
   const variables = countFreeVariables(p);
   const fullMipMax = options.fullMipMaxVariables ?? FULL_MIP_FIRST_MAX_VARIABLES;
   const longRows = D * p.S > CONSTRUCTION_EXACT_MAX_CELLS || variables > Math.min(fullMipMax, FULL_MIP_FIRST_MAX_VARIABLES);
+  // Where the row DP prices the whole objective (column generation applies), each row is its
+  // best response to the rows built before it, exact or (long rows) by the beam, and the MIP
+  // builds only a row the beam misses: on Instance14 the first roster costs 8972 instead of
+  // 18156 (feasibility-first MIP rows), on Instance22 258178 instead of 351852.
+  const rowConstruction = columnGenerationApplies(p);
   for (const e of rng.shuffle(Array.from({ length: E }, (_, i) => i))) {
     if (options.shouldStop?.()) {
       stoppedByCaller = true;
       constructionFailed = true;
       break;
+    }
+    const row = rowConstruction ? bestResponseRow({ p, assignment: current, e, beamOnly: longRows }) : undefined;
+    if (row) {
+      current.set(row, e * D);
+      continue;
     }
     const r = solveBlock(highs, p, current, { employees: [e], from: 0, to: D }, { timeLimitSec: 60, warmStart: false, firstSolution: longRows });
     if (r.assignment) current = r.assignment;

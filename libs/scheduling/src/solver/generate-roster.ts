@@ -84,6 +84,12 @@ const FULL_MIP_FIRST_MAX_VARIABLES = 500;
 const SEARCH_SHARE_BEFORE_FULL_MIP = 0.6;
 /** Local-search annealing temperature, in multiples of the smallest positive penalty weight. */
 const ANNEALING_WEIGHTS = 5;
+/**
+ * With a time limit, each annealing run is the base number of moves times the limit over this
+ * (ms), at most `LONG_ANNEALING_MAX` times (from an 18 s limit on; ~0.5–1 s a run on Curtois).
+ */
+const LONG_ANNEALING_MS = 600;
+const LONG_ANNEALING_MAX = 30;
 /** Share of LNS blocks built around a cover gap (when there is one). */
 const GAP_BLOCK_SHARE = 0.4;
 /** Initial LNS block size in binaries; adapted as the search goes. */
@@ -121,7 +127,9 @@ const CONSTRUCTION_EXACT_MAX_CELLS = 400;
  *    employee's best row against the others' cover) before and between the search's moves.
  * 2b. Small problems (≤ 500 binaries): the full MIP, warm-started from the construction, which
  *    usually proves optimality; its dual bound is reported.
- * 3. Large neighbourhood search: local search (with annealing) between MIP neighbourhoods; each
+ * 3. Large neighbourhood search: local search (with annealing; with a time limit each run grows
+ *    with it) between MIP neighbourhoods; the row re-optimisation and the MIP neighbourhoods rest
+ *    for a few iterations after failing in a row. Each MIP neighbourhood
  *    destroys a block (the employees able to fill a cover gap around it, some employees × a window
  *    of days, or many employees × a few days), re-optimises it exactly with HiGHS with the rest
  *    fixed and the incumbent as a MIP start; accept equal or better. The block size adapts: grown
@@ -294,12 +302,23 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
   let targetVars = Math.min(INITIAL_BLOCK_VARS, Math.max(MIN_BLOCK_VARS, variables));
   const maxVars = Math.max(MIN_BLOCK_VARS, Math.min(variables, 4000));
   const shiftsOf = Array.from({ length: E }, (_, e) => Array.from({ length: p.S }, (_, s) => s).filter((s) => p.maxShifts[e * p.S + s] > 0));
-  const moves = Math.max(5000, Math.min(100_000, Math.round(2_000_000 / Math.max(1, D))));
+  // A longer annealing run finds what many short ones do not (60 s on Instance14: 1624–1728 with
+  // the base length, 1431 with 30 times it, 1382–1444 with 100 times; Instance8: 1439 → 1353 with
+  // 10 times; Instance18 5451 with 30 times, 5623 with 100 times), so with a time limit a run is
+  // stretched with the budget (the limit, not the clock: the same input gives the same run). In
+  // the reproducible mode an iteration stays the base unit of work.
+  const baseMoves = Math.max(5000, Math.min(100_000, Math.round(2_000_000 / Math.max(1, D))));
+  const moves = options.maxIterations !== undefined ? baseMoves : Math.round(baseMoves * Math.max(1, Math.min(LONG_ANNEALING_MAX, options.timeLimitMs / LONG_ANNEALING_MS)));
   const temperature = ANNEALING_WEIGHTS * smallestWeight(p);
   // With `maxIterations` (the reproducible mode) only the node count limits a sub-MIP: a
   // wall-clock cap would bind on a busy machine in one run and not in the next.
   const subMipCapSec = options.maxIterations !== undefined ? Infinity : Math.max(1, (options.timeLimitMs / 1000) * SUB_MIP_TIME_SHARE);
   const iterationCapped = () => options.maxIterations !== undefined && iterations >= options.maxIterations;
+  // The row re-optimisation and the MIP neighbourhoods cost far more than a round of moves; one
+  // that keeps failing rests for a while (deterministically, by outcome, not by the clock), so
+  // the moves get the time where they are what improves (Instance14).
+  const rowsRest = new Backoff();
+  const mipRest = new Backoff();
   const search = (until: number) => {
     phase = 'lns';
     while (!constructionFailed && !proven() && !stop() && !iterationCapped() && now() < until) {
@@ -309,17 +328,25 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
       accept(moveSearch.best);
       if (stop()) break;
       // Exact best response of single rows (in a seeded order) against the others' cover.
-      if (patternSpace) accept(improveRows({ p, assignment: best, order: rng.shuffle(Array.from({ length: E }, (_, e) => e)), shouldStop: stop, tooWide }));
+      if (patternSpace && rowsRest.due()) {
+        const before = bestObjective;
+        accept(improveRows({ p, assignment: best, order: rng.shuffle(Array.from({ length: E }, (_, e) => e)), shouldStop: stop, tooWide }));
+        rowsRest.record(bestObjective < before - 1e-9);
+      }
       if (stop()) break;
-      const block = pickBlock(p, rng, targetVars, shiftsOf, best);
-      const r = solveBlock(highs, p, best, block, {
-        timeLimitSec: Math.min(remainingSec(), subMipCapSec),
-        maxNodes: SUB_MIP_MAX_NODES,
-        incumbentObjective: bestObjective,
-        shouldInterrupt: stop,
-      });
-      if (r.assignment) accept(r.assignment);
-      targetVars = r.status === 'optimal' ? Math.min(maxVars, targetVars * 1.1) : Math.max(MIN_BLOCK_VARS, targetVars * 0.75);
+      if (mipRest.due()) {
+        const block = pickBlock(p, rng, targetVars, shiftsOf, best);
+        const before = bestObjective;
+        const r = solveBlock(highs, p, best, block, {
+          timeLimitSec: Math.min(remainingSec(), subMipCapSec),
+          maxNodes: SUB_MIP_MAX_NODES,
+          incumbentObjective: bestObjective,
+          shouldInterrupt: stop,
+        });
+        if (r.assignment) accept(r.assignment);
+        mipRest.record(bestObjective < before - 1e-9);
+        targetVars = r.status === 'optimal' ? Math.min(maxVars, targetVars * 1.1) : Math.max(MIN_BLOCK_VARS, targetVars * 0.75);
+      }
       report();
     }
   };
@@ -350,6 +377,24 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
     status,
     iterations,
   };
+}
+
+/** Longest rest, in search iterations, of an operator that keeps failing. */
+const MAX_REST_ITERATIONS = 4;
+
+/** Rest for an operator of the search: after n fruitless calls in a row it skips min(n, 4) iterations. */
+class Backoff {
+  private fruitless = 0;
+  private rest = 0;
+  due(): boolean {
+    if (this.rest === 0) return true;
+    this.rest--;
+    return false;
+  }
+  record(improved: boolean): void {
+    this.fruitless = improved ? 0 : this.fruitless + 1;
+    this.rest = Math.min(this.fruitless, MAX_REST_ITERATIONS);
+  }
 }
 
 function countFreeVariables(p: CompiledProblem): number {

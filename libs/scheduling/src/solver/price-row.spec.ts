@@ -184,6 +184,33 @@ describe('priceRow', () => {
     expect(priceRow({ p: compileProblem(problem), e: 0 })).toEqual({ ok: false, reason: 'unsupported' });
   });
 
+  it('prices rows whose state space is beyond float64 integer keys alike', () => {
+    // Lengths of 480 and 481 minutes count minutes one by one: with a vast contract maximum and
+    // four capped types the key space of (state, minutes, weekends, caps) exceeds 2^52, and the
+    // states are keyed by strings instead.
+    const adjust = Float64Array.from({ length: 14 * 4 }, (_, k) => ((k * 7) % 5) - 3);
+    const row = (maxTotalMinutes: number) => {
+      const problem = tinyProblem({
+        shiftTypes: [
+          { id: 'E', lengthMinutes: 480, cannotFollow: [] },
+          { id: 'L', lengthMinutes: 481, cannotFollow: ['E'] },
+          { id: 'M', lengthMinutes: 480, cannotFollow: [] },
+          { id: 'N', lengthMinutes: 481, cannotFollow: ['E', 'M'] },
+        ],
+        employees: [
+          tinyEmployee({ maxShifts: { E: 12, L: 12, M: 12, N: 12 }, maxTotalMinutes, minTotalMinutes: 6 * 480, maxConsecutiveDays: 4, minConsecutiveDaysOff: 2, maxWeekends: 2 }),
+        ],
+      });
+      return priceRow({ p: compileProblem(problem), e: 0, cellAdjust: adjust });
+    };
+    const vast = row(2 ** 31 - 1);
+    const plain = row(14 * 481);
+    expect(vast.ok && plain.ok).toBe(true);
+    if (!vast.ok || !plain.ok) return;
+    expect(vast.cost).toBeCloseTo(plain.cost, 9);
+    expect(Array.from(vast.row)).toEqual(Array.from(plain.row));
+  });
+
   it('gives up beyond the state cap instead of running away', () => {
     const problem = tinyProblem({ employees: [tinyEmployee({ maxShifts: { E: 5, L: 6 }, maxWeekends: 1 })] });
     expect(priceRow({ p: compileProblem(problem), e: 0, maxStates: 5 })).toEqual({ ok: false, reason: 'too-large' });

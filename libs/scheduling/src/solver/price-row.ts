@@ -106,22 +106,6 @@ export function priceRow(input: PriceRowInput): PriceRowResult {
   const runRadix = Math.max(maxCons, offCap) + 1;
   const maxWeekends = Math.max(0, Math.min(p.maxWeekends[e], p.weekends.length));
 
-  // Capped shift types (a cap below the horizon can bind) are tracked as counters.
-  const cappedIndex = new Int32Array(S).fill(-1);
-  const caps: number[] = [];
-  for (let s = 0; s < S; s++) {
-    const cap = p.maxShifts[e * S + s];
-    if (cap > 0 && cap < D) {
-      cappedIndex[s] = caps.length;
-      caps.push(cap);
-    }
-  }
-  const nc = caps.length;
-  // Key radices; a key space beyond 2^52 cannot be a float64 integer key.
-  let space = (S + 1) * runRadix * 2 * (maxUnits + 1) * (maxWeekends + 1);
-  for (const cap of caps) space *= cap + 1;
-  if (space > 2 ** 52) return { ok: false, reason: 'too-large' };
-
   const forbidAfter = new Uint8Array((S + 1) * S);
   for (let s = 0; s < S; s++) for (const t of p.cannotFollow[s]) forbidAfter[(s + 1) * S + t] = 1;
 
@@ -145,6 +129,26 @@ export function priceRow(input: PriceRowInput): PriceRowResult {
     }
     choices.push(list);
   }
+  // Capped shift types (a cap below the days that may take the type can bind) are tracked as
+  // counters; outside a window a day may take only the held row's value, so few caps bind there.
+  const cappedIndex = new Int32Array(S).fill(-1);
+  const caps: number[] = [];
+  for (let s = 0; s < S; s++) {
+    const cap = p.maxShifts[e * S + s];
+    let days = 0;
+    for (let d = 0; d < D; d++) if (choices[d].includes(s)) days++;
+    if (cap > 0 && cap < days) {
+      cappedIndex[s] = caps.length;
+      caps.push(cap);
+    }
+  }
+  const nc = caps.length;
+  // Key radices; a key space beyond 2^52 cannot be a float64 integer key, so the states are then
+  // keyed by strings (slower; Instance22's rows have nine capped types).
+  let space = (S + 1) * runRadix * 2 * (maxUnits + 1) * (maxWeekends + 1);
+  for (const cap of caps) space *= cap + 1;
+  const numericKeys = space <= 2 ** 52;
+
   // Upper bound on the days still workable from day d on, to prune states that can no longer
   // reach the minimum minutes: any C + offCap consecutive days hold at most C worked ones (C + 1
   // would need an off run shorter than the minimum between two working days, or a run longer
@@ -162,6 +166,11 @@ export function priceRow(input: PriceRowInput): PriceRowResult {
       workableFrom[d] = Math.min(best[d], C > 0 ? Math.floor(n / period) * C + Math.min(C, n % period) : 0);
     }
   }
+  // Workable days from day d on that are not weekend days: with w weekends left to work, at most
+  // this + 2w more days (+ 1, the rest of a weekend already counted). Rows that must work nearly
+  // every weekday lose their feasible labels in the beam without it (Instance22).
+  const weekdaysFrom = new Int32Array(D + 1);
+  for (let d = D - 1; d >= 0; d--) weekdaysFrom[d] = weekdaysFrom[d + 1] + (p.weekendOf[d] < 0 && choices[d].some((c) => c >= 0) ? 1 : 0);
 
   /**
    * The rules that need no resource: rest, max consecutive days, min consecutive working days and
@@ -289,7 +298,7 @@ export function priceRow(input: PriceRowInput): PriceRowResult {
   let widest = 1;
 
   for (let d = 0; d < D; d++) {
-    const index = new Map<number, number>();
+    const index = new Map<number | string, number>();
     const next: number[] = [];
     const weekend = p.weekendOf[d];
     const sameWeekendAsPrevious = d > 0 && weekend >= 0 && p.weekendOf[d - 1] === weekend;
@@ -322,9 +331,16 @@ export function priceRow(input: PriceRowInput): PriceRowResult {
           capped = cappedIndex[c];
           if (capped >= 0 && lCounts[from * nc + capped] + 1 > caps[capped]) continue;
         }
-        if (nUnits + maxLen * workableFrom[d + 1] < minUnits) continue;
-        let key = (core * (maxUnits + 1) + nUnits) * (maxWeekends + 1) + nWeekends;
-        for (let i = 0; i < nc; i++) key = key * (caps[i] + 1) + lCounts[from * nc + i] + (i === capped ? 1 : 0);
+        const workable = Math.min(workableFrom[d + 1], weekdaysFrom[d + 1] + 2 * (maxWeekends - nWeekends) + 1);
+        if (nUnits + maxLen * workable < minUnits) continue;
+        let key: number | string;
+        if (numericKeys) {
+          key = (core * (maxUnits + 1) + nUnits) * (maxWeekends + 1) + nWeekends;
+          for (let i = 0; i < nc; i++) key = key * (caps[i] + 1) + lCounts[from * nc + i] + (i === capped ? 1 : 0);
+        } else {
+          key = `${core},${nUnits},${nWeekends}`;
+          for (let i = 0; i < nc; i++) key += `,${lCounts[from * nc + i] + (i === capped ? 1 : 0)}`;
+        }
         const existing = index.get(key);
         if (existing !== undefined) {
           if (cost < lCost[existing] - 1e-12) {

@@ -323,26 +323,29 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
   const subMipCapSec = options.maxIterations !== undefined ? Infinity : Math.max(1, (options.timeLimitMs / 1000) * SUB_MIP_TIME_SHARE);
   const iterationCapped = () => options.maxIterations !== undefined && iterations >= options.maxIterations;
   // The row re-optimisation and the MIP neighbourhoods cost far more than a round of moves; one
-  // that keeps failing rests for a while (deterministically, by outcome, not by the clock), so
-  // the moves get the time where they are what improves (Instance14).
+  // that keeps failing rests for a while while the moves improve (deterministically, by outcome,
+  // not by the clock), so the moves get the time where they are what improves (Instance14).
   const rowsRest = new Backoff();
   const mipRest = new Backoff();
   const search = (until: number) => {
     phase = 'lns';
     while (!constructionFailed && !proven() && !stop() && !iterationCapped() && now() < until) {
       iterations++;
+      const beforeMoves = bestObjective;
       const moveSearch = new LocalSearch(p, best, bestObjective, rng);
       moveSearch.run(moves, stop, temperature);
       accept(moveSearch.best);
+      // Resting operators only yield to moves that are improving: when the moves fail too, all run.
+      const movesImproved = bestObjective < beforeMoves - 1e-9;
       if (stop()) break;
       // Exact best response of single rows (in a seeded order) against the others' cover.
-      if (patternSpace && rowsRest.due()) {
+      if (patternSpace && (!movesImproved || rowsRest.due())) {
         const before = bestObjective;
         accept(improveRows({ p, assignment: best, order: rng.shuffle(Array.from({ length: E }, (_, e) => e)), shouldStop: stop, tooWide }));
         rowsRest.record(bestObjective < before - 1e-9);
       }
       if (stop()) break;
-      if (mipRest.due()) {
+      if (!movesImproved || mipRest.due()) {
         const block = pickBlock(p, rng, targetVars, shiftsOf, best);
         const before = bestObjective;
         const r = solveBlock(highs, p, best, block, {

@@ -1,11 +1,10 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   Agent,
   AgentSummary,
   CreateAgentRequest,
   DeleteAgentResponse,
-  FieldError,
   ListAgentsQuery,
   Page,
   SetAgentPasswordRequest,
@@ -14,7 +13,6 @@ import type {
 import { validateAvailability } from '@shiftdesk/scheduling';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
-import { apiError } from '../../common/api-error';
 import { pageOf } from '../../common/page-query.dto';
 import { nowIso } from '../../database/columns';
 import { Transactions } from '../../database/transactions';
@@ -28,25 +26,13 @@ import { RegionEntity } from '../regions/region.entity';
 import { OverrideEntity } from '../overrides/override.entity';
 import { RotationAgentEntity } from '../rotations/rotation-agent.entity';
 import { ScheduleChanges } from '../schedule/schedule-changes.service';
-import { badFields } from '../schedule/schedule-errors';
+import { badField, badFields, conflictField } from '../schedule/schedule-errors';
 import { ShiftEntity } from '../shifts/shift.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { AgentChannelEntity } from './agent-channel.entity';
 import { AgentLanguageEntity } from './agent-language.entity';
 import { AgentEntity } from './agent.entity';
 import { serializeAvailability, toAgent, toAgentSummary, type AgentExtras } from './agent.mapper';
-
-function fieldError(status: 400 | 409, field: string, explanation: string): FieldError[] {
-  return [{ field, message: `${field}: ${explanation}` }];
-}
-const badField = (field: string, explanation: string): BadRequestException => {
-  const fields = fieldError(400, field, explanation);
-  return new BadRequestException(apiError(400, fields[0].message, fields));
-};
-const conflictField = (field: string, explanation: string): ConflictException => {
-  const fields = fieldError(409, field, explanation);
-  return new ConflictException(apiError(409, fields[0].message, fields));
-};
 
 /** 400 naming every bad window (`availability.1.0.start: must be a time HH:mm …`). */
 function assertAvailability(request: { availability?: unknown }): void {

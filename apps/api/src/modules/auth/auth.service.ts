@@ -1,11 +1,11 @@
-import { BadRequestException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LoginResponse } from '@shiftdesk/shared-api-contract';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, Not } from 'typeorm';
-import { apiError } from '../../common/api-error';
 import { Transactions } from '../../database/transactions';
 import { AgentEntity } from '../agents/agent.entity';
+import { badField } from '../schedule/schedule-errors';
 import { ManagerTeamEntity } from '../teams/manager-team.entity';
 import { SESSION_TTL_MS } from './auth.constants';
 import type { AuthenticatedUser } from './authenticated-user';
@@ -20,11 +20,6 @@ const LAST_SEEN_RESOLUTION_MS = 60 * 1000;
 
 /** One message for unknown email and wrong password, so the API does not reveal who has an account. */
 const BAD_CREDENTIALS = 'Email or password is incorrect';
-
-function fieldError(field: string, explanation: string): BadRequestException {
-  const message = `${field}: ${explanation}`;
-  return new BadRequestException(apiError(400, message, [{ field, message }]));
-}
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -87,9 +82,9 @@ export class AuthService {
     const account = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: user.id });
     if (!(await verifyPassword(currentPassword, account.passwordHash))) {
       await this.lockouts.recordFailure(user.email, account, started);
-      throw fieldError('currentPassword', 'is not your current password; type the password you signed in with');
+      throw badField('currentPassword', 'is not your current password; type the password you signed in with');
     }
-    if (newPassword === currentPassword) throw fieldError('newPassword', 'must differ from the current password');
+    if (newPassword === currentPassword) throw badField('newPassword', 'must differ from the current password');
     const passwordHash = await hashPassword(newPassword);
     await this.transactions.run(async (manager) => {
       await manager.update(UserEntity, { id: user.id }, { passwordHash, updatedAt: new Date().toISOString() });

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AddTeamManagerRequest, TeamManager } from '@shiftdesk/shared-api-contract';
 import { randomUUID } from 'node:crypto';
@@ -10,14 +10,9 @@ import { AuditService } from '../audit/audit.service';
 import { assertManagesTeam, type AuthenticatedUser } from '../auth/authenticated-user';
 import { hashPassword } from '../auth/password-hasher';
 import { UserEntity } from '../auth/user.entity';
+import { badField, conflictField } from '../schedule/schedule-errors';
 import { ManagerTeamEntity } from './manager-team.entity';
 import { TeamEntity } from './team.entity';
-
-function fieldException(status: 400 | 409, field: string, explanation: string): BadRequestException | ConflictException {
-  const message = `${field}: ${explanation}`;
-  const body = apiError(status, message, [{ field, message }]);
-  return status === 400 ? new BadRequestException(body) : new ConflictException(body);
-}
 
 /**
  * Who manages a team. Every team-scoped permission reads `manager_teams` on each request, so an
@@ -46,12 +41,12 @@ export class TeamManagersService {
       const account = await manager.findOneBy(UserEntity, { email: request.email });
       let id: string;
       if (account) {
-        if (account.role !== 'manager') throw fieldException(409, 'email', `${request.email} is an agent's login; a manager needs an address of their own`);
-        if (await manager.existsBy(ManagerTeamEntity, { userId: account.id, teamId })) throw fieldException(409, 'email', `${account.displayName} already manages this team`);
+        if (account.role !== 'manager') throw conflictField('email', `${request.email} is an agent's login; a manager needs an address of their own`);
+        if (await manager.existsBy(ManagerTeamEntity, { userId: account.id, teamId })) throw conflictField('email', `${account.displayName} already manages this team`);
         id = account.id;
       } else {
-        if (request.displayName === undefined) throw fieldException(400, 'displayName', `is required: nobody signs in with ${request.email} yet, so a manager account is created and needs the person's name`);
-        if (passwordHash === null) throw fieldException(400, 'password', `is required: nobody signs in with ${request.email} yet, so a manager account is created and needs a first password (at least 8 characters)`);
+        if (request.displayName === undefined) throw badField('displayName', `is required: nobody signs in with ${request.email} yet, so a manager account is created and needs the person's name`);
+        if (passwordHash === null) throw badField('password', `is required: nobody signs in with ${request.email} yet, so a manager account is created and needs a first password (at least 8 characters)`);
         id = randomUUID();
         const now = nowIso();
         await manager.insert(UserEntity, { id, email: request.email, passwordHash, role: 'manager', agentId: null, displayName: request.displayName, createdAt: now, updatedAt: now });

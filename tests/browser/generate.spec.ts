@@ -1,13 +1,12 @@
-import { DEMO_MANAGER, DEMO_TEAM } from '../../apps/api/src/modules/demo/demo-desk';
+import { DEMO_COVERAGE, DEMO_MANAGER, DEMO_TEAM } from '../../apps/api/src/modules/demo/demo-desk';
 import { logIn, openBrowser, type Session, shot } from './support/browser';
 import { localDate, addDays, dayLabel, api } from './support/helpers';
 
 // Issue 4's scenario: the demo manager generates a week for the demo desk's 16 h target
 // (07:00–23:00 Moscow), watches the job, applies and publishes the draft, and sees zero gaps.
 // The demo desk is shared with the other browser tests, so the week is far ahead (past the
-// 4-week gap scan, the drag test's week 6 and the rotation test's week 10). When the desk has no
-// target yet (roster.spec adds one and expects none before it), this test adds a 16 h target
-// valid in its week only and deletes it again.
+// 5 weeks of seeded roster, the 4-week gap scan, the drag test's week 6 and the rotation test's
+// week 10).
 
 const ZONE = DEMO_TEAM.timeZone;
 const WEEKS_AHEAD = 16;
@@ -19,7 +18,6 @@ describe('generating a roster in the browser', () => {
   const sunday = addDays(monday, 6);
   let token = '';
   let teamId = '';
-  let addedRuleId: string | null = null;
   let preferenceId = '';
 
   beforeAll(async () => {
@@ -27,15 +25,10 @@ describe('generating a roster in the browser', () => {
     const [team] = await api<{ id: string }[]>('/teams', { token });
     if (!team) throw new Error('no demo team');
     teamId = team.id;
-    const rules = await api<{ id: string }[]>(`/teams/${teamId}/coverage-rules`, { token });
-    if (rules.length === 0) {
-      const rule = await api<{ id: string }>(`/teams/${teamId}/coverage-rules`, {
-        method: 'POST',
-        token,
-        body: { preset: '16h', timeZone: ZONE, minAgents: 1, validFrom: monday, validTo: sunday },
-      });
-      addedRuleId = rule.id;
-    }
+    // The demo desk's own target: 07:00–23:00 Moscow, two agents at least.
+    const rules = await api<{ windows: Record<string, { start: string; end: string }[]>; minAgents: number }[]>(`/teams/${teamId}/coverage-rules`, { token });
+    expect(rules).toEqual([expect.objectContaining({ minAgents: DEMO_COVERAGE.minAgents })]);
+    expect(rules[0].windows['1']).toEqual([{ start: '07:00', end: '23:00' }]);
     // Anna Smirnova would like that Wednesday free, strongly: the desk can do without her.
     const anna = await api<{ token: string; user: { agentId: string } }>('/auth/login', { method: 'POST', body: { email: 'anna.smirnova@demo.shiftdesk.local', password: 'demo-agent' } });
     const preference = await api<{ id: string }>('/preferences', { method: 'POST', token: anna.token, body: { agentId: anna.user.agentId, kind: 'off', date: addDays(monday, 2), strength: 'strong' } });
@@ -44,7 +37,6 @@ describe('generating a roster in the browser', () => {
 
   afterAll(async () => {
     if (preferenceId) await api(`/preferences/${preferenceId}`, { method: 'DELETE', token });
-    if (addedRuleId) await api(`/teams/${teamId}/coverage-rules/${addedRuleId}`, { method: 'DELETE', token });
   });
 
   beforeEach(async () => {
@@ -92,7 +84,8 @@ describe('generating a roster in the browser', () => {
     expect(await panel.getByTestId('job-status').textContent()).toContain('Done');
     expect(await panel.getByTestId('result-gaps').textContent()).toBe('0');
     await panel.getByTestId('no-unfilled').waitFor();
-    expect(Number(await panel.getByTestId('result-shifts').textContent())).toBeGreaterThanOrEqual(14);
+    // Two agents on each of the two shapes, every day.
+    expect(Number(await panel.getByTestId('result-shifts').textContent())).toBeGreaterThanOrEqual(28);
     // Cover, surplus, the two kinds of wishes, four fairness terms and pay.
     expect(await panel.getByTestId('breakdown').locator('tr[data-term]').count()).toBe(9);
     expect(await panel.getByTestId('preferences-met').textContent()).toBe('1 of 1 met');
@@ -105,7 +98,7 @@ describe('generating a roster in the browser', () => {
     await applyConfirm.getByTestId('confirm').click();
     await panel.getByTestId('applied-notice').waitFor();
     await page.getByTestId('week-label').getByText(dayLabel(monday)).waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="shift-bar"].draft').length >= 14);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="shift-bar"].draft').length >= 28);
     await shot(page, '42-generate-applied');
 
     // Publish the period (asks first).
@@ -128,7 +121,6 @@ describe('generating a roster in the browser', () => {
     await page.waitForURL((url) => url.pathname === '/coverage' && url.searchParams.get('week') === monday);
     await page.locator('[data-testid="gap-list"][aria-busy="false"]').waitFor();
     await page.getByTestId('no-gaps').waitFor();
-    // (With one agent required, "alone on shift" warnings are expected; gaps are errors.)
     expect(await page.locator('[data-testid="gap-list"] [data-testid="gap-item"][data-level="error"]').count()).toBe(0);
     expect(await page.getByTestId('violation').count()).toBe(0);
     expect(await page.locator('[data-testid="heat-cell"][data-state="uncovered"]').count()).toBe(0);

@@ -1,7 +1,8 @@
-import type { Agent, Page, Region, Team } from '@shiftdesk/shared-api-contract';
+import type { Agent, CoverageRule, GapsResponse, Page, Region, ScheduleResponse, Team, ViolationsResponse } from '@shiftdesk/shared-api-contract';
+import { DateTime } from 'luxon';
 import { AgentEntity } from '../src/modules/agents/agent.entity';
 import { UserEntity } from '../src/modules/auth/user.entity';
-import { DEMO_AGENT_PASSWORD, DEMO_AGENTS, DEMO_MANAGER, DEMO_REGIONS, DEMO_TEAM } from '../src/modules/demo/demo-desk';
+import { DEMO_AGENT_PASSWORD, DEMO_AGENTS, DEMO_CREWS, DEMO_MANAGER, DEMO_REGIONS, DEMO_ROSTER_WEEKS, DEMO_TEAM } from '../src/modules/demo/demo-desk';
 import { RegionEntity } from '../src/modules/regions/region.entity';
 import { ADMIN, bearer, bootTestApp, createTestDatabase, expectStatus } from './support/test-app';
 
@@ -43,6 +44,51 @@ describe('first start', () => {
       expect(await second.dataSource.getRepository(RegionEntity).count()).toBe(DEMO_REGIONS.length);
     } finally {
       await second.close();
+    }
+  });
+
+  it('starts with a 16 h target and a published roster that meets it, without a labour-rule breach, for five weeks from this Monday', async () => {
+    const t = await bootTestApp({ demo: true });
+    try {
+      const manager = await t.login(DEMO_MANAGER.email, DEMO_MANAGER.password);
+      const [team] = (await expectStatus(t.http().get('/api/teams').set(bearer(manager.token)), 200)).body as Team[];
+      const rules = (await expectStatus(t.http().get(`/api/teams/${team.id}/coverage-rules`).set(bearer(manager.token)), 200)).body as CoverageRule[];
+      expect(rules).toEqual([expect.objectContaining({ name: 'Desk hours', kind: 'window', timeZone: DEMO_TEAM.timeZone, minAgents: 2, validFrom: null, validTo: null })]);
+      expect(rules[0].windows[7]).toEqual([{ start: '07:00', end: '23:00' }]);
+
+      // This week's Monday on the team's clock, then week by week (the read window is 7 days by default).
+      const monday = DateTime.now().setZone(DEMO_TEAM.timeZone).startOf('week');
+      let shiftCount = 0;
+      for (let week = 0; week < DEMO_ROSTER_WEEKS; week++) {
+        const from = monday.plus({ weeks: week }).toUTC().toISO() as string;
+        const to = monday.plus({ weeks: week + 1 }).toUTC().toISO() as string;
+        const query = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+        const gaps = (await expectStatus(t.http().get(`/api/teams/${team.id}/gaps?${query}`).set(bearer(manager.token)), 200)).body as GapsResponse;
+        expect({ week, gaps: gaps.gaps }).toEqual({ week, gaps: [] });
+        const violations = (await expectStatus(t.http().get(`/api/teams/${team.id}/violations?${query}`).set(bearer(manager.token)), 200)).body as ViolationsResponse;
+        expect({ week, violations: violations.violations }).toEqual({ week, violations: [] });
+        const schedule = (await expectStatus(t.http().get(`/api/teams/${team.id}/schedule?${query}`).set(bearer(manager.token)), 200)).body as ScheduleResponse;
+        expect(schedule.shifts.every((shift) => shift.status === 'published')).toBe(true);
+        shiftCount += schedule.shifts.length;
+      }
+      // Two early and two late shifts a day.
+      expect(shiftCount).toBe(DEMO_ROSTER_WEEKS * 7 * 4);
+      // The week after is not planned yet: the gap scan will show it arriving.
+      const after = monday.plus({ weeks: DEMO_ROSTER_WEEKS });
+      const later = `from=${encodeURIComponent(after.toUTC().toISO() as string)}&to=${encodeURIComponent(after.plus({ days: 1 }).toUTC().toISO() as string)}`;
+      const unplanned = (await expectStatus(t.http().get(`/api/teams/${team.id}/gaps?${later}`).set(bearer(manager.token)), 200)).body as GapsResponse;
+      expect(unplanned.gaps.filter((gap) => gap.level === 'error').length).toBeGreaterThan(0);
+
+      // Marie Dubois (Lisbon) works the late shape: 15:00 Moscow is 12:00 or 13:00 on her clock.
+      expect(DEMO_CREWS.find((crew) => crew.agent === 'Marie Dubois')?.start).toBe('15:00');
+      const marie = await t.login('marie.dubois@demo.shiftdesk.local', DEMO_AGENT_PASSWORD);
+      const query = `from=${encodeURIComponent(monday.toUTC().toISO() as string)}&to=${encodeURIComponent(monday.plus({ weeks: 1 }).toUTC().toISO() as string)}`;
+      const mine = (await expectStatus(t.http().get(`/api/teams/${team.id}/schedule?${query}`).set(bearer(marie.token)), 200)).body as ScheduleResponse;
+      const hers = mine.shifts.filter((shift) => shift.agentId === marie.user.agentId);
+      expect(hers).toHaveLength(5);
+      for (const shift of hers) expect(DateTime.fromISO(shift.start, { zone: 'Europe/Lisbon' }).hour).toBeGreaterThanOrEqual(12);
+    } finally {
+      await t.close();
     }
   });
 

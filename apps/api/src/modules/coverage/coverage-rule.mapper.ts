@@ -38,3 +38,27 @@ export function toDomainCoverageRule(rule: Omit<CoverageRuleContract, 'createdAt
     exceptions: rule.exceptions,
   };
 }
+
+/** The row of a checked domain rule. */
+export function toCoverageRuleEntity(rule: CoverageRule, createdAt: string, updatedAt: string): CoverageRuleEntity {
+  const windows = (list: { start: string; end: string }[]) => list.map((w) => ({ start: w.start, end: w.end }));
+  return {
+    id: rule.id,
+    teamId: rule.teamId as string,
+    name: rule.name.trim(),
+    kind: rule.kind,
+    timeZone: rule.timeZone,
+    minAgents: rule.minAgents,
+    windows: JSON.stringify(rule.kind === 'always' ? {} : Object.fromEntries(Object.entries(rule.windows).map(([day, list]) => [day, windows(list ?? [])]))),
+    languageCode: rule.language?.code ?? null,
+    languageMinLevel: rule.language?.minLevel ?? null,
+    channel: rule.channel ?? null,
+    validFrom: rule.validFrom ?? null,
+    validTo: rule.validTo ?? null,
+    exceptions: JSON.stringify(
+      rule.exceptions.map((e) => ({ date: e.date, windows: windows(e.windows), ...(e.minAgents !== undefined ? { minAgents: e.minAgents } : {}) })),
+    ),
+    createdAt,
+    updatedAt,
+  };
+}

@@ -18,7 +18,7 @@ import { badField, badFields } from '../schedule/schedule-errors';
 import { ScheduleChanges } from '../schedule/schedule-changes.service';
 import { ScheduleSource } from '../schedule/schedule-source.service';
 import { CoverageRuleEntity } from './coverage-rule.entity';
-import { toCoverageRule, toDomainCoverageRule } from './coverage-rule.mapper';
+import { toCoverageRule, toCoverageRuleEntity, toDomainCoverageRule } from './coverage-rule.mapper';
 import { generateWebhookSecret } from '../webhooks/webhook-signature';
 import { TeamSettingsEntity } from './team-settings.entity';
 
@@ -91,7 +91,7 @@ export class CoverageRulesService {
     if (request.preset && request.windows !== undefined) throw badField('windows', 'come from the preset; leave them out or give no preset');
     const rule = this.checked(applyOptional(base, request));
     const now = nowIso();
-    const row = toEntity(rule, now, now);
+    const row = toCoverageRuleEntity(rule, now, now);
     await this.transactions.run((manager) => manager.insert(CoverageRuleEntity, row));
     await this.changes.changed(teamId);
     return toCoverageRule(row);
@@ -110,7 +110,7 @@ export class CoverageRulesService {
         ...(request.windows !== undefined ? { windows: request.windows } : {}),
         ...(request.minAgents !== undefined ? { minAgents: request.minAgents } : {}),
       };
-      const next = toEntity(this.checked(applyOptional(merged, request)), current.createdAt, nowIso());
+      const next = toCoverageRuleEntity(this.checked(applyOptional(merged, request)), current.createdAt, nowIso());
       await manager.save(CoverageRuleEntity, next);
       return next;
     });
@@ -212,29 +212,6 @@ function applyOptional(rule: CoverageRule, request: UpdateCoverageRuleRequest): 
 }
 
 /** Rebuilt field by field after validation: JSON objects are not whitelisted by the pipe. */
-function toEntity(rule: CoverageRule, createdAt: string, updatedAt: string): CoverageRuleEntity {
-  const windows = (list: { start: string; end: string }[]) => list.map((w) => ({ start: w.start, end: w.end }));
-  return {
-    id: rule.id,
-    teamId: rule.teamId as string,
-    name: rule.name.trim(),
-    kind: rule.kind,
-    timeZone: rule.timeZone,
-    minAgents: rule.minAgents,
-    windows: JSON.stringify(rule.kind === 'always' ? {} : Object.fromEntries(Object.entries(rule.windows).map(([day, list]) => [day, windows(list ?? [])]))),
-    languageCode: rule.language?.code ?? null,
-    languageMinLevel: rule.language?.minLevel ?? null,
-    channel: rule.channel ?? null,
-    validFrom: rule.validFrom ?? null,
-    validTo: rule.validTo ?? null,
-    exceptions: JSON.stringify(
-      rule.exceptions.map((e) => ({ date: e.date, windows: windows(e.windows), ...(e.minAgents !== undefined ? { minAgents: e.minAgents } : {}) })),
-    ),
-    createdAt,
-    updatedAt,
-  };
-}
-
 function checkLabourValues(values: LabourRuleValues): LabourRuleValues {
   const out: Record<string, number | null> = {};
   for (const [key, value] of Object.entries(values)) {

@@ -1,9 +1,10 @@
-import type { AvailabilityByWeekday, Channel, CreateRegionRequest, LanguageSkill, WorkMode } from '@shiftdesk/shared-api-contract';
+import type { AvailabilityByWeekday, Channel, CreateRegionRequest, LanguageSkill, Weekday, WorkMode } from '@shiftdesk/shared-api-contract';
 
 /**
  * The demo desk, as typed data: the seed loads it, the README's login list and the browser
- * tests read it. Names are invented; each fits its city. Every agent's login is its email with
- * DEMO_AGENT_PASSWORD.
+ * tests read it (plain data only, so they can import it without the domain lib; the roster is
+ * laid out in demo-roster.ts). Names are invented; each fits its city. Every agent's login is
+ * its email with DEMO_AGENT_PASSWORD.
  */
 
 export const DEMO_AGENT_PASSWORD = 'demo-agent';
@@ -80,3 +81,34 @@ export function demoAvailability(agent: Pick<DemoAgent, 'region'>): Availability
   const daytime = () => [{ start: '08:00', end: '21:00' }];
   return { 1: daytime(), 2: daytime(), 3: daytime(), 4: daytime(), 5: daytime() };
 }
+
+/**
+ * The demo desk's coverage target: the "16 h a day" preset (07:00–23:00 in the team's zone,
+ * every day) with two agents at least, so one absence is never a hole.
+ */
+export const DEMO_COVERAGE = { preset: '16h', name: 'Desk hours', minAgents: 2 } as const;
+
+/**
+ * Who works the demo roster: the same shape on the same ISO weekdays (1 = Monday) every week,
+ * in the team's zone. Per shape three crews overlap so that every day has exactly two agents:
+ * Monday–Friday, Wednesday–Sunday and Saturday–Tuesday. Everyone keeps one shape, so rest
+ * between shifts is always 16 h; nobody works more than five days in a row or over contract.
+ * The Lisbon agent takes the late weekday shape (12:00–20:00 her time in winter, 13:00–21:00
+ * in summer), inside her availability; the early shape would start at 04:00 for her.
+ */
+export const DEMO_CREWS: readonly { agent: string; start: string; end: string; weekdays: readonly Weekday[] }[] = [
+  { agent: 'Anna Smirnova', start: '07:00', end: '15:00', weekdays: [1, 2, 3, 4, 5] },
+  { agent: 'Dmitri Volkov', start: '07:00', end: '15:00', weekdays: [3, 4, 5, 6, 7] },
+  { agent: 'Sergei Popov', start: '07:00', end: '15:00', weekdays: [1, 2, 6, 7] },
+  { agent: 'Marie Dubois', start: '15:00', end: '23:00', weekdays: [1, 2, 3, 4, 5] },
+  { agent: 'Ruslan Khabibullin', start: '15:00', end: '23:00', weekdays: [3, 4, 5, 6, 7] },
+  { agent: 'Elena Kuznetsova', start: '15:00', end: '23:00', weekdays: [1, 2, 6, 7] },
+];
+
+/**
+ * Weeks of published roster the demo starts with: the current ISO week and four more, so the
+ * gap scan (four weeks ahead) finds the desk covered on first start, and a desk left running
+ * shows the unplanned weeks arriving as gaps, as a real one would.
+ */
+export const DEMO_ROSTER_WEEKS = 5;
+

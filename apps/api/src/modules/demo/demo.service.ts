@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
+import { createCoverageRuleFromPreset, getLocalDate, getStartOfIsoWeek } from '@shiftdesk/scheduling';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig, generatePassword } from '../../config/app-config';
 import { nowIso } from '../../database/columns';
@@ -14,7 +15,11 @@ import { UserEntity } from '../auth/user.entity';
 import { RegionEntity } from '../regions/region.entity';
 import { ManagerTeamEntity } from '../teams/manager-team.entity';
 import { TeamEntity } from '../teams/team.entity';
-import { demoAvailability, DEMO_AGENT_PASSWORD, DEMO_AGENTS, DEMO_MANAGER, DEMO_REGIONS, DEMO_TEAM } from './demo-desk';
+import { toCoverageRuleEntity } from '../coverage/coverage-rule.mapper';
+import { CoverageRuleEntity } from '../coverage/coverage-rule.entity';
+import { ShiftEntity } from '../shifts/shift.entity';
+import { demoAvailability, DEMO_AGENT_PASSWORD, DEMO_AGENTS, DEMO_COVERAGE, DEMO_MANAGER, DEMO_REGIONS, DEMO_ROSTER_WEEKS, DEMO_TEAM } from './demo-desk';
+import { demoShifts } from './demo-roster';
 import { BandEntity } from '../pay/band.entity';
 import { ExchangeRateEntity } from '../pay/exchange-rate.entity';
 import { MinimumWageEntity } from '../pay/minimum-wage.entity';
@@ -107,8 +112,10 @@ export class DemoService implements OnApplicationBootstrap {
       { userId: managerId, teamId, createdAt: now },
     ]);
 
+    const agentIds = new Map<string, string>();
     for (const [index, demo] of DEMO_AGENTS.entries()) {
       const agentId = randomUUID();
+      agentIds.set(demo.displayName, agentId);
       await manager.insert(AgentEntity, {
         id: agentId,
         teamId,
@@ -154,6 +161,38 @@ export class DemoService implements OnApplicationBootstrap {
       }
     }
     await this.loadDemoPay(manager, now, teamId, regionIds);
+    await this.loadDemoRoster(manager, now, teamId, agentIds);
+  }
+
+  /**
+   * The desk's 16 h target and a published roster that meets it from this week's Monday (team
+   * zone) for DEMO_ROSTER_WEEKS weeks, so the first tour starts from a desk in use: Home checks
+   * a real target, agents sign in to shifts of their own, the cost screen has hours to price.
+   */
+  private async loadDemoRoster(manager: EntityManager, now: string, teamId: string, agentIds: Map<string, string>): Promise<void> {
+    const rule = createCoverageRuleFromPreset({ ...DEMO_COVERAGE, timeZone: DEMO_TEAM.timeZone, id: randomUUID(), teamId });
+    await manager.insert(CoverageRuleEntity, toCoverageRuleEntity(rule, now, now));
+    const firstMonday = getStartOfIsoWeek(getLocalDate(Date.parse(now), DEMO_TEAM.timeZone));
+    const shifts = demoShifts({ firstMonday, weeks: DEMO_ROSTER_WEEKS, zone: DEMO_TEAM.timeZone }).map(
+      (shift): ShiftEntity => ({
+        id: randomUUID(),
+        teamId,
+        agentId: agentIds.get(shift.agent) as string,
+        startAt: new Date(shift.start).toISOString(),
+        endAt: new Date(shift.end).toISOString(),
+        timeZone: DEMO_TEAM.timeZone,
+        channel: null,
+        label: null,
+        breaks: '[]',
+        status: 'published',
+        source: 'manual',
+        locked: false,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+    // In slices: SQLite caps the bound parameters of one statement.
+    for (let i = 0; i < shifts.length; i += 50) await manager.insert(ShiftEntity, shifts.slice(i, i + 50));
   }
 
   /** Bands, minimum wages, exchange rates and pay settings of the demo desk (see demo-pay.ts). */

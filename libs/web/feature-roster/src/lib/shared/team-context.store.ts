@@ -11,6 +11,16 @@ export type ZoneMode = 'team' | 'mine' | 'utc' | 'agent';
 const TEAM_PAGE_SIZE = 200;
 
 /**
+ * The team last chosen on any schedule screen, for the whole session of the app: a manager who
+ * picks a team on Coverage finds the same team on Roster, Rotations and Alerts (each screen has
+ * its own TeamContextStore, so the choice lives here, above them).
+ */
+@Injectable({ providedIn: 'root' })
+export class ChosenTeam {
+  readonly id = signal<string | null>(null);
+}
+
+/**
  * Which team the schedule screens show, its agents, and the viewer's own zone. Scoped to the
  * roster/coverage routes. The viewer's zone is their agent profile's zone for agents, the
  * browser's for managers (who have no profile).
@@ -20,6 +30,7 @@ export class TeamContextStore {
   private readonly teamsApi = inject(TeamsApi);
   private readonly agentsApi = inject(AgentsApi);
   private readonly session = inject(SessionStore);
+  private readonly chosen = inject(ChosenTeam);
   private readonly browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
   readonly teams = signal<Team[]>([]);
@@ -42,7 +53,8 @@ export class TeamContextStore {
 
   /**
    * Loads the teams once and picks `preferred` (a link's `?team=`) when it is one of them, else
-   * the first one the user belongs to. Later calls only switch to `preferred`.
+   * the team last chosen on another schedule screen, else the first one the user belongs to.
+   * Later calls only switch to `preferred`.
    */
   async load(preferred?: string | null): Promise<void> {
     if (this.loaded() || this.loading()) {
@@ -55,7 +67,11 @@ export class TeamContextStore {
       const teams = [...(await firstValueFrom(this.teamsApi.list()))].sort((a, b) => a.name.localeCompare(b.name));
       this.teams.set(teams);
       const own = this.session.user()?.teamIds ?? [];
-      const first = teams.find((team) => team.id === preferred) ?? teams.find((team) => own.includes(team.id)) ?? teams[0];
+      const first =
+        teams.find((team) => team.id === preferred) ??
+        teams.find((team) => team.id === this.chosen.id()) ??
+        teams.find((team) => own.includes(team.id)) ??
+        teams[0];
       this.loaded.set(true);
       if (first) await this.selectTeam(first.id);
     } catch (failure) {
@@ -67,6 +83,7 @@ export class TeamContextStore {
 
   async selectTeam(teamId: string): Promise<void> {
     this.teamId.set(teamId);
+    this.chosen.id.set(teamId);
     this.agents.set([]);
     try {
       const page = await firstValueFrom(this.agentsApi.list({ teamId, pageSize: TEAM_PAGE_SIZE }));

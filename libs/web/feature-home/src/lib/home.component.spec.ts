@@ -2,7 +2,9 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
+import { signal } from '@angular/core';
 import type { CoverageRule, Team } from '@shiftdesk/shared-api-contract';
+import { NowService } from '@shiftdesk/web-ui';
 import { HomeComponent } from './home.component';
 
 const TEAM: Team = { id: 't1', name: 'Support Desk', description: null, timeZone: 'Europe/Moscow', agentCount: 20, createdAt: '2026-01-01T00:00:00Z' };
@@ -18,8 +20,14 @@ async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void
 describe('HomeComponent', () => {
   let http: HttpTestingController;
 
+  // 10:30 UTC on 1 June: already 2 June 00:30 in Kiritimati (UTC+14), still 31 May 23:30 in Pago Pago (UTC-11).
+  const now = signal(new Date('2026-06-01T10:30:00Z'));
+
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [HomeComponent], providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      imports: [HomeComponent],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), { provide: NowService, useValue: { now: now.asReadonly() } }],
+    });
     http = TestBed.inject(HttpTestingController);
   });
 
@@ -41,7 +49,7 @@ describe('HomeComponent', () => {
 
   it('says nothing is checked while no team has a coverage target, and shows the next step', async () => {
     // A rule that ended long ago is no target.
-    const el = await open([{ id: 'r1', validFrom: '2020-01-01', validTo: '2020-12-31' }]);
+    const el = await open([{ id: 'r1', timeZone: 'Europe/Moscow', validFrom: '2020-01-01', validTo: '2020-12-31' }]);
     expect(el.querySelector('[data-testid="stat-alerts"]')?.textContent).toContain('No coverage target yet, so nothing is checked');
     expect(el.querySelector('[data-testid="stat-alerts"]')?.textContent).not.toContain('met');
     expect(el.querySelector('[data-testid="team-no-target"]')).not.toBeNull();
@@ -49,9 +57,25 @@ describe('HomeComponent', () => {
   });
 
   it('says every target is met when a team has one and nothing is open', async () => {
-    const el = await open([{ id: 'r1', validFrom: null, validTo: null }]);
+    const el = await open([{ id: 'r1', timeZone: 'Europe/Moscow', validFrom: null, validTo: null }]);
     expect(el.querySelector('[data-testid="stat-alerts"]')?.textContent).toContain('Every coverage target is met');
     expect(el.querySelector('[data-testid="team-no-target"]')).toBeNull();
     expect(el.querySelector('[data-testid="next-step-target"]')).toBeNull();
+  });
+
+  it("reads a target's last day on the target's own clock, not in UTC", async () => {
+    // Ended yesterday in Kiritimati, though it is still that day in UTC: no target any more.
+    const ended = await open([{ id: 'r1', timeZone: 'Pacific/Kiritimati', validFrom: null, validTo: '2026-06-01' }]);
+    expect(ended.querySelector('[data-testid="team-no-target"]')).not.toBeNull();
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({
+      imports: [HomeComponent],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), { provide: NowService, useValue: { now: now.asReadonly() } }],
+    });
+    http = TestBed.inject(HttpTestingController);
+    // Its last day is still today in Pago Pago, though that day has passed in UTC: still checked.
+    const running = await open([{ id: 'r1', timeZone: 'Pacific/Pago_Pago', validFrom: null, validTo: '2026-05-31' }]);
+    expect(running.querySelector('[data-testid="team-no-target"]')).toBeNull();
+    expect(running.querySelector('[data-testid="stat-alerts"]')?.textContent).toContain('Every coverage target is met');
   });
 });

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { getLocalDate } from '@shiftdesk/scheduling';
 import type { CoverageRule, Team } from '@shiftdesk/shared-api-contract';
 import { AgentsApi, SessionStore, TeamsApi } from '@shiftdesk/web-data-access';
 import { OpenAlertsStore, ScheduleApi } from '@shiftdesk/web-data-access-schedule';
@@ -15,9 +16,13 @@ interface DeskCounts {
   withTarget: ReadonlySet<string>;
 }
 
-/** Whether a rule still applies from `today` (YYYY-MM-DD) on; rules that ended are history. */
-function inForce(rule: CoverageRule, today: string): boolean {
-  return rule.validTo === null || rule.validTo >= today;
+/**
+ * Whether a rule still applies from today on; rules that ended are history. `validTo` is a date
+ * on the rule's own clock, so "today" is read there too: a Tokyo rule ending today has ended
+ * for Tokyo while it is still today in UTC.
+ */
+function inForce(rule: CoverageRule, now: Date): boolean {
+  return rule.validTo === null || rule.validTo >= getLocalDate(now.getTime(), rule.timeZone);
 }
 
 /** The manager's home: how big the desk is, what needs attention, and where to go next. Nothing invented. */
@@ -143,9 +148,9 @@ export class HomeComponent implements OnInit {
         firstValueFrom(this.agentsApi.list({ page: 1, pageSize: 1, active: true })),
         firstValueFrom(this.teamsApi.list()),
       ]);
-      const today = this.clock.now().toISOString().slice(0, 10);
+      const now = this.clock.now();
       const rules = await Promise.all(teams.map((team) => firstValueFrom(this.scheduleApi.coverageRules(team.id))));
-      const withTarget = new Set(teams.filter((_, i) => rules[i].some((rule) => inForce(rule, today))).map((team) => team.id));
+      const withTarget = new Set(teams.filter((_, i) => rules[i].some((rule) => inForce(rule, now))).map((team) => team.id));
       this.counts.set({ agents: all.total, activeAgents: active.total, teams: [...teams].sort((a, b) => a.name.localeCompare(b.name)), withTarget });
       // Fresh counts on arrival: this is where a manager looks first.
       void this.openAlerts.refresh(

@@ -24,12 +24,16 @@ export interface LoginResponse {
   user: CurrentUser;
 }
 
+/** Length rules for a password someone chooses (a login, a reset, a change): API and forms alike. */
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 200;
+
 /**
  * `POST /api/auth/password`: the signed-in user changes their own password. Every other session
  * of the account ends; the one that asked stays signed in.
  */
 export interface ChangePasswordRequest {
   currentPassword: string;
-  /** At least 8 characters, and not the current password. */
+  /** PASSWORD_MIN_LENGTH to PASSWORD_MAX_LENGTH characters, and not the current password. */
   newPassword: string;
 }

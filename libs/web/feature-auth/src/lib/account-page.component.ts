@@ -1,5 +1,6 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, ElementRef, inject, Injector, signal } from '@angular/core';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@shiftdesk/shared-api-contract';
 import { SessionStore } from '@shiftdesk/web-data-access';
 import { applyServerErrors, describeValidationErrors, toApiError } from '@shiftdesk/web-util';
 
@@ -63,7 +64,7 @@ function newPasswordRules(group: AbstractControl): ValidationErrors | null {
         @if (newError) {
           <p class="field-error" id="newPassword-error">{{ newError }}</p>
         } @else {
-          <p class="field-hint" id="newPassword-hint">At least 8 characters.</p>
+          <p class="field-hint" id="newPassword-hint">At least {{ minLength }} characters.</p>
         }
       </div>
 
@@ -87,13 +88,14 @@ function newPasswordRules(group: AbstractControl): ValidationErrors | null {
 })
 export class AccountPageComponent {
   readonly session = inject(SessionStore);
+  readonly minLength = PASSWORD_MIN_LENGTH;
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
 
   readonly form = inject(NonNullableFormBuilder).group(
     {
       currentPassword: ['', Validators.required],
-      newPassword: ['', [Validators.required, Validators.minLength(8), Validators.maxLength(200)]],
+      newPassword: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)]],
       repeatPassword: ['', Validators.required],
     },
     { validators: newPasswordRules },

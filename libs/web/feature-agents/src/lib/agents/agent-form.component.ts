@@ -2,7 +2,7 @@ import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyR
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import { type Agent, CHANNELS, type FieldError, LANGUAGE_LEVELS, LANGUAGE_NAMES, type Weekday, WORK_MODES } from '@shiftdesk/shared-api-contract';
+import { type Agent, CHANNELS, type FieldError, LANGUAGE_LEVELS, LANGUAGE_NAMES, PASSWORD_MIN_LENGTH, type Weekday, WORK_MODES } from '@shiftdesk/shared-api-contract';
 import { AgentsApi, PreferencesStore } from '@shiftdesk/web-data-access';
 import { PreferencesEditorComponent, SpinnerComponent, ZonedClockComponent } from '@shiftdesk/web-ui';
 import { applyServerErrors, CHANNEL_LABELS, describeValidationErrors, formatZonedDateTime, LEVEL_LABELS, listTimeZones, toApiError, WORK_MODE_LABELS } from '@shiftdesk/web-util';
@@ -51,6 +51,7 @@ export class AgentFormComponent implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
   readonly directory = inject(DirectoryStore);
   readonly preferences = inject(PreferencesStore);
+  readonly passwordMinLength = PASSWORD_MIN_LENGTH;
 
   /** Route parameter; absent on `/agents/new`. */
   readonly id = input<string>();

@@ -1,5 +1,5 @@
 import { type FormArray, type FormControl, type FormGroup, NonNullableFormBuilder, Validators } from '@angular/forms';
-import { type Agent, type AvailabilityWindow, type Channel, CHANNELS, type CreateAgentRequest, type LanguageLevel, type UpdateAgentRequest, type Weekday, type WorkMode } from '@shiftdesk/shared-api-contract';
+import { type Agent, type AvailabilityWindow, type Channel, CHANNELS, type CreateAgentRequest, type LanguageLevel, PASSWORD_MIN_LENGTH, type UpdateAgentRequest, type Weekday, type WorkMode } from '@shiftdesk/shared-api-contract';
 import { atLeastOneValidator, timeZoneValidator, uniqueLanguagesValidator } from '../shared/validators';
 import { AVAILABILITY_WEEKDAYS, type AvailabilityRows, DEFAULT_WINDOW, END_TIME_PATTERN, fromAvailability, START_TIME_PATTERN, toAvailability } from './availability-form';
 
@@ -85,7 +85,7 @@ export function buildAgentForm(fb: NonNullableFormBuilder): AgentForm {
     active: fb.control(true),
     availabilityAnyTime: fb.control(true),
     availability: buildAvailabilityForm(fb),
-    password: fb.control('', Validators.minLength(8)),
+    password: fb.control('', Validators.minLength(PASSWORD_MIN_LENGTH)),
   });
 }
 

@@ -1,10 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
-import type { Agent } from '@shiftdesk/shared-api-contract';
+import { PASSWORD_MIN_LENGTH, type Agent } from '@shiftdesk/shared-api-contract';
 import { AgentsApi } from '@shiftdesk/web-data-access';
 import { toApiError } from '@shiftdesk/web-util';
 import { firstValueFrom } from 'rxjs';
-
-const MIN_LENGTH = 8;
 
 /**
  * An agent's sign-in (managers): give an agent added without a login one, or reset a forgotten
@@ -64,7 +62,7 @@ export class AgentLoginComponent {
   /** The agent as the API answered (now with `hasLogin`). */
   readonly changed = output<Agent>();
 
-  readonly minLength = MIN_LENGTH;
+  readonly minLength = PASSWORD_MIN_LENGTH;
   readonly password = signal('');
   readonly error = signal('');
   readonly notice = signal('');
@@ -80,8 +78,8 @@ export class AgentLoginComponent {
     event.preventDefault();
     this.notice.set('');
     const password = this.password();
-    if (password.length < MIN_LENGTH) {
-      this.error.set(`The password needs at least ${MIN_LENGTH} characters.`);
+    if (password.length < PASSWORD_MIN_LENGTH) {
+      this.error.set(`The password needs at least ${PASSWORD_MIN_LENGTH} characters.`);
       return;
     }
     this.busy.set(true);

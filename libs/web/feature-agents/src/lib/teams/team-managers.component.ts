@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
-import type { AddTeamManagerRequest, TeamManager } from '@shiftdesk/shared-api-contract';
+import { PASSWORD_MIN_LENGTH, type AddTeamManagerRequest, type TeamManager } from '@shiftdesk/shared-api-contract';
 import { SessionStore, TeamsApi } from '@shiftdesk/web-data-access';
 import { ConfirmDialogComponent } from '@shiftdesk/web-ui';
 import { applyServerErrors, describeValidationErrors, formatZonedDateTime, toApiError } from '@shiftdesk/web-util';
@@ -80,7 +80,7 @@ type ManagerField = 'email' | 'displayName' | 'password';
             @if (passwordError) {
               <p class="field-error" id="manager-password-error">{{ passwordError }}</p>
             } @else {
-              <p class="field-hint" id="manager-password-hint">At least 8 characters.</p>
+              <p class="field-hint" id="manager-password-hint">At least {{ minLength }} characters.</p>
             }
           </div>
         </div>
@@ -103,6 +103,7 @@ export class TeamManagersComponent {
   private readonly router = inject(Router);
   private readonly teamsNotice = inject(TeamsNoticeStore);
   readonly teamId = input.required<string>();
+  readonly minLength = PASSWORD_MIN_LENGTH;
 
   readonly managers = signal<TeamManager[]>([]);
   readonly loading = signal(false);
@@ -118,7 +119,7 @@ export class TeamManagersComponent {
   readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, Validators.email]],
     displayName: [''],
-    password: ['', Validators.minLength(8)],
+    password: ['', Validators.minLength(PASSWORD_MIN_LENGTH)],
   });
 
   constructor() {

@@ -20,6 +20,12 @@ describe('manager in the browser', () => {
     await expect(page.getByTestId('user-name').textContent()).resolves.toBe(DEMO_MANAGER.displayName);
     await expect(page.getByTestId('user-role').textContent()).resolves.toBe('Manager');
     await page.getByTestId('stat-agents').getByText(String(DEMO_AGENTS.length), { exact: true }).waitFor();
+    // The desk right now from the seeded roster, on Moscow's clock: shifts run 07:00–15:00 and
+    // 15:00–23:00, so whoever is on leaves at 15:00 or 23:00 and the next start is 07:00 or 15:00.
+    const rightNow = page.locator('.list-row', { hasText: DEMO_TEAM.name }).getByTestId('team-right-now');
+    await rightNow.waitFor();
+    expect(await rightNow.getByTestId('on-shift').textContent()).toMatch(/On shift:\s+(\S.* until (15|23):00 \S+|Nobody on shift)$/);
+    expect(await rightNow.getByTestId('next-shift').textContent()).toMatch(/Next:\s+\S.* at (07|15):00 \S+, in /);
     await shot(page, '01-manager-home');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agents' }).click();

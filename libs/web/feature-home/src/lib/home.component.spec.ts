@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { signal } from '@angular/core';
-import type { CoverageRule, Team } from '@shiftdesk/shared-api-contract';
+import type { CoverageRule, ScheduledShift, Team } from '@shiftdesk/shared-api-contract';
 import { NowService } from '@shiftdesk/web-ui';
 import { HomeComponent } from './home.component';
 
@@ -33,7 +33,7 @@ describe('HomeComponent', () => {
 
   afterEach(() => http.verify());
 
-  async function open(rules: Partial<CoverageRule>[]) {
+  async function open(rules: Partial<CoverageRule>[], shifts: ScheduledShift[] = []) {
     const fixture = TestBed.createComponent(HomeComponent);
     await settle(fixture);
     http.expectOne((r) => r.url === '/api/agents' && !r.params.has('active')).flush(page(20));
@@ -43,7 +43,15 @@ describe('HomeComponent', () => {
     http.expectOne('/api/teams/t1/coverage-rules').flush(rules);
     await settle(fixture);
     http.expectOne((r) => r.url === '/api/teams/t1/alerts').flush({ teamId: 't1', openCount: 0, alerts: [] });
+    const schedule = http.expectOne((r) => r.url === '/api/teams/t1/schedule');
+    // A day from now: the current shift and the next handover.
+    expect(Date.parse(schedule.request.params.get('to') ?? '') - Date.parse(schedule.request.params.get('from') ?? '')).toBe(24 * 3_600_000);
+    schedule.flush({ teamId: 't1', from: '', to: '', shifts });
+    http
+      .expectOne((r) => r.url === '/api/agents' && r.params.get('teamId') === 't1')
+      .flush({ items: [{ id: 'anna', displayName: 'Anna Smirnova' }, { id: 'marie', displayName: 'Marie Dubois' }], total: 2, page: 1, pageSize: 200 });
     await settle(fixture);
+    fixture.detectChanges();
     return fixture.nativeElement as HTMLElement;
   }
 
@@ -77,5 +85,22 @@ describe('HomeComponent', () => {
     const running = await open([{ id: 'r1', timeZone: 'Pacific/Pago_Pago', validFrom: null, validTo: '2026-05-31' }]);
     expect(running.querySelector('[data-testid="team-no-target"]')).toBeNull();
     expect(running.querySelector('[data-testid="stat-alerts"]')?.textContent).toContain('Every coverage target is met');
+  });
+
+  it("shows who is on shift now and who takes over next, on the team's clock", async () => {
+    // 10:30 UTC is 13:30 in Moscow: Anna until 15:00, Marie from 15:00; a draft does not count.
+    const shift = (id: string, agentId: string, start: string, end: string, status: ScheduledShift['status'] = 'published'): ScheduledShift => ({
+      id, agentId, start, end, status, timeZone: 'Europe/Moscow', channel: null, label: null, breaks: [], source: 'manual', rotationId: null, locked: false,
+    });
+    const el = await open(
+      [{ id: 'r1', timeZone: 'Europe/Moscow', validFrom: null, validTo: null }],
+      [
+        shift('1', 'anna', '2026-06-01T04:00:00Z', '2026-06-01T12:00:00Z'),
+        shift('2', 'marie', '2026-06-01T12:00:00Z', '2026-06-01T20:00:00Z'),
+        shift('3', 'marie', '2026-06-01T08:00:00Z', '2026-06-01T11:00:00Z', 'draft'),
+      ],
+    );
+    expect(el.querySelector('[data-testid="on-shift"]')?.textContent).toMatch(/On shift:\s+Anna Smirnova until 15:00 (GMT\+3|MSK)/);
+    expect(el.querySelector('[data-testid="next-shift"]')?.textContent).toMatch(/Next:\s+Marie Dubois at 15:00 (GMT\+3|MSK), in 1 h 30 min/);
   });
 });

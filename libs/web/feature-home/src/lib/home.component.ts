@@ -1,12 +1,22 @@
 import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { getLocalDate } from '@shiftdesk/scheduling';
-import type { CoverageRule, Team } from '@shiftdesk/shared-api-contract';
+import type { CoverageRule, ScheduledShift, Team } from '@shiftdesk/shared-api-contract';
 import { AgentsApi, SessionStore, TeamsApi } from '@shiftdesk/web-data-access';
 import { OpenAlertsStore, ScheduleApi } from '@shiftdesk/web-data-access-schedule';
 import { NowService, SpinnerComponent, ZonedClockComponent } from '@shiftdesk/web-ui';
-import { formatZonedDateTime, toApiError } from '@shiftdesk/web-util';
+import { formatCountdown, formatZonedDateTime, formatZonedTime, toApiError } from '@shiftdesk/web-util';
 import { firstValueFrom } from 'rxjs';
+import { describeRightNow, readRightNow } from './right-now';
+
+/** How far ahead Home looks for the next shift to start. */
+const RIGHT_NOW_HORIZON_MS = 24 * 3_600_000;
+
+/** A team's shifts around now and its agents' names, read once per visit. */
+interface TeamSchedule {
+  shifts: ScheduledShift[];
+  names: ReadonlyMap<string, string>;
+}
 
 interface DeskCounts {
   agents: number;
@@ -89,6 +99,12 @@ function inForce(rule: CoverageRule, now: Date): boolean {
                   <a class="badge badge-warning team-alerts" routerLink="/alerts" [queryParams]="{ team: team.id }" data-testid="team-alerts">{{ open }} open {{ open === 1 ? 'alert' : 'alerts' }}</a>
                 }
                 <sd-zoned-clock [timeZone]="team.timeZone" />
+                @if (rightNow().get(team.id); as now) {
+                  <p class="right-now" data-testid="team-right-now">
+                    <span data-testid="on-shift"><span class="subtle">On shift:</span> {{ now.onShift }}</span>
+                    <span data-testid="next-shift"><span class="subtle">Next:</span> {{ now.next }}</span>
+                  </p>
+                }
               </li>
             }
           </ul>
@@ -125,6 +141,27 @@ export class HomeComponent implements OnInit {
   protected readonly openAlerts = inject(OpenAlertsStore);
 
   readonly counts = signal<DeskCounts | null>(null);
+  private readonly schedules = signal<ReadonlyMap<string, TeamSchedule>>(new Map());
+  /** Who is on shift and who is next, per team, on the team's clock; follows the clock. */
+  readonly rightNow = computed(() => {
+    const now = this.clock.now();
+    const teams = this.counts()?.teams ?? [];
+    const lines = new Map<string, { onShift: string; next: string }>();
+    for (const team of teams) {
+      const schedule = this.schedules().get(team.id);
+      if (!schedule) continue;
+      lines.set(
+        team.id,
+        describeRightNow(readRightNow(schedule.shifts, now), {
+          names: schedule.names,
+          now,
+          formatTime: (instant) => formatZonedTime(instant, team.timeZone),
+          formatCountdown,
+        }),
+      );
+    }
+    return lines;
+  });
   readonly error = signal('');
   readonly firstName = computed(() => (this.session.user()?.displayName ?? '').split(/\s+/)[0] ?? '');
   readonly today = computed(() => `Your time: ${formatZonedDateTime(this.clock.now(), this.viewerZone)} (${this.viewerZone})`);
@@ -152,6 +189,7 @@ export class HomeComponent implements OnInit {
       const rules = await Promise.all(teams.map((team) => firstValueFrom(this.scheduleApi.coverageRules(team.id))));
       const withTarget = new Set(teams.filter((_, i) => rules[i].some((rule) => inForce(rule, now))).map((team) => team.id));
       this.counts.set({ agents: all.total, activeAgents: active.total, teams: [...teams].sort((a, b) => a.name.localeCompare(b.name)), withTarget });
+      void this.loadSchedules(teams);
       // Fresh counts on arrival: this is where a manager looks first.
       void this.openAlerts.refresh(
         teams.map((team) => team.id),
@@ -160,5 +198,25 @@ export class HomeComponent implements OnInit {
     } catch (failure) {
       this.error.set(toApiError(failure).message);
     }
+  }
+
+  /** Each team's shifts from now to a day ahead, with names; a team that fails to load just shows no line. */
+  private async loadSchedules(teams: readonly Team[]): Promise<void> {
+    const from = this.clock.now();
+    const window = { from: from.toISOString(), to: new Date(from.getTime() + RIGHT_NOW_HORIZON_MS).toISOString() };
+    const loaded = await Promise.all(
+      teams.map(async (team) => {
+        try {
+          const [schedule, agents] = await Promise.all([
+            firstValueFrom(this.scheduleApi.schedule(team.id, window)),
+            firstValueFrom(this.agentsApi.list({ teamId: team.id, pageSize: 200 })),
+          ]);
+          return [team.id, { shifts: schedule.shifts, names: new Map(agents.items.map((agent) => [agent.id, agent.displayName])) }] as const;
+        } catch {
+          return null;
+        }
+      }),
+    );
+    this.schedules.set(new Map(loaded.filter((entry) => entry !== null)));
   }
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { DEMO_AGENT_PASSWORD, DEMO_AGENTS, DEMO_CREWS, DEMO_MANAGER, DEMO_TEAM } from '../../apps/api/src/modules/demo/demo-desk';
 import { logIn, openBrowser, type Session, shot } from './support/browser';
 import { ADMIN } from './support/server';
@@ -104,6 +105,15 @@ describe('roster and coverage in the browser', () => {
     const mondayBar = yuliaMonday.getByTestId('shift-bar');
     await mondayBar.waitFor();
     expect(await mondayBar.textContent()).toMatch(/07:00–15:00 \S+/);
+
+    // The week as a spreadsheet: thirteen shifts, each on the team's clock, the agent's and UTC.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('roster-csv').click()]);
+    expect(download.suggestedFilename()).toBe(`roster-${monday}-${addDays(monday, 6)}.csv`);
+    const csv = readFileSync(await download.path(), 'utf8').split('\r\n');
+    expect(csv[0]).toMatch(/^date \(Europe\/Moscow\),agent,agent time zone,start \(Europe\/Moscow\),end \(Europe\/Moscow\),/);
+    expect(csv.filter((row) => row.includes(',Yulia Orlova,')).length).toBe(4);
+    expect(csv).toContain(`${monday},Yulia Orlova,Europe/Moscow,${monday} 07:00,${monday} 15:00,${monday} 07:00,${monday} 15:00,${moscow(monday, '07:00')},${moscow(monday, '15:00')},8.00,0,published,manual,,`);
+    expect(csv.length).toBe(1 + 13 + 1);
 
     // A second shift overlapping it is refused by the API, and the dialog says so.
     await yuliaMonday.click({ position: { x: 4, y: 4 } });

@@ -228,11 +228,11 @@ function badBodies(document: OpenApiDocument, route: Route, ids: Ids): fc.Arbitr
     const early = goodValue(document, first, schema.properties?.[first] ?? {}, ids);
     const late = typeof early === 'string' && /^\d{4}-\d\d-\d\d$/.test(early) ? '2026-02-27' : '2026-02-27T08:00:00Z';
     const far = typeof early === 'string' && /^\d{4}-\d\d-\d\d$/.test(early) ? '2999-12-31' : '2999-12-31T08:00:00Z';
-    return [
-      { what: `${second} before ${first}`, body: { ...body, [first]: typeof early === 'string' && early.length === 10 ? '2026-03-01' : '2026-03-01T08:00:00Z', [second]: late } },
-      { what: `${second} equal to ${first}`, body: { ...body, [first]: late, [second]: late } },
-      { what: `${second} centuries after ${first}`, body: { ...body, [first]: late, [second]: far } },
-    ];
+    const before = { what: `${second} before ${first}`, body: { ...body, [first]: typeof early === 'string' && early.length === 10 ? '2026-03-01' : '2026-03-01T08:00:00Z', [second]: late } };
+    // A coverage rule's validity is inclusive and nothing expands it by itself: valid for one day
+    // (equal) or until 2999 are both rules a manager may write, and the API takes them.
+    if (first === 'validFrom') return [before];
+    return [before, { what: `${second} equal to ${first}`, body: { ...body, [first]: late, [second]: late } }, { what: `${second} centuries after ${first}`, body: { ...body, [first]: late, [second]: far } }];
   });
   return fc.oneof(
     { arbitrary: oneBadField, weight: 6 },

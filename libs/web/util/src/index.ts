@@ -6,3 +6,4 @@ export * from './lib/validation-messages';
 export * from './lib/request-labels';
 export * from './lib/preference-labels';
 export * from './lib/server-errors';
+export * from './lib/save-text';

@@ -1,16 +1,6 @@
 import type { BandReport, CostReport } from '@shiftdesk/shared-api-contract';
 import { getMinorDigits } from '@shiftdesk/scheduling';
-
-/** RFC 4180 field: quoted when it holds a comma, quote or line break; formulas defused for spreadsheets. */
-function field(value: string | number | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  // A leading =, +, -, @ makes Excel/LibreOffice run the cell as a formula (CSV injection).
-  if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-const line = (values: (string | number | null)[]) => values.map(field).join(',');
+import { csvLine } from '../../common/csv';
 
 /** Minor units as a plain decimal in major units (`2709300` RUB → `27093.00`), exact. */
 export function major(amountMinor: number | null, currency: string): string | null {
@@ -27,12 +17,12 @@ export function major(amountMinor: number | null, currency: string): string | nu
 export function bandReportCsv(report: BandReport): string {
   const bands = new Map(report.bands.map((row) => [row.band.id, row]));
   const rows = [
-    line(['date', 'agent', 'level', 'region', 'work mode', 'band region', 'band currency', 'band period', 'band min', 'band mid', 'band max', 'salary in band', 'compa-ratio', 'range penetration', 'flags', 'band below minimum wage']),
+    csvLine(['date', 'agent', 'level', 'region', 'work mode', 'band region', 'band currency', 'band period', 'band min', 'band mid', 'band max', 'salary in band', 'compa-ratio', 'range penetration', 'flags', 'band below minimum wage']),
     ...report.agents.map((agent) => {
       const row = agent.bandId ? bands.get(agent.bandId) : undefined;
       const band = row?.band;
       const currency = band?.currency ?? '';
-      return line([
+      return csvLine([
         report.date,
         agent.displayName,
         agent.level,
@@ -58,14 +48,14 @@ export function bandReportCsv(report: BandReport): string {
 export function costReportCsv(report: CostReport): string {
   const c = report.currency;
   const rows = [
-    line(['from', 'to', 'currency', 'agent', 'contract hours', 'worked hours', 'overtime hours', 'night hours', 'weekend hours', 'holiday hours', 'hourly rate', 'hourly cost', 'base', 'premiums', 'overtime', 'on-cost', 'total', 'missing']),
+    csvLine(['from', 'to', 'currency', 'agent', 'contract hours', 'worked hours', 'overtime hours', 'night hours', 'weekend hours', 'holiday hours', 'hourly rate', 'hourly cost', 'base', 'premiums', 'overtime', 'on-cost', 'total', 'missing']),
     ...report.agents.map((a) =>
-      line([report.from, report.to, c, a.displayName, a.contractHours, a.workedHours, a.overtimeHours, a.nightHours, a.weekendHours, a.holidayHours, major(a.hourlyRateMinor, c), major(a.hourlyCostMinor, c), major(a.baseMinor, c), major(a.premiumsMinor, c), major(a.overtimeMinor, c), major(a.onCostMinor, c), major(a.totalMinor, c), a.missing]),
+      csvLine([report.from, report.to, c, a.displayName, a.contractHours, a.workedHours, a.overtimeHours, a.nightHours, a.weekendHours, a.holidayHours, major(a.hourlyRateMinor, c), major(a.hourlyCostMinor, c), major(a.baseMinor, c), major(a.premiumsMinor, c), major(a.overtimeMinor, c), major(a.onCostMinor, c), major(a.totalMinor, c), a.missing]),
     ),
-    line([report.from, report.to, c, 'TOTAL', report.contractHours, report.workedHours, report.overtimeHours, null, null, null, null, null, null, null, null, null, major(report.totalMinor, c), null]),
-    line([report.from, report.to, c, 'per covered hour', null, report.coveredHours, null, null, null, null, null, null, null, null, null, null, major(report.costPerCoveredHourMinor, c), null]),
-    line([report.from, report.to, c, 'per target hour', null, report.targetHours, null, null, null, null, null, null, null, null, null, null, major(report.costPerTargetHourMinor, c), null]),
-    ...report.ratesUsed.map((rate) => line([report.from, report.to, c, `rate ${rate.from}→${rate.to} of ${rate.date}${rate.inverted ? ' (inverted)' : ''}`, null, null, null, null, null, null, rate.rate, null, null, null, null, null, null, null])),
+    csvLine([report.from, report.to, c, 'TOTAL', report.contractHours, report.workedHours, report.overtimeHours, null, null, null, null, null, null, null, null, null, major(report.totalMinor, c), null]),
+    csvLine([report.from, report.to, c, 'per covered hour', null, report.coveredHours, null, null, null, null, null, null, null, null, null, null, major(report.costPerCoveredHourMinor, c), null]),
+    csvLine([report.from, report.to, c, 'per target hour', null, report.targetHours, null, null, null, null, null, null, null, null, null, null, major(report.costPerTargetHourMinor, c), null]),
+    ...report.ratesUsed.map((rate) => csvLine([report.from, report.to, c, `rate ${rate.from}→${rate.to} of ${rate.date}${rate.inverted ? ' (inverted)' : ''}`, null, null, null, null, null, null, rate.rate, null, null, null, null, null, null, null])),
   ];
   return `${rows.join('\r\n')}\r\n`;
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { GapCandidatesResponse, StaffingResponse, ViolationsResponse } from '@shiftdesk/shared-api-contract';
 // Node's own types: express's are not installed, and these are all the routes use.
 import type { IncomingMessage as Request, ServerResponse as Response } from 'node:http';
@@ -27,6 +27,18 @@ export class ScheduleController {
   @Get('schedule')
   async get(@AuthUser() user: AuthenticatedUser, @Param('teamId') teamId: string, @Query() query: WindowQueryDto, @Req() request: Request, @Res() response: Response): Promise<void> {
     await sendJson(request, response, await this.schedule.schedule(user, teamId, query));
+  }
+
+  /** The same window as CSV (one shift per row; times on the team's, the agent's and UTC clocks). */
+  @Get('schedule.csv')
+  @ApiProduces('text/csv')
+  async csv(@AuthUser() user: AuthenticatedUser, @Param('teamId') teamId: string, @Query() query: WindowQueryDto, @Res() response: Response): Promise<void> {
+    const { csv, from, to } = await this.schedule.scheduleCsv(user, teamId, query);
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="roster-${from}-${to}.csv"`);
+    // Names and hours of colleagues: not for shared caches.
+    response.setHeader('Cache-Control', 'no-store');
+    response.end(csv);
   }
 
   @Get('coverage')

@@ -21,6 +21,7 @@ import {
   computeCoverage,
   findCandidatesForGap,
   findGaps,
+  getLocalDate,
   summarizeCoverage,
   summarizeTeamStaffing,
   type Coverage,
@@ -33,6 +34,7 @@ import { toScheduledShift } from '../shifts/shift.mapper';
 import { DAY_MS, fromIso, toIso } from './instants';
 import { badField } from './schedule-errors';
 import { UnavailabilitySpanEntity } from '../feeds/unavailability-span.entity';
+import { scheduleCsv } from './schedule-csv';
 import { ScheduleSource } from './schedule-source.service';
 import { ScheduleViewCache } from './schedule-view-cache.service';
 import { localLabel, mondayOf, resolveWindow } from './time-window';
@@ -63,6 +65,20 @@ export class ScheduleService {
       const visible = drafts ? shifts : shifts.filter((shift) => shift.status === 'published');
       return { teamId, from: toIso(from), to: toIso(to), shifts: visible.map(toScheduledShift) };
     });
+  }
+
+  /**
+   * The same shifts as `schedule`, as CSV with names and every time on three clocks (team,
+   * agent, UTC). Agents get published shifts only, as on the board.
+   */
+  async scheduleCsv(user: AuthenticatedUser, teamId: string, query: WindowQuery): Promise<{ csv: string; from: string; to: string }> {
+    const team = await this.source.readableTeam(user, teamId);
+    const { from, to } = resolveWindow({ ...query, zone: team.timeZone, now: Date.now() });
+    const shifts = await this.source.resolve(this.source.manager, { teamId, from, to });
+    const visible = user.role === 'manager' ? shifts : shifts.filter((shift) => shift.status === 'published');
+    const { agents } = await this.source.loadAgents(this.source.manager, teamId);
+    const csv = scheduleCsv({ teamZone: team.timeZone, shifts: visible, agents: new Map(agents.map((agent) => [agent.id, agent])) });
+    return { csv, from: getLocalDate(from, team.timeZone), to: getLocalDate(to - 1, team.timeZone) };
   }
 
   /** Per bucket: agents on shift (minus breaks), per channel, and each rule's required vs present. */

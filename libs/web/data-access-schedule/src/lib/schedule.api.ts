@@ -57,6 +57,10 @@ export class ScheduleApi {
   schedule(teamId: string, query: WindowQuery): Observable<ScheduleResponse> {
     return this.http.get<ScheduleResponse>(`${team(teamId)}/schedule`, { params: params(query) });
   }
+  /** The same window as CSV text (fetched with the token; the page saves it). */
+  scheduleCsv(teamId: string, query: WindowQuery): Observable<string> {
+    return this.http.get(`${team(teamId)}/schedule.csv`, { params: params(query), responseType: 'text' });
+  }
   createShift(teamId: string, request: CreateShiftRequest): Observable<ManualShift> {
     return this.http.post<ManualShift>(`${team(teamId)}/shifts`, request);
   }

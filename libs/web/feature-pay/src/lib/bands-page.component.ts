@@ -4,9 +4,9 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { AgentBandPosition, BandReport, BandReportRow, PayFlag } from '@shiftdesk/shared-api-contract';
 import { PayApi } from '@shiftdesk/web-data-access';
 import { EmptyStateComponent, SpinnerComponent } from '@shiftdesk/web-ui';
-import { toApiError } from '@shiftdesk/web-util';
+import { saveText, toApiError } from '@shiftdesk/web-util';
 import { firstValueFrom } from 'rxjs';
-import { FLAG_TONE, formatAmount, saveText, stripPosition } from './pay-format';
+import { FLAG_TONE, formatAmount, stripPosition } from './pay-format';
 import { PAY_STYLES } from './pay-styles';
 import { PayTeamStore } from './pay-team.store';
 

@@ -4,9 +4,9 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { CostReport, WhatIfReport } from '@shiftdesk/shared-api-contract';
 import { PayApi } from '@shiftdesk/web-data-access';
 import { EmptyStateComponent, SpinnerComponent } from '@shiftdesk/web-ui';
-import { toApiError } from '@shiftdesk/web-util';
+import { saveText, toApiError } from '@shiftdesk/web-util';
 import { firstValueFrom } from 'rxjs';
-import { addDays, formatAmount, mondayOf, saveText, todayIn } from './pay-format';
+import { addDays, formatAmount, mondayOf, todayIn } from './pay-format';
 import { PAY_STYLES } from './pay-styles';
 import { PayTeamStore } from './pay-team.store';
 

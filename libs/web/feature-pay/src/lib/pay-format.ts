@@ -59,15 +59,3 @@ export const FLAG_TONE: Record<PayFlag, 'warning' | 'danger' | 'muted'> = {
   'below minimum wage': 'danger',
   'no exchange rate': 'warning',
 };
-
-/** Triggers a download of text the page already holds (the CSV was fetched with the token). */
-export function saveText(text: string, filename: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

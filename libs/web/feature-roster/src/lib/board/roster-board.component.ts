@@ -1,8 +1,9 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, effect, ElementRef, inject, Injector, type OnInit, signal } from '@angular/core';
 import type { AgentSummary, ApiError, ScheduledShift, UpdateShiftRequest } from '@shiftdesk/shared-api-contract';
-import { addDays, formatCompactSpan, formatDayLabel, formatSpan, zoneAbbreviation, ScheduleStore, startOfDay, startOfIsoWeek, todayIn, weekDates, weekFetchWindow } from '@shiftdesk/web-data-access-schedule';
+import { addDays, formatCompactSpan, formatDayLabel, formatSpan, zoneAbbreviation, ScheduleApi, ScheduleStore, startOfDay, startOfIsoWeek, todayIn, weekDates, weekFetchWindow } from '@shiftdesk/web-data-access-schedule';
 import { EmptyStateComponent, NowService, SpinnerComponent } from '@shiftdesk/web-ui';
-import { CHANNEL_LABELS } from '@shiftdesk/web-util';
+import { CHANNEL_LABELS, saveText, toApiError } from '@shiftdesk/web-util';
+import { firstValueFrom } from 'rxjs';
 import { TeamContextStore, type ZoneMode } from '../shared/team-context.store';
 import { layoutRow, shiftHours, type BarSegment } from './roster-layout';
 import { instantToLocalDate } from './draft-time';
@@ -79,6 +80,7 @@ export const ZONE_MODE_LABELS: Readonly<Record<ZoneMode, string>> = { team: 'Tea
 export class RosterBoardComponent implements OnInit {
   protected readonly context = inject(TeamContextStore);
   protected readonly schedule = inject(ScheduleStore);
+  private readonly scheduleApi = inject(ScheduleApi);
   private readonly clock = inject(NowService);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
@@ -91,6 +93,8 @@ export class RosterBoardComponent implements OnInit {
   protected readonly notice = signal('');
   /** Why the last move was refused (the API's 4xx in the board's words); the bar went back. */
   protected readonly moveError = signal('');
+  protected readonly downloading = signal(false);
+  protected readonly downloadError = signal('');
   protected readonly dragPreview = signal<DragPreview | null>(null);
   private grab: PointerGrab | null = null;
   /** The pointer's last viewport position while dragging. */
@@ -197,6 +201,24 @@ export class RosterBoardComponent implements OnInit {
   protected moveWeek(weeks: number): void {
     const start = this.weekStart();
     if (start) this.weekStart.set(addDays(start, 7 * weeks));
+  }
+
+  /** The shown week (team's calendar days) as CSV: names, and each time on three clocks. */
+  protected async downloadCsv(): Promise<void> {
+    const teamId = this.context.teamId();
+    const weekStart = this.weekStart();
+    if (!teamId || !weekStart || this.downloading()) return;
+    const zone = this.context.teamZone();
+    const window = { from: new Date(startOfDay(weekStart, zone)).toISOString(), to: new Date(startOfDay(addDays(weekStart, 7), zone)).toISOString() };
+    this.downloading.set(true);
+    this.downloadError.set('');
+    try {
+      saveText(await firstValueFrom(this.scheduleApi.scheduleCsv(teamId, window)), `roster-${weekStart}-${addDays(weekStart, 6)}.csv`);
+    } catch (failure) {
+      this.downloadError.set(`The CSV could not be made: ${toApiError(failure).message}`);
+    } finally {
+      this.downloading.set(false);
+    }
   }
 
   protected goToToday(): void {

@@ -48,6 +48,21 @@ export default [
   {
     // The solver entry point pulls in HiGHS (WebAssembly for node): never part of a browser bundle.
     files: ['apps/web/**/*.ts', 'libs/web/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@shiftdesk/scheduling/solver', message: 'The roster solver runs on the server; call the API instead.' },
+            { name: '@shiftdesk/web-util/testing', message: 'Test helpers belong in specs only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Specs may use the test helpers; the solver stays off limits.
+    files: ['apps/web/**/*.spec.ts', 'libs/web/**/*.spec.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: '@shiftdesk/scheduling/solver', message: 'The roster solver runs on the server; call the API instead.' }] }] },
   },
   {

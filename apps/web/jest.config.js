@@ -14,6 +14,7 @@ module.exports = {
   transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
   moduleNameMapper: {
     '^@shiftdesk/scheduling$': '<rootDir>/../../libs/scheduling/src/index.ts',
+    '^@shiftdesk/web-util/testing$': '<rootDir>/../../libs/web/util/src/testing.ts',
     '^@shiftdesk/web-([a-z-]+)$': '<rootDir>/../../libs/web/$1/src/index.ts',
     '^@shiftdesk/shared-api-contract$': '<rootDir>/../../libs/shared/api-contract/src/index.ts',
   },

@@ -3,12 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { NOTICE_POLL_MS, NoticesBellComponent } from './notices-bell.component';
-
-async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }): Promise<void> {
-  for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-  await fixture.whenStable();
-  fixture.detectChanges();
-}
+import { settle } from '@shiftdesk/web-util/testing';
 
 const notice = (id: string, readAt: string | null = null) => ({ id, requestId: `req-${id}`, message: `Notice ${id}`, createdAt: new Date().toISOString(), readAt });
 

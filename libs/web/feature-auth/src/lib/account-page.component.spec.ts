@@ -3,11 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { AccountPageComponent } from './account-page.component';
-
-async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  await fixture.whenStable();
-}
+import { settle } from '@shiftdesk/web-util/testing';
 
 describe('AccountPageComponent', () => {
   let http: HttpTestingController;

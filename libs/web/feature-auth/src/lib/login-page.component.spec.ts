@@ -3,14 +3,10 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { LoginPageComponent } from './login-page.component';
+import { settle } from '@shiftdesk/web-util/testing';
 
 
 /** Lets promise chains after a flushed response finish, then renders. */
-async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  await fixture.whenStable();
-}
-
 describe('LoginPageComponent', () => {
   let http: HttpTestingController;
 

@@ -6,16 +6,10 @@ import { signal } from '@angular/core';
 import type { CoverageRule, ScheduledShift, Team } from '@shiftdesk/shared-api-contract';
 import { NowService } from '@shiftdesk/web-ui';
 import { HomeComponent } from './home.component';
+import { settle } from '@shiftdesk/web-util/testing';
 
 const TEAM: Team = { id: 't1', name: 'Support Desk', description: null, timeZone: 'Europe/Moscow', agentCount: 20, createdAt: '2026-01-01T00:00:00Z' };
 const page = (total: number) => ({ items: [], total, page: 1, pageSize: 1 });
-
-async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
-  }
-}
 
 describe('HomeComponent', () => {
   let http: HttpTestingController;

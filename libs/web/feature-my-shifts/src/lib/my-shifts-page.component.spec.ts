@@ -5,14 +5,9 @@ import { provideRouter } from '@angular/router';
 import type { MyShiftsResponse, ScheduledShift } from '@shiftdesk/shared-api-contract';
 import { ColleaguesStore, MyShiftsStore } from '@shiftdesk/web-data-access-requests';
 import { MyShiftsPageComponent } from './my-shifts-page.component';
+import { settle } from '@shiftdesk/web-util/testing';
 
 const HOUR = 3_600_000;
-
-async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }): Promise<void> {
-  for (let i = 0; i < 4; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-  await fixture.whenStable();
-  fixture.detectChanges();
-}
 
 /** Shifts relative to the real clock: the page reads Date.now(). */
 function shift(id: string, startInHours: number, agentId = 'a1'): ScheduledShift {

@@ -6,12 +6,7 @@ import type { RequestImpact, ShiftRequestDetail } from '@shiftdesk/shared-api-co
 import { RequestDetailStore } from '@shiftdesk/web-data-access-requests';
 import { RequestDetailComponent } from './request-detail.component';
 import { TimeOffFormComponent } from './time-off-form.component';
-
-async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }): Promise<void> {
-  for (let i = 0; i < 4; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-  await fixture.whenStable();
-  fixture.detectChanges();
-}
+import { settle } from '@shiftdesk/web-util/testing';
 
 const CLEAN: RequestImpact = { computedAt: '2026-11-23T12:00:00.000Z', stale: false, staleReason: null, blockers: [], warnings: [], gapsOpened: [], gapsClosed: [], clean: true };
 

@@ -7,12 +7,7 @@ import { ApprovalsStore, MyRequestsStore } from '@shiftdesk/web-data-access-requ
 import { ApprovalsPageComponent } from './approvals-page.component';
 import { RequestsPageComponent } from './requests-page.component';
 import { timeOffBody } from './time-off-form.component';
-
-async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }): Promise<void> {
-  for (let i = 0; i < 4; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-  await fixture.whenStable();
-  fixture.detectChanges();
-}
+import { settle } from '@shiftdesk/web-util/testing';
 
 function request(id: string, over: Partial<ShiftRequest> = {}): ShiftRequest {
   return {

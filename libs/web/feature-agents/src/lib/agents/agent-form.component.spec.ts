@@ -5,14 +5,10 @@ import { provideRouter, Router } from '@angular/router';
 import { DirectoryStore } from '../shared/directory.store';
 import { AgentFormComponent } from './agent-form.component';
 import { AgentsListStore } from './agents-list.store';
+import { settle } from '@shiftdesk/web-util/testing';
 
 
 /** Lets promise chains after a flushed response finish, then renders. */
-async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  await fixture.whenStable();
-}
-
 describe('AgentFormComponent', () => {
   let http: HttpTestingController;
 

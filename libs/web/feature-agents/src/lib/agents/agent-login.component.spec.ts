@@ -3,17 +3,13 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import type { Agent } from '@shiftdesk/shared-api-contract';
 import { AgentLoginComponent } from './agent-login.component';
+import { settle } from '@shiftdesk/web-util/testing';
 
 const AGENT: Agent = {
   id: 'a1', teamId: 't1', displayName: 'Joana Silva', email: 'joana@desk.test', timeZone: 'Europe/Lisbon', languages: [], channels: [],
   regionId: null, regionName: null, workMode: 'remote', contractHoursPerWeek: 40, availability: null, archivedAt: null, hasLogin: false,
   active: true, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
 };
-
-async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  await fixture.whenStable();
-}
 
 describe('AgentLoginComponent', () => {
   let http: HttpTestingController;

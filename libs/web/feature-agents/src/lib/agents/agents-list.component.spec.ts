@@ -6,11 +6,7 @@ import type { Agent } from '@shiftdesk/shared-api-contract';
 import { DirectoryStore } from '../shared/directory.store';
 import { AgentsListComponent } from './agents-list.component';
 import { AgentsListStore } from './agents-list.store';
-
-async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  await fixture.whenStable();
-}
+import { settle } from '@shiftdesk/web-util/testing';
 
 const lisbon: Agent = {
   id: 'a1', teamId: 't1', displayName: 'Joana Silva', timeZone: 'Europe/Lisbon', languages: [{ code: 'en', level: 'fluent' }, { code: 'pt', level: 'native' }],

@@ -5,14 +5,10 @@ import { provideRouter } from '@angular/router';
 import type { TeamManager } from '@shiftdesk/shared-api-contract';
 import { TeamManagersComponent } from './team-managers.component';
 import { TeamsNoticeStore } from './teams-notice.store';
+import { settle } from '@shiftdesk/web-util/testing';
 
 const IRINA: TeamManager = { userId: 'u1', email: 'irina@desk.test', displayName: 'Irina Belova', since: '2026-01-05T09:00:00Z' };
 const PAVEL: TeamManager = { userId: 'u2', email: 'pavel@desk.test', displayName: 'Pavel Orlov', since: '2026-02-01T09:00:00Z' };
-
-async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  await fixture.whenStable();
-}
 
 describe('TeamManagersComponent', () => {
   let http: HttpTestingController;

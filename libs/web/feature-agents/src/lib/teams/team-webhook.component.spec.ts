@@ -3,16 +3,12 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import type { TeamSettings } from '@shiftdesk/shared-api-contract';
 import { TeamWebhookComponent } from './team-webhook.component';
+import { settle } from '@shiftdesk/web-util/testing';
 
 const SETTINGS: TeamSettings = { teamId: 't1', shrinkage: 0.3, contractHoursPerWeek: 40, labourRulePreset: 'default', labourRules: {}, webhookUrl: null, webhookSecretSet: false, requestApproval: 'manager' };
 const EMPTY_LOG = { items: [], total: 0, page: 1, pageSize: 20 };
 
 /** Lets promise chains after a flushed response finish, then renders. */
-async function settle(fixture: { whenStable(): Promise<unknown> }): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  await fixture.whenStable();
-}
-
 describe('TeamWebhookComponent', () => {
   let http: HttpTestingController;
 

@@ -6,13 +6,9 @@ import type { GapAlert } from '@shiftdesk/shared-api-contract';
 import { AlertsStore, OpenAlertsStore } from '@shiftdesk/web-data-access-schedule';
 import { TeamContextStore } from '../shared/team-context.store';
 import { AlertsPageComponent } from './alerts-page.component';
+import { settle } from '@shiftdesk/web-util/testing';
 
 const HOUR = 3_600_000;
-
-async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }): Promise<void> {
-  for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-  await fixture.whenStable();
-}
 
 /** Alerts relative to the real clock: the page reads NowService. */
 function alert(id: string, startInHours: number, status: GapAlert['status'] = 'open'): GapAlert {

@@ -7,18 +7,13 @@ import { todayIn } from '@shiftdesk/web-data-access-schedule';
 import { TeamContextStore } from '../shared/team-context.store';
 import { defaultPeriod } from './generate-form';
 import { GenerateRosterComponent } from './generate-roster.component';
+import { settle } from '@shiftdesk/web-util/testing';
 
 const ZONE = 'Europe/Moscow';
 const RULE: CoverageRule = {
   id: 'r1', teamId: 't1', name: '16 h a day', kind: 'window', timeZone: ZONE, minAgents: 1, language: null, channel: null, validFrom: null, validTo: null,
   exceptions: [], createdAt: '', updatedAt: '', windows: { 1: [{ start: '07:00', end: '23:00' }] },
 };
-
-async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }): Promise<void> {
-  for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-  await fixture.whenStable();
-  fixture.detectChanges();
-}
 
 describe('GenerateRosterComponent', () => {
   let http: HttpTestingController;

@@ -1,4 +1,4 @@
-import { DEMO_COVERAGE, DEMO_MANAGER, DEMO_TEAM } from '../../apps/api/src/modules/demo/demo-desk';
+import { DEMO_COVERAGE, DEMO_MANAGER, DEMO_ROSTER_WEEKS, DEMO_TEAM } from '../../apps/api/src/modules/demo/demo-desk';
 import { logIn, openBrowser, type Session, shot } from './support/browser';
 import { localDate, addDays, dayLabel, api } from './support/helpers';
 
@@ -53,12 +53,14 @@ describe('generating a roster in the browser', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Roster' }).click();
     await page.getByTestId('roster-board').waitFor();
 
-    // The dialog opens on next week with shapes that tile the 16 h target: 07:00 and 15:00, 8 h.
+    // The dialog opens on the first week the seeded roster leaves short (the weeks before are
+    // covered), with shapes that tile the 16 h target: 07:00 and 15:00, 8 h.
     await page.getByTestId('open-generate').click();
     const dialog = page.getByTestId('generate-dialog');
     await dialog.getByRole('heading', { name: 'Generate a draft roster' }).waitFor();
     await dialog.getByTestId('target-note').getByText('Suggested from the coverage target').waitFor();
-    expect(await dialog.getByLabel('First day').inputValue()).toBe(addDays(monday, -7 * (WEEKS_AHEAD - 1)));
+    await dialog.getByTestId('period-note').getByText('this is the first week with a gap').waitFor();
+    expect(await dialog.getByLabel('First day').inputValue()).toBe(addDays(monday, -7 * (WEEKS_AHEAD - DEMO_ROSTER_WEEKS)));
     const shapes = dialog.getByTestId('shape-row');
     expect(await shapes.count()).toBe(2);
     expect(await shapes.nth(0).getByLabel('Start').inputValue()).toBe('07:00');

@@ -60,6 +60,22 @@ export function defaultPeriod(today: string): { from: string; to: string } {
   return { from, to: addDays(from, 6) };
 }
 
+/** How far ahead, in weeks from next week, the dialog looks for the first week left short. */
+export const GAP_LOOKAHEAD_WEEKS = 12;
+
+/**
+ * The first ISO week from next week on with a gap (`gapDates`: the local start dates of
+ * error-level gaps, someone missing, in the team zone), or null when none is short: the dialog
+ * opens there, so a desk planned weeks ahead opens where work is left.
+ */
+export function firstWeekWithGap(today: string, gapDates: readonly string[]): { from: string; to: string } | null {
+  const next = defaultPeriod(today);
+  const first = [...gapDates].filter((date) => date >= next.from).sort()[0];
+  if (!first) return null;
+  const from = startOfIsoWeek(first);
+  return { from, to: addDays(from, 6) };
+}
+
 function clock(minutes: number): string {
   const m = ((minutes % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;

@@ -2,8 +2,8 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { CoverageRule, RosterJob } from '@shiftdesk/shared-api-contract';
-import { todayIn } from '@shiftdesk/web-data-access-schedule';
+import type { CoverageRule, Gap, RosterJob } from '@shiftdesk/shared-api-contract';
+import { addDays, todayIn } from '@shiftdesk/web-data-access-schedule';
 import { TeamContextStore } from '../shared/team-context.store';
 import { defaultPeriod } from './generate-form';
 import { GenerateRosterComponent } from './generate-roster.component';
@@ -20,7 +20,13 @@ describe('GenerateRosterComponent', () => {
 
   afterEach(() => http.verify());
 
-  async function render() {
+  /** A gap starting on a local date at 15:00 in the team zone. */
+  const gapOn = (date: string, level: Gap['level'] = 'error'): Gap => ({
+    id: `gap:r1:${date}`, ruleId: 'r1', ruleName: '16 h a day', severity: level === 'error' ? 'uncovered' : 'single-point', level, start: '', end: '',
+    localStart: `${date}T15:00`, localEnd: `${date}T23:00`, required: 1, present: 0, shortfallAgentHours: 8, language: null, channel: null,
+  });
+
+  async function render(gaps: Gap[] = []) {
     TestBed.configureTestingModule({ imports: [GenerateRosterComponent], providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), TeamContextStore] });
     http = TestBed.inject(HttpTestingController);
     const context = TestBed.inject(TeamContextStore);
@@ -29,6 +35,10 @@ describe('GenerateRosterComponent', () => {
     const fixture = TestBed.createComponent(GenerateRosterComponent);
     fixture.detectChanges();
     const opened = fixture.componentInstance.openDialog();
+    const gapsRead = http.expectOne((r) => r.url === '/api/teams/t1/gaps');
+    // Twelve weeks from next Monday, on the team's clock.
+    expect(gapsRead.request.params.get('tz')).toBe(ZONE);
+    gapsRead.flush({ teamId: 't1', from: '', to: '', tz: ZONE, gaps });
     http.expectOne('/api/teams/t1/coverage-rules').flush([RULE]);
     await opened;
     await settle(fixture);
@@ -97,5 +107,33 @@ describe('GenerateRosterComponent', () => {
     TestBed.inject(TeamContextStore).teamId.set('t2');
     await settle(fixture);
     expect(el.querySelector('[data-testid="generate-panel"]')).toBeNull();
+  });
+
+  it('opens on the first week with a gap when the weeks before are planned, ignoring warnings', async () => {
+    const next = defaultPeriod(todayIn(ZONE, Date.now()));
+    const { el } = await render([gapOn(addDays(next.from, 8), 'warning'), gapOn(addDays(next.from, 23)), gapOn(addDays(next.from, 30))]);
+    // next.from + 23 days is the Wednesday of the fourth week from next Monday.
+    expect(input(el, 'generate-from').value).toBe(addDays(next.from, 21));
+    expect(input(el, 'generate-to').value).toBe(addDays(next.from, 27));
+    expect(el.querySelector('[data-testid="period-note"]')?.textContent).toContain('first week with a gap');
+  });
+
+  it('says there is nothing to add when the roster already meets the target, and offers no apply', async () => {
+    const { fixture, el } = await render();
+    expect(el.querySelector('[data-testid="period-note"]')).toBeNull();
+    const period = defaultPeriod(todayIn(ZONE, Date.now()));
+    el.querySelector<HTMLButtonElement>('[data-testid="start-generate"]')?.click();
+    http.expectOne('/api/teams/t1/rosters/generate').flush({ jobId: 'j2', status: 'queued' });
+    await settle(fixture);
+    const job: RosterJob = {
+      id: 'j2', teamId: 't1', status: 'done', from: period.from, to: period.to, createdAt: '', startedAt: '', finishedAt: '', error: null,
+      progress: { phase: 'done', bestObjective: 0, bound: 0, gap: 0, elapsedSeconds: 1 },
+      result: { solverStatus: 'optimal', feasible: true, objective: 0, bound: 0, breakdown: { coverUnder: 0, coverOver: 0, shiftOn: 0, shiftOff: 0, cost: 0 }, shifts: [], unfilled: [], preferences: { total: 0, met: 0, unmet: [] } },
+    };
+    http.expectOne('/api/teams/t1/rosters/jobs/j2').flush(job);
+    await settle(fixture);
+    expect(el.querySelector('[data-testid="nothing-to-add"]')?.textContent).toContain('already on the roster meet the target');
+    expect(el.querySelector('[data-testid="draft-table"]')).toBeNull();
+    expect(el.querySelector<HTMLButtonElement>('[data-testid="apply-roster"]')?.disabled).toBe(true);
   });
 });

@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, effect, type ElementRef, inject, output, signal, untracked, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { CHANNELS, ROSTER_MAX_TIME_LIMIT_SECONDS, type ApiError, type Channel, type CoverageRule } from '@shiftdesk/shared-api-contract';
-import { addDays, formatDayLabel, formatSpan, RosterJobStore, ScheduleApi, startOfIsoWeek, todayIn } from '@shiftdesk/web-data-access-schedule';
+import { addDays, formatDayLabel, formatSpan, RosterJobStore, ScheduleApi, startOfDay, startOfIsoWeek, todayIn } from '@shiftdesk/web-data-access-schedule';
 import { ConfirmDialogComponent, NowService } from '@shiftdesk/web-ui';
 import { CHANNEL_LABELS, toApiError } from '@shiftdesk/web-util';
 import { firstValueFrom } from 'rxjs';
 import { TeamContextStore } from '../shared/team-context.store';
-import { describeShapeSpan, initialGenerateForm, mapGenerateErrors, requestToForm, toGenerateRequest, type GenerateFormErrors, type GenerateFormValue, type ShapeFormValue } from './generate-form';
+import { defaultPeriod, describeShapeSpan, GAP_LOOKAHEAD_WEEKS, initialGenerateForm, firstWeekWithGap, mapGenerateErrors, requestToForm, toGenerateRequest, type GenerateFormErrors, type GenerateFormValue, type ShapeFormValue } from './generate-form';
 import { countGapReasons, describeBreakdown, describeProgress, formatPenalty, formatPeriod, groupDraftByDay, UNFILLED_REASON_LABELS } from './generate-progress';
 
 /** Days of the draft listed in the panel before "apply to see the rest on the board". */
@@ -50,6 +50,8 @@ export class GenerateRosterComponent {
   protected readonly formError = signal('');
   protected readonly submitting = signal(false);
   protected readonly confirming = signal<'apply' | 'publish' | null>(null);
+  /** Why the period is what it is, when the dialog moved it past covered weeks. */
+  protected readonly periodNote = signal('');
 
   protected readonly zone = computed(() => this.context.teamZone());
   protected readonly periodDays = computed(() => {
@@ -146,8 +148,10 @@ export class GenerateRosterComponent {
     this.errors.set({});
     this.formError.set('');
     this.rules.set(null);
+    this.periodNote.set('');
     this.form.set(last ? requestToForm(last) : initialGenerateForm({ today, rules: [], zone: this.zone() }));
     this.open.set(true);
+    if (!last) void this.moveToFirstGap(teamId, today);
     try {
       const rules = await firstValueFrom(this.scheduleApi.coverageRules(teamId));
       if (this.context.teamId() !== teamId) return;
@@ -159,6 +163,36 @@ export class GenerateRosterComponent {
     } catch (failure) {
       this.rules.set([]);
       this.formError.set(`The coverage target could not be read: ${toApiError(failure).message}`);
+    }
+  }
+
+  /**
+   * Next week may already be planned (a published roster weeks ahead): open on the first week
+   * with a gap instead, unless the manager has changed the dates meanwhile. A failed read keeps
+   * next week; the dialog still works.
+   */
+  private async moveToFirstGap(teamId: string, today: string): Promise<void> {
+    const next = defaultPeriod(today);
+    const zone = this.zone();
+    try {
+      const response = await firstValueFrom(
+        this.scheduleApi.gaps(teamId, {
+          from: new Date(startOfDay(next.from, zone)).toISOString(),
+          to: new Date(startOfDay(addDays(next.from, 7 * GAP_LOOKAHEAD_WEEKS), zone)).toISOString(),
+          tz: zone,
+        }),
+      );
+      const form = this.form();
+      if (this.context.teamId() !== teamId || !this.open() || !form || form.from !== next.from || form.to !== next.to) return;
+      const period = firstWeekWithGap(
+        today,
+        response.gaps.filter((gap) => gap.level === 'error').map((gap) => gap.localStart.slice(0, 10)),
+      );
+      if (!period || period.from === next.from) return;
+      this.form.update((value) => (value ? { ...value, from: period.from, to: period.to } : value));
+      this.periodNote.set('The weeks before are covered; this is the first week with a gap.');
+    } catch {
+      // Next week stays.
     }
   }
 

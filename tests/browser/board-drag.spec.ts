@@ -141,9 +141,32 @@ describe('dragging shifts on the roster board', () => {
       const alexei = page.locator('[data-testid="roster-row"][data-agent="Alexei Lebedev"]');
       const rotationBar = alexei.locator(`[data-date="${wednesday}"]`).getByTestId('shift-bar');
       await drag(page, rotationBar, alexei.locator(`[data-date="${thursday}"]`));
-      await page.getByTestId('board-notice').getByText(/comes from a rotation, so it cannot be dragged: use an override/).waitFor();
+      await page.getByTestId('board-notice').getByText(/comes from a rotation, so it cannot be dragged: click it to have someone cover it/).waitFor();
       expect(await alexei.locator(`[data-date="${wednesday}"]`).getByTestId('shift-bar').count()).toBe(1);
       expect(await alexei.locator(`[data-date="${thursday}"]`).getByTestId('shift-bar').count()).toBe(0);
+
+      // Clicked, it asks who covers it: Tatiana takes the last four hours (an override).
+      await rotationBar.click();
+      const cover = page.getByTestId('override-dialog');
+      await cover.getByRole('heading', { name: 'Cover this rotation shift' }).waitFor();
+      expect(await cover.getByLabel('From').inputValue()).toBe('10:00');
+      expect(await cover.getByLabel('To').inputValue()).toBe('18:00');
+      await cover.getByTestId('save-override').click();
+      await cover.getByTestId('override-agent-error').getByText('Choose who covers the shift.').waitFor();
+      await cover.getByLabel('Covered by').selectOption({ label: 'Tatiana Morozova' });
+      await cover.getByLabel('From').fill('14:00');
+      await shot(page, '43-board-cover-dialog', false);
+      await cover.getByTestId('save-override').click();
+      await cover.waitFor({ state: 'hidden' });
+      await page.getByTestId('board-notice').getByText(`Tatiana Morozova covers Alexei Lebedev's shift, ${dayLabel(wednesday)} 14:00–18:00 UTC+3.`).waitFor();
+      const tatianaWednesday = page.locator('[data-testid="roster-row"][data-agent="Tatiana Morozova"]').locator(`[data-date="${wednesday}"]`).getByTestId('shift-bar');
+      await tatianaWednesday.waitFor();
+      expect(await tatianaWednesday.textContent()).toMatch(/14[–:]/);
+      await page.waitForFunction((date) => /10[–:]00?.*14/.test(document.querySelector(`[data-testid="roster-row"][data-agent="Alexei Lebedev"] [data-date="${date}"] [data-testid="shift-bar"]`)?.textContent ?? ''), wednesday);
+      const week = `from=${encodeURIComponent(moscow(monday, '00:00'))}&to=${encodeURIComponent(moscow(addDays(monday, 7), '00:00'))}`;
+      const [override] = await api<{ id: string; start: string; end: string; replacesAgentId: string }[]>(`/teams/${team.id}/overrides?${week}`, { token });
+      expect(override).toMatchObject({ start: moscow(wednesday, '14:00'), end: moscow(wednesday, '18:00'), replacesAgentId: idOf('Alexei Lebedev') });
+      await api(`/teams/${team.id}/overrides/${override.id}`, { method: 'DELETE', token });
 
       // The keyboard's drag: Alt+← on the focused bar moves it back a day.
       await fridayBar.focus();

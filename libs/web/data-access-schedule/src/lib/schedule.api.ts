@@ -9,6 +9,7 @@ import {
   type CoverageResponse,
   type CoverageRule,
   type CreateCoverageRuleRequest,
+  type CreateOverrideRequest,
   type CreateRotationRequest,
   type CreateShiftRequest,
   type DeleteRotationResponse,
@@ -18,6 +19,7 @@ import {
   type GapsQuery,
   type GapsResponse,
   type ManualShift,
+  type Override,
   type Rotation,
   type RotationPreviewQuery,
   type RotationPreviewResponse,
@@ -66,6 +68,10 @@ export class ScheduleApi {
   }
   updateShift(teamId: string, id: string, request: UpdateShiftRequest): Observable<ManualShift> {
     return this.http.patch<ManualShift>(`${team(teamId)}/shifts/${encodeURIComponent(id)}`, request);
+  }
+  /** Someone takes over what a rotation put on a span (the whole shift or part of it). */
+  createOverride(teamId: string, request: CreateOverrideRequest): Observable<Override> {
+    return this.http.post<Override>(`${team(teamId)}/overrides`, request);
   }
   deleteShift(teamId: string, id: string): Observable<void> {
     return this.http.delete<void>(`${team(teamId)}/shifts/${encodeURIComponent(id)}`);

@@ -1,5 +1,5 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { CreateShiftRequest, ManualShift, ScheduledShift, UpdateShiftRequest } from '@shiftdesk/shared-api-contract';
+import type { CreateOverrideRequest, CreateShiftRequest, ManualShift, Override, ScheduledShift, UpdateShiftRequest } from '@shiftdesk/shared-api-contract';
 import { toApiError } from '@shiftdesk/web-util';
 import { firstValueFrom, type Subscription } from 'rxjs';
 import { ScheduleApi } from './schedule.api';
@@ -86,6 +86,10 @@ export class ScheduleStore {
         return next;
       });
     }
+  }
+
+  async createOverride(teamId: string, request: CreateOverrideRequest): Promise<Override> {
+    return this.write(() => firstValueFrom(this.api.createOverride(teamId, request)));
   }
 
   async deleteShift(teamId: string, id: string): Promise<void> {

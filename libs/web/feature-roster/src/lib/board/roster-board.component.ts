@@ -9,6 +9,7 @@ import { layoutRow, shiftHours, type BarSegment } from './roster-layout';
 import { instantToLocalDate } from './draft-time';
 import { newDraft, shiftToDraft, type ShiftDraft } from './shift-draft';
 import { ShiftDialogComponent, type ShiftDialogOutcome } from './shift-dialog.component';
+import { OverrideDialogComponent, type OverrideDialogOutcome, type OverrideTarget } from './override-dialog.component';
 import { GenerateRosterComponent } from '../generate/generate-roster.component';
 import { describeOverlap, explainUndraggable, moveShift } from './shift-move';
 
@@ -72,7 +73,7 @@ export const ZONE_MODE_LABELS: Readonly<Record<ZoneMode, string>> = { team: 'Tea
  */
 @Component({
   selector: 'sd-roster-board',
-  imports: [ShiftDialogComponent, SpinnerComponent, EmptyStateComponent, GenerateRosterComponent],
+  imports: [ShiftDialogComponent, OverrideDialogComponent, SpinnerComponent, EmptyStateComponent, GenerateRosterComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './roster-board.component.html',
   styleUrl: './roster-board.component.css',
@@ -90,6 +91,8 @@ export class RosterBoardComponent implements OnInit {
   protected readonly zoneMode = signal<ZoneMode>(this.context.isManager() ? 'team' : 'mine');
   protected readonly weekStart = signal<string | null>(null);
   protected readonly draft = signal<ShiftDraft | null>(null);
+  /** A rotation shift someone else is to cover (the override dialog). */
+  protected readonly overrideTarget = signal<OverrideTarget | null>(null);
   protected readonly notice = signal('');
   /** Why the last move was refused (the API's 4xx in the board's words); the bar went back. */
   protected readonly moveError = signal('');
@@ -242,6 +245,12 @@ export class RosterBoardComponent implements OnInit {
   protected openBar(row: BoardRow, bar: Bar, event: Event): void {
     event.stopPropagation();
     if (this.readOnly() || this.consumeSuppressedClick() || bar.state === 'preview') return;
+    // A rotation makes its shift again every time: covering one is an override, not an edit.
+    if (bar.shift.source === 'rotation' && bar.shift.rotationId) {
+      this.notice.set('');
+      this.overrideTarget.set({ shift: bar.shift, zone: row.zone });
+      return;
+    }
     const refusal = explainUndraggable(bar.shift.source);
     if (refusal) {
       this.notice.set(`${bar.title}: ${refusal.replace(', so it cannot be dragged', '')}`);
@@ -409,6 +418,11 @@ export class RosterBoardComponent implements OnInit {
   /** A generated roster was applied (or asked for): show the week its period starts in. */
   protected showGeneratedWeek(date: string): void {
     this.weekStart.set(startOfIsoWeek(date));
+  }
+
+  protected onOverrideClosed(outcome: OverrideDialogOutcome): void {
+    this.overrideTarget.set(null);
+    if (outcome.saved) this.notice.set(outcome.message);
   }
 
   protected onDialogClosed(outcome: ShiftDialogOutcome): void {

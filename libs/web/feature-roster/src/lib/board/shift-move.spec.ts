@@ -77,7 +77,7 @@ describe('moveShift', () => {
 describe('explainUndraggable', () => {
   it('lets manual shifts move and explains why generated ones do not', () => {
     expect(explainUndraggable('manual')).toBeNull();
-    expect(explainUndraggable('rotation')).toMatch(/comes from a rotation.*use an override/);
+    expect(explainUndraggable('rotation')).toMatch(/comes from a rotation.*click it to have someone cover it/);
     expect(explainUndraggable('override')).toMatch(/comes from an override/);
   });
 });

@@ -78,7 +78,7 @@ export function moveShift(move: ShiftMove): MoveResult {
 /** Why a bar cannot be dragged, or null when it can (manual shifts only). */
 export function explainUndraggable(source: ShiftSource): string | null {
   if (source === 'manual') return null;
-  if (source === 'rotation') return 'This shift comes from a rotation, so it cannot be dragged: use an override to give it to someone else, or change the rotation.';
+  if (source === 'rotation') return 'This shift comes from a rotation, so it cannot be dragged: click it to have someone cover it, or change the rotation.';
   if (source === 'override') return 'This shift comes from an override, so it cannot be dragged: change the override instead.';
   return `This shift comes from a ${source}, so it cannot be dragged here.`;
 }

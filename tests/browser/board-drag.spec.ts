@@ -166,7 +166,15 @@ describe('dragging shifts on the roster board', () => {
       const week = `from=${encodeURIComponent(moscow(monday, '00:00'))}&to=${encodeURIComponent(moscow(addDays(monday, 7), '00:00'))}`;
       const [override] = await api<{ id: string; start: string; end: string; replacesAgentId: string }[]>(`/teams/${team.id}/overrides?${week}`, { token });
       expect(override).toMatchObject({ start: moscow(wednesday, '14:00'), end: moscow(wednesday, '18:00'), replacesAgentId: idOf('Alexei Lebedev') });
-      await api(`/teams/${team.id}/overrides/${override.id}`, { method: 'DELETE', token });
+
+      // The cover clicked: removed after a confirmation, Alexei works the whole shift again.
+      await tatianaWednesday.click();
+      const removeCover = page.getByRole('dialog', { name: 'Remove this cover?' });
+      await removeCover.getByTestId('confirm').click();
+      await page.getByTestId('board-notice').getByText(/^Cover removed/).waitFor();
+      await tatianaWednesday.waitFor({ state: 'detached' });
+      await page.waitForFunction((date) => /10[–:]00?.*18/.test(document.querySelector(`[data-testid="roster-row"][data-agent="Alexei Lebedev"] [data-date="${date}"] [data-testid="shift-bar"]`)?.textContent ?? ''), wednesday);
+      expect(await api<unknown[]>(`/teams/${team.id}/overrides?${week}`, { token })).toEqual([]);
 
       // The keyboard's drag: Alt+← on the focused bar moves it back a day.
       await fridayBar.focus();

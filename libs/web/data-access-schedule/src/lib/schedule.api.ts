@@ -69,6 +69,12 @@ export class ScheduleApi {
   updateShift(teamId: string, id: string, request: UpdateShiftRequest): Observable<ManualShift> {
     return this.http.patch<ManualShift>(`${team(teamId)}/shifts/${encodeURIComponent(id)}`, request);
   }
+  overrides(teamId: string, query: WindowQuery): Observable<Override[]> {
+    return this.http.get<Override[]>(`${team(teamId)}/overrides`, { params: params(query) });
+  }
+  deleteOverride(teamId: string, id: string): Observable<void> {
+    return this.http.delete<void>(`${team(teamId)}/overrides/${encodeURIComponent(id)}`);
+  }
   /** Someone takes over what a rotation put on a span (the whole shift or part of it). */
   createOverride(teamId: string, request: CreateOverrideRequest): Observable<Override> {
     return this.http.post<Override>(`${team(teamId)}/overrides`, request);

@@ -92,6 +92,24 @@ export class ScheduleStore {
     return this.write(() => firstValueFrom(this.api.createOverride(teamId, request)));
   }
 
+  /**
+   * Ends the cover shown as `piece` (a shift of source `override`): the override of that agent on
+   * that rotation overlapping the piece. The schedule names pieces, not overrides, so it is found
+   * by agent, rotation and time. Null when none matches any more (someone removed it meanwhile).
+   */
+  async removeOverrideOf(teamId: string, piece: ScheduledShift): Promise<Override | null> {
+    return this.write(async () => {
+      const overrides = await firstValueFrom(this.api.overrides(teamId, { from: piece.start, to: piece.end }));
+      const start = Date.parse(piece.start);
+      const end = Date.parse(piece.end);
+      const match = overrides.find(
+        (o) => o.agentId === piece.agentId && (o.rotationId === null || o.rotationId === piece.rotationId) && Date.parse(o.start) < end && start < Date.parse(o.end),
+      );
+      if (match) await firstValueFrom(this.api.deleteOverride(teamId, match.id), { defaultValue: undefined });
+      return match ?? null;
+    });
+  }
+
   async deleteShift(teamId: string, id: string): Promise<void> {
     await this.write(() => firstValueFrom(this.api.deleteShift(teamId, id), { defaultValue: undefined }));
   }

@@ -1,7 +1,7 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, effect, ElementRef, inject, Injector, type OnInit, signal } from '@angular/core';
 import type { AgentSummary, ApiError, ScheduledShift, UpdateShiftRequest } from '@shiftdesk/shared-api-contract';
 import { addDays, formatCompactSpan, formatDayLabel, formatSpan, zoneAbbreviation, ScheduleApi, ScheduleStore, startOfDay, startOfIsoWeek, todayIn, weekDates, weekFetchWindow } from '@shiftdesk/web-data-access-schedule';
-import { EmptyStateComponent, NowService, SpinnerComponent } from '@shiftdesk/web-ui';
+import { ConfirmDialogComponent, EmptyStateComponent, NowService, SpinnerComponent } from '@shiftdesk/web-ui';
 import { CHANNEL_LABELS, saveText, toApiError } from '@shiftdesk/web-util';
 import { firstValueFrom } from 'rxjs';
 import { TeamContextStore, type ZoneMode } from '../shared/team-context.store';
@@ -73,7 +73,7 @@ export const ZONE_MODE_LABELS: Readonly<Record<ZoneMode, string>> = { team: 'Tea
  */
 @Component({
   selector: 'sd-roster-board',
-  imports: [ShiftDialogComponent, OverrideDialogComponent, SpinnerComponent, EmptyStateComponent, GenerateRosterComponent],
+  imports: [ShiftDialogComponent, OverrideDialogComponent, ConfirmDialogComponent, SpinnerComponent, EmptyStateComponent, GenerateRosterComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './roster-board.component.html',
   styleUrl: './roster-board.component.css',
@@ -93,6 +93,9 @@ export class RosterBoardComponent implements OnInit {
   protected readonly draft = signal<ShiftDraft | null>(null);
   /** A rotation shift someone else is to cover (the override dialog). */
   protected readonly overrideTarget = signal<OverrideTarget | null>(null);
+  /** A cover (override piece) the manager asked to remove, waiting for the confirmation. */
+  protected readonly removingCover = signal<{ shift: ScheduledShift; title: string } | null>(null);
+  protected readonly removingBusy = signal(false);
   protected readonly notice = signal('');
   /** Why the last move was refused (the API's 4xx in the board's words); the bar went back. */
   protected readonly moveError = signal('');
@@ -249,6 +252,11 @@ export class RosterBoardComponent implements OnInit {
     if (bar.shift.source === 'rotation' && bar.shift.rotationId) {
       this.notice.set('');
       this.overrideTarget.set({ shift: bar.shift, zone: row.zone });
+      return;
+    }
+    if (bar.shift.source === 'override') {
+      this.notice.set('');
+      this.removingCover.set({ shift: bar.shift, title: `${row.agent.displayName}, ${bar.title}` });
       return;
     }
     const refusal = explainUndraggable(bar.shift.source);
@@ -418,6 +426,22 @@ export class RosterBoardComponent implements OnInit {
   /** A generated roster was applied (or asked for): show the week its period starts in. */
   protected showGeneratedWeek(date: string): void {
     this.weekStart.set(startOfIsoWeek(date));
+  }
+
+  protected async removeCover(): Promise<void> {
+    const target = this.removingCover();
+    const teamId = this.context.teamId();
+    if (!target || !teamId || this.removingBusy()) return;
+    this.removingBusy.set(true);
+    try {
+      const removed = await this.schedule.removeOverrideOf(teamId, target.shift);
+      this.notice.set(removed ? `Cover removed: the rotation's own agent is back on ${target.title}.` : 'That cover was already removed.');
+    } catch (failure) {
+      this.moveError.set(`The cover could not be removed: ${toApiError(failure).message}`);
+    } finally {
+      this.removingBusy.set(false);
+      this.removingCover.set(null);
+    }
   }
 
   protected onOverrideClosed(outcome: OverrideDialogOutcome): void {

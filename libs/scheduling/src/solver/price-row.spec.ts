@@ -170,6 +170,12 @@ describe('priceRow', () => {
         const days = Array.from(result.row, id);
         expect(evaluateRoster(problem, [{ employeeId: 'a', days }]).hardViolations).toEqual([]);
         if (result.cost < held.cost - 1e-9) improvedCases++;
+        // With an upper bound the bounds prune labels (the backward table of the window and the
+        // walk of the held days after it): the optimum is still found just under a bound above
+        // it, and a bound at it leaves none cheaper.
+        const pruned = priceRow({ p, e: 0, cellAdjust: adjust, upperBound: result.cost + 0.5, window: { from, to, row: held.row } });
+        expect(pruned.ok && pruned.cost).toBeCloseTo(result.cost, 9);
+        expect(priceRow({ p, e: 0, cellAdjust: adjust, upperBound: result.cost, window: { from, to, row: held.row } })).toEqual({ ok: false, reason: 'none-cheaper' });
       }),
       { numRuns: 300, seed: 7 },
     );

@@ -234,32 +234,55 @@ export function priceRow(input: PriceRowInput): PriceRowResult {
       tail[d * nCore + k] = best;
     }
   }
-  // With minutes too (when the table is small enough): tailU[(d·nCore + k)·(maxUnits + 1) + u] is
-  // the cheapest completion from core state k with u minute units worked so far that ends inside
-  // the contract band. Much tighter than `tail` (a row short of hours must still pay for them).
+  // With minutes too (when the table is small enough): tailU[((d − lo)·nCore + k)·(maxUnits + 1) + u]
+  // is the cheapest completion from core state k on day d with u minute units worked so far that
+  // ends inside the contract band. Much tighter than `tail` (a row short of hours must still pay
+  // for them). With a window it is kept for days [lo, hi] = [from, to] only: before the window the
+  // forward pass holds a single label (nothing to prune), and after it every day has one choice, so
+  // the completion from day `to` is one walk per core state (its minutes are the same for all).
+  // Building the table over the whole horizon was ~70 % of a windowed DP on Instance18's rows.
+  const lo = window ? Math.max(0, Math.min(D, window.from)) : 0;
+  const hi = window ? Math.max(lo, Math.min(D, window.to)) : D;
   const unitsRadix = maxUnits + 1;
-  const tailU = (D + 1) * nCore * unitsRadix <= MAX_UNITS_TAIL ? new Float64Array((D + 1) * nCore * unitsRadix) : undefined;
+  const tailU = (hi - lo + 1) * nCore * unitsRadix <= MAX_UNITS_TAIL ? new Float64Array((hi - lo + 1) * nCore * unitsRadix) : undefined;
   if (tailU) {
-    for (let k = 0; k < nCore; k++) for (let u = 0; u < unitsRadix; u++) tailU[(D * nCore + k) * unitsRadix + u] = u >= minUnits ? 0 : Infinity;
-    for (let d = D - 1; d >= 0; d--) {
+    let suffixUnits = 0;
+    for (let d = hi; d < D; d++) if (choices[d][0] >= 0) suffixUnits += lenUnits[choices[d][0]];
+    for (let k = 0; k < nCore; k++) {
+      let core = k;
+      let cost = 0;
+      for (let d = hi; d < D && core >= 0; d++) {
+        const t = (d * nCore + core) * nChoice + choices[d][0] + 1;
+        core = trans[t];
+        cost += transCost[t];
+      }
+      const at = ((hi - lo) * nCore + k) * unitsRadix;
+      for (let u = 0; u < unitsRadix; u++) tailU[at + u] = core >= 0 && u + suffixUnits >= minUnits && u + suffixUnits <= maxUnits ? cost : Infinity;
+    }
+    // Transition by transition over a whole minutes vector: a tight typed-array loop, several
+    // times faster than the choices per (state, minutes) entry.
+    for (let d = hi - 1; d >= lo; d--) {
       for (let k = 0; k < nCore; k++) {
-        const at = (d * nCore + k) * unitsRadix;
-        for (let u = 0; u < unitsRadix; u++) {
-          let best = Infinity;
-          for (const c of choices[d]) {
-            const t = (d * nCore + k) * nChoice + c + 1;
-            if (trans[t] < 0) continue;
-            const nu = c >= 0 ? u + lenUnits[c] : u;
-            if (nu > maxUnits) continue;
-            const v = transCost[t] + tailU[((d + 1) * nCore + trans[t]) * unitsRadix + nu];
-            if (v < best) best = v;
+        const at = ((d - lo) * nCore + k) * unitsRadix;
+        tailU.fill(Infinity, at, at + unitsRadix);
+        if (tail[d * nCore + k] === Infinity) continue;
+        for (const c of choices[d]) {
+          const t = (d * nCore + k) * nChoice + c + 1;
+          const nk = trans[t];
+          if (nk < 0) continue;
+          const tc = transCost[t];
+          const len = c >= 0 ? lenUnits[c] : 0;
+          const next = ((d + 1 - lo) * nCore + nk) * unitsRadix + len;
+          for (let u = 0, n = unitsRadix - len; u < n; u++) {
+            const v = tc + tailU[next + u];
+            if (v < tailU[at + u]) tailU[at + u] = v;
           }
-          tailU[at + u] = best;
         }
       }
     }
   }
-  const bound = (d: number, core: number, units: number) => (tailU ? tailU[(d * nCore + core) * unitsRadix + units] : tail[d * nCore + core]);
+  const bound = (d: number, core: number, units: number) =>
+    tailU && d >= lo && d <= hi ? tailU[((d - lo) * nCore + core) * unitsRadix + units] : tail[d * nCore + core];
   // Only rows strictly cheaper than this are wanted (a known row already achieves it).
   const limit = input.upperBound ?? Infinity;
 

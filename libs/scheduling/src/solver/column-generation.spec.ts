@@ -58,6 +58,58 @@ describe('PatternMaster', () => {
     }
   });
 
+  it('prices long rows by windows too: heuristic rounds alone reach the exact LP, and every column is a feasible row', async () => {
+    const highs = await loadHighs();
+    // Six weeks (longer than a pricing window), tight contract bands and weekend caps, cover that
+    // moves from day to day: rows the beam alone prices poorly.
+    const D = 42;
+    const employees = Array.from({ length: 6 }, (_, i) =>
+      tinyEmployee({
+        id: `e${i}`,
+        maxShifts: { E: D, L: i % 2 === 0 ? 8 : D },
+        minTotalMinutes: 22 * 480,
+        maxTotalMinutes: 24 * 480,
+        maxConsecutiveDays: 5,
+        minConsecutiveDays: 2,
+        minConsecutiveDaysOff: 2,
+        maxWeekends: 3,
+        daysOff: [(i * 7) % D, (i * 11 + 3) % D],
+      }),
+    );
+    const cover = Array.from({ length: D }, (_, day) =>
+      ['E', 'L'].map((shiftTypeId, s) => ({ day, shiftTypeId, requirement: 1 + ((day * 3 + s * 5) % 4 === 0 ? 1 : 0), underWeight: 100, overWeight: 1 })),
+    ).flat();
+    const pr = tinyProblem({
+      horizonDays: D,
+      employees,
+      cover,
+      shiftOnRequests: employees.flatMap((e, i) => [0, 1, 2].map((k) => ({ employeeId: e.id, day: (i * 5 + k * 13) % D, shiftTypeId: k === 1 ? 'E' : 'L', weight: 1 + k }))),
+    });
+    const p = compileProblem(pr);
+    const seed = new Int32Array(p.E * p.D).fill(OFF);
+    for (let e = 0; e < p.E; e++) seed.set(bestResponseRow({ p, assignment: seed, e }) as Int32Array, e * p.D);
+    // A beam of 3 labels a day misses most improving rows: the windows must find them.
+    const heuristic = new PatternMaster(highs, p, seed, 3);
+    const exact = new PatternMaster(highs, p, seed);
+    try {
+      heuristic.generate({ shouldStop: () => false, heuristicOnly: true });
+      exact.generate({ shouldStop: () => false });
+      expect(exact.converged).toBe(true);
+      expect(heuristic.lpValue).toBeGreaterThanOrEqual(exact.lpValue - 1e-6);
+      expect(heuristic.lpValue).toBeLessThanOrEqual(exact.lpValue + 1e-6);
+      for (let e = 0; e < p.E; e++) {
+        for (const pt of heuristic.patterns[e]) {
+          const check = evaluateRoster(tinyProblem({ ...pr, employees: [pr.employees[e]], cover: [], shiftOnRequests: [] }), toRoster({ ...pr, employees: [pr.employees[e]] }, pt.row));
+          expect(check.hardViolations).toEqual([]);
+          expect(pt.cost).toBeCloseTo(rowCost(p, e, pt.row), 9);
+        }
+      }
+    } finally {
+      heuristic.dispose();
+      exact.dispose();
+    }
+  });
+
   it('is not used for models with spread fairness terms, which the row DP cannot price', () => {
     const pr = { ...problem(), fairness: { nightShiftTypeIds: ['L'], holidayDays: [], nightsWeight: 1, weekendsWeight: 0, holidaysWeight: 0, isolatedDayWeight: 0 } };
     expect(columnGenerationApplies(compileProblem(pr))).toBe(false);

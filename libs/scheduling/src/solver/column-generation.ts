@@ -25,6 +25,16 @@ export const EXACT_MAX_STATES = 20_000;
 /** Columns a pricing round may add per employee (the cheapest rows of its DP). */
 const COLUMNS_PER_EMPLOYEE = 3;
 
+/** Labels on one day of a pricing window above which that employee's next windows are halved. */
+const PRICING_WINDOW_MAX_LABELS = 1000;
+
+/**
+ * Windowed pricing (see `priceRound`) only for models up to this many employee × day × shift-type
+ * cells: on Instance20 (50 × 182 × 6) one round took ~10 s of the 18 s given to column generation
+ * and the minute ended at 8188 against 7767 without it.
+ */
+const WINDOWED_PRICING_MAX_CELLS = 20_000;
+
 /** A randomised dive fixes one of this many heaviest fractional rows. */
 const DIVE_CHOICES = 3;
 
@@ -70,6 +80,10 @@ export class PatternMaster {
   lastDuals: Float64Array | undefined;
   /** Employees whose exact DP is too wide (`EXACT_MAX_STATES`): priced by the beam only. */
   readonly tooWide: Uint8Array;
+  /** Per employee, the days of a window of the windowed pricing (halved when one was too wide). */
+  private readonly windowDays: Int32Array;
+  /** Rows longer than a pricing window, in a model small enough for windowed pricing. */
+  private readonly windowedPricing: boolean;
   /** Per employee, the pattern it is fixed to during a dive (null: free). */
   private readonly fixed: (Pattern | null)[];
   lastPrimal: Float64Array | undefined;
@@ -78,6 +92,8 @@ export class PatternMaster {
     private readonly highs: Highs,
     private readonly p: CompiledProblem,
     seed: Int32Array,
+    /** Labels per day of the heuristic pricing rounds (tests narrow it to make the beam miss). */
+    private readonly pricingBeam = PRICING_BEAM,
   ) {
     const { E, D, S } = p;
     this.coverRow = new Int32Array(D * S).fill(-1);
@@ -122,6 +138,8 @@ export class PatternMaster {
     this.patterns = Array.from({ length: E }, () => []);
     this.fixed = new Array<Pattern | null>(E).fill(null);
     this.tooWide = new Uint8Array(E);
+    this.windowDays = new Int32Array(E).fill(ROW_WINDOW_DAYS);
+    this.windowedPricing = D > ROW_WINDOW_DAYS && E * D * S <= WINDOWED_PRICING_MAX_CELLS;
     this.seen = Array.from({ length: E }, () => new Set<string>());
     for (let e = 0; e < E; e++) this.addPattern(e, seed.subarray(e * D, (e + 1) * D));
   }
@@ -170,7 +188,7 @@ export class PatternMaster {
   price(shouldStop: () => boolean, heuristicOnly = false): number {
     // A beam-limited (fast, inexact) round first; the exact round, which alone yields a bound
     // and proves convergence, only when the heuristic finds no improving column.
-    const added = this.priceRound(shouldStop, PRICING_BEAM);
+    const added = this.priceRound(shouldStop, this.pricingBeam);
     return added > 0 || heuristicOnly ? added : this.priceRound(shouldStop, undefined);
   }
 
@@ -192,10 +210,14 @@ export class PatternMaster {
       }
       // The cheapest known pattern bounds the search: only a cheaper row is worth finding.
       let known = Infinity;
+      let knownRow: Int32Array | undefined;
       for (const pt of this.patterns[e]) {
         let c = pt.cost;
         for (let d = 0; d < D; d++) if (pt.row[d] !== OFF) c += adjust[d * S + pt.row[d]];
-        if (c < known) known = c;
+        if (c < known) {
+          known = c;
+          knownRow = pt.row;
+        }
       }
       // An exact round tries every row exactly again (near convergence the bound to beat prunes
       // most labels, so a row too wide early on may fit now); too wide, the beam stands in.
@@ -203,11 +225,22 @@ export class PatternMaster {
       let r = priceRow({ p: this.p, e, cellAdjust: adjust, upperBound: known, beamWidth: beam, maxStates: EXACT_MAX_STATES, alternatives: COLUMNS_PER_EMPLOYEE });
       if (!r.ok && r.reason === 'too-large') {
         this.tooWide[e] = 1;
-        beam = PRICING_BEAM;
+        beam = this.pricingBeam;
         r = priceRow({ p: this.p, e, cellAdjust: adjust, upperBound: known, beamWidth: beam, alternatives: COLUMNS_PER_EMPLOYEE });
       }
       // Several columns per employee and round: fewer rounds (LP solves, DPs) to converge.
       if (r.ok) for (const alt of r.alternatives) if (alt.cost - y[e] < -REDUCED_COST_EPS && this.addPattern(e, alt.row).col === this.numCols - 1) added++;
+      if (beam !== undefined && this.windowedPricing) {
+        // The beam alone stalls on long rows (Instance18: its LP stopped at ~6060, above rosters
+        // the search finds); exact windows over the cheapest known pattern (another column than
+        // the beam's) find the columns it misses (LP 4706 after 30 rounds; from the beam's row, 5062).
+        // Wide windows are slow (or give up at the label cap): narrower ones next time (Instance14's
+        // 28-day windows reach ~20,000 labels, 2.5 s a round against 1 s with 14 days; Instance18's
+        // stay under 1,000 and move the LP further per second at 28 days than at 14 or 21).
+        const w = improveRowByWindows({ p: this.p, e, row: knownRow as Int32Array, cellAdjust: adjust, cost: known, shouldStop, windowDays: this.windowDays[e] });
+        if (w.split || w.widest > PRICING_WINDOW_MAX_LABELS) this.windowDays[e] = Math.max(MIN_ROW_WINDOW_DAYS, Math.floor(this.windowDays[e] / 2));
+        if (w.cost - y[e] < -REDUCED_COST_EPS && this.addPattern(e, w.row).col === this.numCols - 1) added++;
+      }
       if (beam !== undefined) {
         // A heuristic row proves nothing: without the exact one, this round gives no bound.
         if (beamWidth === undefined) complete = false;
@@ -417,7 +450,9 @@ const MIN_ROW_WINDOW_DAYS = 7;
  * Exact re-optimisation of one row over overlapping windows of days, the row outside each window
  * held (see `PriceRowInput.window`): for rows whose whole-row DP is too wide (long horizons,
  * several capped shift types), each window's DP is narrow. A window still too wide is split in
- * halves. Returns the improved row and its cost (row cost plus `cellAdjust`), or the input.
+ * halves. Returns the improved row and its cost (row cost plus `cellAdjust`), or the input,
+ * whether a window had to be split and the most labels on a day of the windows that improved the
+ * row (a caller calling again may start with narrower windows).
  */
 export function improveRowByWindows(options: {
   p: CompiledProblem;
@@ -427,18 +462,22 @@ export function improveRowByWindows(options: {
   cost: number;
   shouldStop: () => boolean;
   windowDays?: number;
-}): { row: Int32Array; cost: number } {
+}): { row: Int32Array; cost: number; split: boolean; widest: number } {
   const { p, e, cellAdjust, shouldStop } = options;
   const D = p.D;
   let row: Int32Array = Int32Array.from(options.row);
   let cost = options.cost;
+  let split = false;
+  let widest = 0;
   const optimise = (from: number, to: number): void => {
     if (shouldStop()) return;
     const r = priceRow({ p, e, cellAdjust, upperBound: cost, maxStates: EXACT_MAX_STATES, window: { from, to, row } });
     if (r.ok) {
       row = r.row;
       cost = r.cost;
+      widest = Math.max(widest, r.widest);
     } else if (r.reason === 'too-large' && to - from >= 2 * MIN_ROW_WINDOW_DAYS) {
+      split = true;
       const mid = from + Math.floor((to - from) / 2);
       optimise(from, mid);
       optimise(mid, to);
@@ -450,5 +489,5 @@ export function improveRowByWindows(options: {
     optimise(from, Math.min(D, from + W));
     if (from + W >= D) break;
   }
-  return { row, cost };
+  return { row, cost, split, widest };
 }

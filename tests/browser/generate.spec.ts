@@ -101,7 +101,18 @@ describe('generating a roster in the browser', () => {
     await panel.getByTestId('applied-notice').waitFor();
     await page.getByTestId('week-label').getByText(dayLabel(monday)).waitFor();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="shift-bar"].draft').length >= 28);
+    // The cover row above the agents counts the drafts: every hour of 07:00–23:00 met, all week.
+    const cover = page.getByTestId('cover-row');
+    await cover.getByTestId('cover-summary').getByText('Target met all week').waitFor();
+    expect(await cover.locator('[data-state="met"]').count()).toBe(7 * 16);
+    expect(await cover.locator('[data-state="short"], [data-state="uncovered"]').count()).toBe(0);
     await shot(page, '42-generate-applied');
+    // The week after has no roster: the same row says so, hour by hour.
+    await page.getByTestId('next-week').click();
+    await cover.getByTestId('cover-summary').getByText('112 h with nobody on shift').waitFor();
+    expect(await cover.locator('[data-state="uncovered"]').count()).toBe(7 * 16);
+    await page.getByTestId('prev-week').click();
+    await cover.getByTestId('cover-summary').getByText('Target met all week').waitFor();
 
     // Publish the period (asks first).
     await panel.getByTestId('publish-roster').click();

@@ -1,6 +1,7 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, effect, ElementRef, inject, Injector, type OnInit, signal } from '@angular/core';
-import type { AgentSummary, ApiError, ScheduledShift, UpdateShiftRequest } from '@shiftdesk/shared-api-contract';
-import { addDays, formatCompactSpan, formatDayLabel, formatSpan, zoneAbbreviation, ScheduleApi, ScheduleStore, startOfDay, startOfIsoWeek, todayIn, weekDates, weekFetchWindow } from '@shiftdesk/web-data-access-schedule';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, effect, ElementRef, inject, Injector, type OnInit, signal, untracked } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import type { AgentSummary, ApiError, CoverageResponse, ScheduledShift, UpdateShiftRequest } from '@shiftdesk/shared-api-contract';
+import { addDays, formatCompactSpan, formatDayLabel, formatSpan, zoneAbbreviation, ScheduleApi, ScheduleStore, startOfDay, startOfIsoWeek, todayIn, weekDates, weekFetchWindow, weekSpan } from '@shiftdesk/web-data-access-schedule';
 import { ConfirmDialogComponent, EmptyStateComponent, NowService, SpinnerComponent } from '@shiftdesk/web-ui';
 import { CHANNEL_LABELS, saveText, toApiError } from '@shiftdesk/web-util';
 import { firstValueFrom } from 'rxjs';
@@ -12,6 +13,8 @@ import { ShiftDialogComponent, type ShiftDialogOutcome } from './shift-dialog.co
 import { OverrideDialogComponent, type OverrideDialogOutcome, type OverrideTarget } from './override-dialog.component';
 import { GenerateRosterComponent } from '../generate/generate-roster.component';
 import { describeOverlap, explainUndraggable, moveShift } from './shift-move';
+import { buildHeatmap } from '../coverage-page/heatmap';
+import { buildCoverStrip, describeCoverStrip } from './cover-strip';
 
 interface Bar extends BarSegment {
   shift: ScheduledShift;
@@ -73,7 +76,7 @@ export const ZONE_MODE_LABELS: Readonly<Record<ZoneMode, string>> = { team: 'Tea
  */
 @Component({
   selector: 'sd-roster-board',
-  imports: [ShiftDialogComponent, OverrideDialogComponent, ConfirmDialogComponent, SpinnerComponent, EmptyStateComponent, GenerateRosterComponent],
+  imports: [RouterLink, ShiftDialogComponent, OverrideDialogComponent, ConfirmDialogComponent, SpinnerComponent, EmptyStateComponent, GenerateRosterComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './roster-board.component.html',
   styleUrl: './roster-board.component.css',
@@ -182,6 +185,25 @@ export class RosterBoardComponent implements OnInit {
     const start = Date.parse(drag.moved.start);
     return `Drop to move it to ${agent}, ${formatDayLabel(instantToLocalDate(start, zone))} ${formatSpan(start, Date.parse(drag.moved.end), zone)}.`;
   });
+  /**
+   * The week's coverage in the header's zone (drafts count, as on the Coverage page), for the cover
+   * row under the agents. Fetched after every load of the schedule, so a move, an edit or an
+   * applied draft shows its effect on the target at once; `key` drops an answer for another week.
+   */
+  private readonly coverage = signal<{ key: string; response: CoverageResponse } | null>(null);
+  protected readonly coverError = signal('');
+  private coverGeneration = 0;
+  private readonly coverKey = computed(() => `${this.context.teamId()}|${this.weekStart()}|${this.zone()}`);
+  protected readonly coverStrip = computed(() => {
+    const coverage = this.coverage();
+    if (!coverage || coverage.key !== this.coverKey()) return null;
+    const dates = this.days().map((day) => day.date);
+    return buildCoverStrip(buildHeatmap({ buckets: coverage.response.buckets, dates, gaps: [] }), dates);
+  });
+  protected readonly coverSummary = computed(() => {
+    const strip = this.coverStrip();
+    return strip ? describeCoverStrip(strip) : '';
+  });
   protected readonly shiftCount = computed(() => this.rows().reduce((n, row) => n + row.days.reduce((m, d) => m + d.filter((bar) => !bar.continuesBefore && bar.state !== 'preview').length, 0), 0));
 
   constructor() {
@@ -197,7 +219,28 @@ export class RosterBoardComponent implements OnInit {
       if (this.weekStart() || !this.context.team()) return;
       this.weekStart.set(startOfIsoWeek(todayIn(this.context.teamZone(), this.clock.now().getTime())));
     });
+    effect(() => {
+      const teamId = this.context.teamId();
+      const weekStart = this.weekStart();
+      const zone = this.zone();
+      if (!teamId || !weekStart || this.schedule.loading() || !this.schedule.loaded()) return;
+      untracked(() => void this.loadCover(teamId, weekStart, zone));
+    });
     inject(DestroyRef).onDestroy(() => this.endDrag());
+  }
+
+  private async loadCover(teamId: string, weekStart: string, zone: string): Promise<void> {
+    const generation = ++this.coverGeneration;
+    const key = `${teamId}|${weekStart}|${zone}`;
+    const span = weekSpan(weekStart, zone);
+    try {
+      const response = await firstValueFrom(this.scheduleApi.coverage(teamId, { from: span.from, to: span.to, tz: zone, granularity: 15 }));
+      if (generation !== this.coverGeneration) return;
+      this.coverage.set({ key, response });
+      this.coverError.set('');
+    } catch (failure) {
+      if (generation === this.coverGeneration) this.coverError.set(`Coverage could not be loaded: ${toApiError(failure).message}`);
+    }
   }
 
   ngOnInit(): void {

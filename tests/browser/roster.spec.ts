@@ -188,6 +188,8 @@ describe('roster and coverage in the browser', () => {
     await anna.locator(`[data-date="${thisMonday()}"]`).click({ position: { x: 4, y: 4 } });
     expect(await page.getByTestId('shift-dialog').isVisible()).toBe(false);
     expect(await page.getByTestId('coverage-zone').count()).toBe(0);
+    // No cover row: coverage counts drafts, which an agent does not see.
+    expect(await page.getByTestId('cover-row').count()).toBe(0);
     await shot(page, '27-agent-roster');
   });
 

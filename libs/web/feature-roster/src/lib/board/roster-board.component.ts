@@ -223,7 +223,8 @@ export class RosterBoardComponent implements OnInit {
       const teamId = this.context.teamId();
       const weekStart = this.weekStart();
       const zone = this.zone();
-      if (!teamId || !weekStart || this.schedule.loading() || !this.schedule.loaded()) return;
+      // Managers only: coverage counts drafts, which agents do not see on their board.
+      if (this.readOnly() || !teamId || !weekStart || this.schedule.loading() || !this.schedule.loaded()) return;
       untracked(() => void this.loadCover(teamId, weekStart, zone));
     });
     inject(DestroyRef).onDestroy(() => this.endDrag());

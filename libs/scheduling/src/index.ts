@@ -9,3 +9,4 @@ export * from './pay';
 // The roster generator (HiGHS as WebAssembly, node only) is a separate entry point,
 // `@shiftdesk/scheduling/solver`, so browser bundles never pull in the solver.
 export * from './requests';
+export * from './import';

@@ -6,20 +6,6 @@ import { addCalendarDays, isLocalDate } from '../time/local-date-time';
 import { isValidTimeZone } from '../time/time-zone';
 import { instantToLocal } from '../time/zoned-time';
 
-/**
- * Opsgenie's schedule as its API returns it (`GET /v2/schedules/{id}`, the `data` object or the
- * whole answer): a zone and rotations, each handing off every `length` days or weeks at its
- * `startDate`, optionally restricted to times of day or to weekday-and-time spans.
- */
-interface OpsgenieRestriction {
-  startDay?: string;
-  endDay?: string;
-  startHour: number;
-  startMin?: number;
-  endHour: number;
-  endMin?: number;
-}
-
 /** A rotation as Shiftdesk will create it, with the name it gets; ids are the caller's. */
 export type ImportedRotation = Omit<Rotation, 'id' | 'teamId'> & { name: string };
 
@@ -51,7 +37,10 @@ type Failure = { ok: false; field: string; message: string };
 const fail = (field: string, message: string): Failure => ({ ok: false, field, message });
 
 /**
- * Maps an Opsgenie schedule onto Shiftdesk rotations from local date `from` on (in the
+ * Maps an Opsgenie schedule — as its API returns it (`GET /v2/schedules/{id}`, the `data` object
+ * or the whole answer): a zone and rotations, each handing off every `length` days or weeks at
+ * its `startDate`, optionally restricted to times of day or to weekday-and-time spans — onto
+ * Shiftdesk rotations from local date `from` on (in the
  * schedule's zone), continuing each rotation's turn order as it stands on that date.
  *
  * - Participants are matched to `agents` by email (Opsgenie's username); one not found fails the

@@ -291,6 +291,7 @@ describe('calendar feeds', () => {
       [{ kind: 'team', teamId: team.id, futureDays: 1000 }, 'futureDays', 'futureDays: must be a whole number of days from 1 to 731'],
       [{ kind: 'team', teamId: team.id, transparency: 'busy' }, 'transparency', 'transparency: must be one of opaque, transparent'],
       [{ kind: 'gaps' }, 'teamId', 'teamId: name the team whose gaps the feed shows'],
+      [{ kind: 'agent', agentId: berlin.id, teamId: '../../etc/passwd' }, 'teamId', "teamId: leave it out: an agent feed is on the agent's own team"],
     ] as const) {
       const response = await t.http().post('/api/feeds').set(bearer(admin)).send(body).expect(400);
       expect((response.body as ApiError).fields).toContainEqual({ field, message });

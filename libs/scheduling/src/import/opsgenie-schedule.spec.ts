@@ -36,6 +36,7 @@ describe('importOpsgenieSchedule', () => {
         document: schedule([{ name: 'Primary', type: 'weekly', length: 1, startDate: '2026-01-05T08:00:00Z', participants: users('anna', 'boris', 'chloe') }]),
         agents: AGENTS,
         from: '2026-01-05',
+        now: 0,
       }),
     );
     expect(result).toMatchObject({ scheduleName: 'Platform', timeZone: 'Europe/Berlin', warnings: [] });
@@ -63,6 +64,7 @@ describe('importOpsgenieSchedule', () => {
         document: schedule([{ name: 'Primary', type: 'weekly', startDate: '2026-01-05T09:00:00+01:00', participants: users('anna', 'boris', 'chloe') }]),
         agents: AGENTS,
         from: '2026-03-25',
+        now: 0,
       }),
     );
     const rotation = result.rotations[0] as ImportedRotation;
@@ -89,6 +91,7 @@ describe('importOpsgenieSchedule', () => {
         ]),
         agents: AGENTS,
         from: '2026-01-05',
+        now: 0,
       }),
     );
     expect(result.rotations.map((r) => [r.name, r.rrule, r.localStartTime, r.localEndTime, r.handoff])).toEqual([
@@ -116,6 +119,7 @@ describe('importOpsgenieSchedule', () => {
         ]),
         agents: AGENTS,
         from: '2026-01-05',
+        now: 0,
       }),
     );
     expect(result.rotations).toHaveLength(3);
@@ -130,11 +134,26 @@ describe('importOpsgenieSchedule', () => {
     expect(result.rotations.map((r) => `${r.rrule} ${r.localStartTime}-${r.localEndTime}`)).toEqual(['FREQ=WEEKLY;BYDAY=MO 09:00-00:00', 'FREQ=WEEKLY;BYDAY=TU,WE,TH 00:00-00:00', 'FREQ=WEEKLY;BYDAY=FR 00:00-17:00']);
   });
 
+  it('starts on today in the schedule’s zone when no date is given', () => {
+    // 23:30 UTC on 4 January is already 5 January in Berlin.
+    const result = ok(
+      importOpsgenieSchedule({
+        document: schedule([{ name: 'Primary', type: 'weekly', startDate: '2025-12-29T09:00:00+01:00', participants: users('anna', 'boris') }]),
+        agents: AGENTS,
+        now: Date.parse('2026-01-04T23:30:00Z'),
+      }),
+    );
+    expect(result.from).toBe('2026-01-05');
+    expect(result.rotations[0]).toMatchObject({ startDate: '2026-01-05', turnOffset: 7 });
+    expect(turns(result.rotations[0] as ImportedRotation, '2026-01-05', 1)).toEqual(['2026-01-05 b']);
+  });
+
   it('refuses, naming them, when participants are not agents of the team', () => {
     const result = importOpsgenieSchedule({
       document: schedule([{ name: 'Primary', type: 'weekly', startDate: '2026-01-05T08:00:00Z', participants: users('anna', 'zoe', 'yann') }]),
       agents: AGENTS,
       from: '2026-01-05',
+        now: 0,
     });
     expect(result).toEqual({
       ok: false,
@@ -144,7 +163,7 @@ describe('importOpsgenieSchedule', () => {
   });
 
   it('names the field of a malformed schedule', () => {
-    const run = (document: unknown) => importOpsgenieSchedule({ document, agents: AGENTS, from: '2026-01-05' });
+    const run = (document: unknown) => importOpsgenieSchedule({ document, agents: AGENTS, from: '2026-01-05', now: 0 });
     expect(run('nope')).toMatchObject({ ok: false, field: 'schedule' });
     expect(run(schedule([], { timezone: 'Mars/Olympus' }))).toMatchObject({ ok: false, field: 'schedule.timezone' });
     expect(run(schedule([]))).toMatchObject({ ok: false, field: 'schedule.rotations' });
@@ -165,6 +184,7 @@ describe('importOpsgenieSchedule', () => {
         ]),
         agents: AGENTS,
         from: '2026-01-05',
+        now: 0,
       }),
     );
     expect(result.rotations).toEqual([expect.objectContaining({ name: 'Platform · Night', localStartTime: '22:00', localEndTime: '06:00', startDate: '2026-02-02', turnOffset: 0, handoff: { mode: 'turns', every: 1 } })]);

@@ -1,4 +1,4 @@
-import type { LocalDate, LocalTime } from '../model/types';
+import type { Instant, LocalDate, LocalTime } from '../model/types';
 import type { Rotation } from '../recurrence/rotation';
 import { splitRotationAt } from '../recurrence/split-rotation';
 import { validateRotation } from '../recurrence/validate-rotation';
@@ -12,6 +12,8 @@ export type ImportedRotation = Omit<Rotation, 'id' | 'teamId'> & { name: string 
 export interface OpsgenieImport {
   scheduleName: string;
   timeZone: string;
+  /** The first local date the rotations run on here. */
+  from: LocalDate;
   rotations: ImportedRotation[];
   /** What could not be carried over exactly, in words a manager acts on. */
   warnings: string[];
@@ -55,14 +57,23 @@ const fail = (field: string, message: string): Failure => ({ ok: false, field, m
  * handoff inside a window, daily handoffs on some weekdays only) is left out or approximated
  * and said in `warnings`.
  */
-export function importOpsgenieSchedule(input: { document: unknown; agents: readonly { id: string; email: string }[]; from: LocalDate }): OpsgenieImportResult {
-  const { agents, from } = input;
-  if (!isLocalDate(from)) return fail('from', 'must be a local date YYYY-MM-DD');
+export function importOpsgenieSchedule(input: {
+  document: unknown;
+  agents: readonly { id: string; email: string }[];
+  /** First local date in the schedule's zone; default: the date `now` is there. */
+  from?: LocalDate;
+  now: Instant;
+}): OpsgenieImportResult {
+  const { agents } = input;
+  if (input.from !== undefined && !isLocalDate(input.from)) return fail('from', 'must be a local date YYYY-MM-DD');
   const root = input.document;
   const schedule = isObject(root) && isObject(root['data']) ? root['data'] : root;
   if (!isObject(schedule)) return fail('schedule', 'must be the JSON of an Opsgenie schedule (GET /v2/schedules/{id}), an object with "timezone" and "rotations"');
   const zone = schedule['timezone'];
   if (typeof zone !== 'string' || !isValidTimeZone(zone)) return fail('schedule.timezone', `must be an IANA time zone such as "Europe/Berlin" (got ${JSON.stringify(zone ?? null)})`);
+  const today = instantToLocal(input.now, zone);
+  const from = input.from ?? (today.ok ? today.value.date : '');
+  if (!isLocalDate(from)) return fail('from', 'must be a local date YYYY-MM-DD');
   const rotations = schedule['rotations'];
   if (!Array.isArray(rotations) || !rotations.length) {
     return fail('schedule.rotations', 'has no rotations: export the schedule with its rotations (GET /v2/schedules/{id} includes them)');
@@ -176,7 +187,7 @@ export function importOpsgenieSchedule(input: { document: unknown; agents: reado
     return fail('schedule.rotations.participants', `${list.join(', ')} ${list.length === 1 ? 'is not an agent' : 'are not agents'} of this team (matched by email): add them as agents with the same email first`);
   }
   if (!imported.length) return fail('schedule.rotations', `nothing could be imported: ${warnings.join(' ')}`);
-  return { ok: true, value: { scheduleName, timeZone: zone, rotations: imported, warnings } };
+  return { ok: true, value: { scheduleName, timeZone: zone, from, rotations: imported, warnings } };
 }
 
 /** The rotation from `from` on, its turn order continued (a rotation starting later is kept as is). */

@@ -195,6 +195,45 @@ export interface RotationPreviewResponse {
   occurrences: RotationPreviewOccurrence[];
 }
 
+/**
+ * `POST /api/teams/:id/rotations/import/opsgenie`: an Opsgenie schedule becomes rotations of the
+ * team, its participants matched to the team's agents by email.
+ */
+export interface ImportOpsgenieRequest {
+  /** Opsgenie's `GET /v2/schedules/{id}` answer (or its `data` object), as JSON or as its text. */
+  schedule: unknown;
+  /** First local date (`YYYY-MM-DD`, the schedule's zone) the rotations run here; default today there. Turns continue as they stand on it. */
+  from?: string;
+  /** Only say what would be created (default false). */
+  dryRun?: boolean;
+}
+
+/** One rotation the import makes, with who works its next occurrences. */
+export interface ImportedRotationPreview {
+  name: string;
+  timeZone: string;
+  localStartTime: string;
+  localEndTime: string;
+  rrule: string;
+  agentIds: string[];
+  handoff: RotationHandoff;
+  startDate: string;
+  endDate: string | null;
+  next: RotationPreviewOccurrence[];
+}
+
+export interface ImportOpsgenieResponse {
+  scheduleName: string;
+  timeZone: string;
+  from: string;
+  dryRun: boolean;
+  rotations: ImportedRotationPreview[];
+  /** The rotations written (empty on a dry run). */
+  created: Rotation[];
+  /** What could not be carried over exactly. */
+  warnings: string[];
+}
+
 // ---- Overrides --------------------------------------------------------------------------
 
 /** `agentId` takes over what the rotation(s) put on [start, end). */

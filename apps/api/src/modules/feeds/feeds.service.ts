@@ -58,6 +58,8 @@ export class FeedsService {
       if (!id) throw badField('agentId', 'name the agent whose shifts the feed shows');
       const agent = await this.agentOrFail(id, 'agentId');
       this.assertOwnsAgentFeed(user, agent);
+      // Silently ignoring another team here would hide a caller's mistake.
+      if (body.teamId !== undefined && body.teamId !== agent.teamId) throw badField('teamId', "leave it out: an agent feed is on the agent's own team");
       teamId = agent.teamId;
       agentId = agent.id;
     } else {

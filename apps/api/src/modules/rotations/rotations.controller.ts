@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { DeleteRotationResponse, Rotation, RotationPreviewResponse, UpdateRotationResponse } from '@shiftdesk/shared-api-contract';
+import type { DeleteRotationResponse, ImportOpsgenieResponse, Rotation, RotationPreviewResponse, UpdateRotationResponse } from '@shiftdesk/shared-api-contract';
 import { Roles } from '../auth/auth.constants';
 import { AuthUser, type AuthenticatedUser } from '../auth/authenticated-user';
 import { CreateRotationDto } from './dto/create-rotation.dto';
+import { ImportOpsgenieDto } from './dto/import-opsgenie.dto';
 import { PreviewRotationDto } from './dto/preview-rotation.dto';
 import { UpdateRotationDto } from './dto/update-rotation.dto';
 import { RotationsService } from './rotations.service';
@@ -17,6 +18,14 @@ export class RotationsController {
   @Get()
   list(@AuthUser() user: AuthenticatedUser, @Param('teamId') teamId: string): Promise<Rotation[]> {
     return this.rotations.list(user, teamId);
+  }
+
+  /** An Opsgenie schedule as rotations (participants by email); `dryRun` only answers what would be made. */
+  @Roles('manager')
+  @Post('import/opsgenie')
+  @HttpCode(200)
+  importOpsgenie(@AuthUser() user: AuthenticatedUser, @Param('teamId') teamId: string, @Body() body: ImportOpsgenieDto): Promise<ImportOpsgenieResponse> {
+    return this.rotations.importOpsgenie(user, teamId, body);
   }
 
   @Get(':id')

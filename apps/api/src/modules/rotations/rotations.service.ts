@@ -2,15 +2,17 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import type {
   CreateRotationRequest,
   DeleteRotationResponse,
+  ImportOpsgenieRequest,
+  ImportOpsgenieResponse,
   Rotation as RotationContract,
   RotationPreviewQuery,
   RotationPreviewResponse,
   UpdateRotationRequest,
   UpdateRotationResponse,
 } from '@shiftdesk/shared-api-contract';
-import { addCalendarDays, instantToLocal, localToInstant, previewRotation, splitRotationAt, validateRotation, type Rotation } from '@shiftdesk/scheduling';
+import { addCalendarDays, importOpsgenieSchedule, instantToLocal, localToInstant, previewRotation, splitRotationAt, validateRotation, type Rotation } from '@shiftdesk/scheduling';
 import { randomUUID } from 'node:crypto';
-import { type EntityManager, In, MoreThanOrEqual } from 'typeorm';
+import { type EntityManager, In, IsNull, MoreThanOrEqual } from 'typeorm';
 import { apiError } from '../../common/api-error';
 import { nowIso } from '../../database/columns';
 import { Transactions } from '../../database/transactions';
@@ -26,6 +28,8 @@ import { RotationEntity } from './rotation.entity';
 import { toDomainRotation, toRotation, toRotationEntity } from './rotation.mapper';
 
 const DEFAULT_PREVIEW_COUNT = 10;
+/** Occurrences shown per rotation in an import's answer: enough to see the turns pass. */
+const IMPORT_PREVIEW_COUNT = 8;
 
 /** Today's local date in `zone` (the request's clock; the pure lib never reads one). */
 function todayIn(zone: string): string {
@@ -94,6 +98,56 @@ export class RotationsService {
     });
     await this.changes.changed(teamId);
     return created;
+  }
+
+  /**
+   * An Opsgenie schedule as rotations of the team (`importOpsgenieSchedule`): participants matched
+   * to the team's agents by email, turns continued from `from`. All or nothing: the rotations are
+   * written in one transaction; a dry run only answers what would be written.
+   */
+  async importOpsgenie(user: AuthenticatedUser, teamId: string, request: ImportOpsgenieRequest): Promise<ImportOpsgenieResponse> {
+    await this.source.managedTeam(user, teamId);
+    let document = request.schedule;
+    if (typeof document === 'string') {
+      try {
+        document = JSON.parse(document);
+      } catch (failure) {
+        throw badField('schedule', `is not valid JSON (${(failure as Error).message}): paste the whole answer of GET /v2/schedules/{id}`);
+      }
+    }
+    const agents = await this.source.manager.find(AgentEntity, { where: { teamId, archivedAt: IsNull() }, select: { id: true, email: true } });
+    const result = importOpsgenieSchedule({ document, agents, from: request.from, now: Date.now() });
+    if (!result.ok) throw badField(result.field, result.message);
+    const { value } = result;
+    const rotations: Rotation[] = value.rotations.map(({ name: _name, ...rotation }) => this.checked({ ...rotation, id: randomUUID(), teamId }));
+    const start = localToInstant({ date: value.from, time: '00:00', zone: value.timeZone });
+    const previewFrom = start.ok ? start.value : Date.now();
+    const previews = rotations.map((rotation, index) => ({
+      name: value.rotations[index]?.name ?? '',
+      timeZone: rotation.timeZone,
+      localStartTime: rotation.localStartTime,
+      localEndTime: rotation.localEndTime,
+      rrule: rotation.rrule,
+      agentIds: [...rotation.agentIds],
+      handoff: rotation.handoff,
+      startDate: rotation.startDate,
+      endDate: rotation.endDate ?? null,
+      next: previewRotation({ rotation, from: previewFrom, count: IMPORT_PREVIEW_COUNT })
+        .filter((o) => o.localDate >= rotation.startDate)
+        .map((o) => ({ index: o.index, localDate: o.localDate, start: toIso(o.start), end: toIso(o.end), agentIds: o.agentIds })),
+    }));
+    const response = { scheduleName: value.scheduleName, timeZone: value.timeZone, from: value.from, dryRun: request.dryRun === true, rotations: previews, created: [] as RotationContract[], warnings: value.warnings };
+    if (request.dryRun) return response;
+    const now = nowIso();
+    response.created = await this.transactions.run(async (manager) => {
+      const created: RotationContract[] = [];
+      for (const [index, rotation] of rotations.entries()) {
+        created.push(await this.insert(manager, rotation, { name: previews[index]?.name ?? 'Opsgenie', previousVersionId: null, createdAt: now, updatedAt: now }));
+      }
+      return created;
+    });
+    await this.changes.changed(teamId);
+    return response;
   }
 
   /**

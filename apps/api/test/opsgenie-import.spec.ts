@@ -112,6 +112,9 @@ describe('importing an Opsgenie schedule', () => {
   });
 
   it('is for managers only', async () => {
-    await t.http().post(path()).set(bearer(agentToken)).send({ schedule: opsgenie([annaEmail]), dryRun: true }).expect(403);
+    const before = (await rotations()).length;
+    const response = await t.http().post(path()).set(bearer(agentToken)).send({ schedule: opsgenie([annaEmail]) }).expect(403);
+    expect((response.body as ApiError).statusCode).toBe(403);
+    expect((await rotations()).length).toBe(before);
   });
 });

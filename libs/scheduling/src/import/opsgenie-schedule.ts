@@ -121,7 +121,7 @@ export function importOpsgenieSchedule(input: {
       } else if (kind === 'none') {
         warnings.push(`${label} has a "nobody" turn: it is left out, so the next person takes it.`);
       } else {
-        warnings.push(`${label} has a ${String(kind)} participant (${String(participant['name'] ?? participant['id'] ?? '')}): only people can hold a turn here; it is left out.`);
+        warnings.push(`${label} has ${/^[aeiou]/i.test(String(kind)) ? 'an' : 'a'} ${String(kind)} participant (${String(participant['name'] ?? participant['id'] ?? '')}): only people can hold a turn here; it is left out.`);
       }
     }
     if (missing.size) continue;

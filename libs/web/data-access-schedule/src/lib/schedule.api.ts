@@ -18,6 +18,8 @@ import {
   type GapCandidatesResponse,
   type GapsQuery,
   type GapsResponse,
+  type ImportOpsgenieRequest,
+  type ImportOpsgenieResponse,
   type ManualShift,
   type Override,
   type Rotation,
@@ -84,6 +86,10 @@ export class ScheduleApi {
   }
 
   // ---- rotations ----
+  /** An Opsgenie schedule as rotations; `dryRun` only answers what would be made. */
+  importOpsgenie(teamId: string, request: ImportOpsgenieRequest): Observable<ImportOpsgenieResponse> {
+    return this.http.post<ImportOpsgenieResponse>(`${team(teamId)}/rotations/import/opsgenie`, request);
+  }
   rotations(teamId: string): Observable<Rotation[]> {
     return this.http.get<Rotation[]>(`${team(teamId)}/rotations`);
   }

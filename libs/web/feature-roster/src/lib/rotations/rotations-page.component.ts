@@ -7,6 +7,7 @@ import { ConfirmDialogComponent, EmptyStateComponent, NowService, SpinnerCompone
 import { debounceTime, map, merge } from 'rxjs';
 import { TeamContextStore } from '../shared/team-context.store';
 import { BYDAY_CODES, BYDAY_LABELS, type ByDay, fromRotation, previewForm, type RotationFormValue, toRotationRequest } from './rotation-form';
+import { OpsgenieImportDialogComponent, type OpsgenieImportOutcome } from './opsgenie-import-dialog.component';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** How long typing pauses before the preview is recomputed, in ms. */
@@ -27,7 +28,7 @@ interface PreviewRow {
  */
 @Component({
   selector: 'sd-rotations-page',
-  imports: [ReactiveFormsModule, ConfirmDialogComponent, EmptyStateComponent, SpinnerComponent],
+  imports: [ReactiveFormsModule, ConfirmDialogComponent, EmptyStateComponent, SpinnerComponent, OpsgenieImportDialogComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './rotations-page.component.html',
   styleUrl: './rotations-page.component.css',
@@ -54,6 +55,8 @@ export class RotationsPageComponent implements OnInit {
   protected readonly ending = signal<Rotation | null>(null);
   protected readonly endingBusy = signal(false);
   protected readonly endError = signal('');
+  /** The Opsgenie import dialog is open. */
+  protected readonly importing = signal(false);
   protected readonly endingStarted = computed(() => {
     const rotation = this.ending();
     return !!rotation && this.hasStarted(rotation);
@@ -244,6 +247,11 @@ export class RotationsPageComponent implements OnInit {
   /** Started = its first day is today or earlier in its own zone. */
   protected hasStarted(rotation: Rotation): boolean {
     return rotation.startDate <= todayIn(rotation.timeZone, this.clock.now().getTime());
+  }
+
+  protected onImportClosed(outcome: OpsgenieImportOutcome): void {
+    this.importing.set(false);
+    if (outcome.imported) this.notice.set(outcome.message);
   }
 
   protected describe(rotation: Rotation): string {

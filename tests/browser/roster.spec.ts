@@ -90,6 +90,10 @@ describe('roster and coverage in the browser', () => {
     // The team chosen on Coverage is still the one shown (it sorts after the demo desk).
     expect(await page.getByTestId('team-select').locator('option:checked').textContent()).toBe(TEAM_NAME);
     expect(await page.getByTestId('zone-caption').textContent()).toContain(`Times in ${ZONE}`);
+    // A line marks now in today's column, one per agent row.
+    const rows = await page.getByTestId('roster-row').count();
+    expect(await page.locator(`[data-testid="day-cell"][data-date="${localDate(ZONE)}"] [data-testid="now-line"]`).count()).toBe(rows);
+    expect(await page.getByTestId('now-line').count()).toBe(rows);
     const yulia = page.locator('[data-testid="roster-row"][data-agent="Yulia Orlova"]');
     await yulia.getByTestId('shift-bar').first().waitFor();
     const yuliaMonday = yulia.locator(`[data-date="${monday}"]`);

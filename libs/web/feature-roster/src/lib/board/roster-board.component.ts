@@ -1,7 +1,7 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, effect, ElementRef, inject, Injector, type OnInit, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { AgentSummary, ApiError, CoverageResponse, ScheduledShift, UpdateShiftRequest } from '@shiftdesk/shared-api-contract';
-import { addDays, formatCompactSpan, formatDayLabel, formatSpan, zoneAbbreviation, ScheduleApi, ScheduleStore, startOfDay, startOfIsoWeek, todayIn, weekDates, weekFetchWindow, weekSpan } from '@shiftdesk/web-data-access-schedule';
+import { addDays, formatCompactSpan, formatDayLabel, formatSpan, zoneAbbreviation, ScheduleApi, ScheduleStore, startOfDay, startOfIsoWeek, todayIn, wallMinutes, weekDates, weekFetchWindow, weekSpan } from '@shiftdesk/web-data-access-schedule';
 import { ConfirmDialogComponent, EmptyStateComponent, NowService, SpinnerComponent } from '@shiftdesk/web-ui';
 import { CHANNEL_LABELS, saveText, toApiError } from '@shiftdesk/web-util';
 import { firstValueFrom } from 'rxjs';
@@ -125,6 +125,11 @@ export class RosterBoardComponent implements OnInit {
       const hours = (startOfDay(addDays(date, 1), zone) - dayStart) / 3_600_000;
       return { date, label: formatDayLabel(date), today: date === this.today(), hours, abbreviation: zoneAbbreviation(dayStart + 12 * 3_600_000, zone) };
     });
+  });
+  /** Where now is across today's column (% of the day, on the wall clock like the bars); null when today is not shown or rows are in their own zones. */
+  protected readonly nowAt = computed(() => {
+    if (this.zoneMode() === 'agent' || !this.days().some((day) => day.today)) return null;
+    return (wallMinutes(this.clock.now().getTime(), this.zone()) / 1440) * 100;
   });
   protected readonly weekLabel = computed(() => {
     const days = this.days();

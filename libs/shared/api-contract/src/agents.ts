@@ -94,3 +94,35 @@ export interface DeleteAgentResponse {
 
 /** An agent's own profile (`GET /api/me/profile`). */
 export type MyProfile = Agent;
+
+/**
+ * `POST /api/agents/import` (managers): agents of one team from a CSV whose first line names the
+ * columns `name, email, time zone` and optionally `work mode, languages, channels, contract
+ * hours, region` (lists separated by `;`, a language as `code:level`). All rows or none.
+ */
+export interface ImportAgentsRequest {
+  teamId: string;
+  csv: string;
+  /** Only check and answer what would be created (default false). */
+  dryRun?: boolean;
+}
+
+export interface ImportedAgentPreview {
+  /** Line of the CSV record (the header is line 1). */
+  line: number;
+  displayName: string;
+  email: string;
+  timeZone: string;
+  workMode: WorkMode;
+  languages: LanguageSkill[];
+  channels: Channel[];
+  contractHoursPerWeek: number;
+  regionName: string | null;
+}
+
+export interface ImportAgentsResponse {
+  dryRun: boolean;
+  agents: ImportedAgentPreview[];
+  /** The agents written (empty on a dry run). */
+  created: Agent[];
+}

@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Agent, AgentSummary, DeleteAgentResponse, Page } from '@shiftdesk/shared-api-contract';
+import type { Agent, AgentSummary, DeleteAgentResponse, ImportAgentsResponse, Page } from '@shiftdesk/shared-api-contract';
 import { Roles } from '../auth/auth.constants';
 import { AuthUser, type AuthenticatedUser } from '../auth/authenticated-user';
 import { AgentsService } from './agents.service';
 import { CreateAgentDto } from './dto/create-agent.dto';
+import { ImportAgentsDto } from './dto/import-agents.dto';
 import { ListAgentsDto } from './dto/list-agents.dto';
 import { SetAgentPasswordDto } from './dto/set-agent-password.dto';
 import { UpdateAgentDto } from './dto/update-agent.dto';
@@ -19,6 +20,14 @@ export class AgentsController {
   @Get()
   list(@AuthUser() user: AuthenticatedUser, @Query() query: ListAgentsDto): Promise<Page<Agent | AgentSummary>> {
     return this.agents.list(user, query);
+  }
+
+  /** Agents of one team from a CSV, all or none; `dryRun` only checks and answers. */
+  @Roles('manager')
+  @Post('import')
+  @HttpCode(200)
+  importCsv(@AuthUser() user: AuthenticatedUser, @Body() body: ImportAgentsDto): Promise<ImportAgentsResponse> {
+    return this.agents.importCsv(user, body);
   }
 
   @Get(':id')

@@ -1,10 +1,13 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   Agent,
   AgentSummary,
   CreateAgentRequest,
   DeleteAgentResponse,
+  FieldError,
+  ImportAgentsRequest,
+  ImportAgentsResponse,
   ListAgentsQuery,
   Page,
   SetAgentPasswordRequest,
@@ -13,7 +16,10 @@ import type {
 import { validateAvailability } from '@shiftdesk/scheduling';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
+import { parseCsv } from '../../common/csv';
+import { apiError } from '../../common/api-error';
 import { pageOf } from '../../common/page-query.dto';
+import { createValidationPipe } from '../../common/validation-pipe';
 import { nowIso } from '../../database/columns';
 import { Transactions } from '../../database/transactions';
 import { assertManagesTeam, type AuthenticatedUser } from '../auth/authenticated-user';
@@ -33,6 +39,8 @@ import { AgentChannelEntity } from './agent-channel.entity';
 import { AgentLanguageEntity } from './agent-language.entity';
 import { AgentEntity } from './agent.entity';
 import { serializeAvailability, toAgent, toAgentSummary, type AgentExtras } from './agent.mapper';
+import { agentCsvRows, csvColumnOf } from './agent-csv';
+import { CreateAgentDto } from './dto/create-agent.dto';
 
 /** 400 naming every bad window (`availability.1.0.start: must be a time HH:mm …`). */
 function assertAvailability(request: { availability?: unknown }): void {
@@ -115,6 +123,88 @@ export class AgentsService {
   }
 
   /** The agent, its languages and channels, and its optional login: all or nothing. */
+  /**
+   * Agents of one team from a CSV (`agentCsvRows`): each row validated by the rules of
+   * `POST /api/agents`, emails unique in the file and among the agents, then all written in one
+   * transaction, or none. Every problem of every row is answered at once, by line and column.
+   * No logins are made: a manager gives a password to whom needs one.
+   */
+  async importCsv(user: AuthenticatedUser, request: ImportAgentsRequest): Promise<ImportAgentsResponse> {
+    await this.assertTeamManaged(user, request.teamId, 'teamId');
+    const parsed = parseCsv(request.csv);
+    if (!parsed.ok) throw badField('csv', parsed.message);
+    const regions = await this.dataSource.manager.find(RegionEntity, { select: { id: true, name: true } });
+    const { rows, errors } = agentCsvRows(parsed.records, request.teamId, new Map(regions.map((region) => [region.name.trim().toLowerCase(), region.id])));
+    const pipe = createValidationPipe();
+    const valid: { line: number; regionName: string | null; request: CreateAgentDto }[] = [];
+    for (const row of rows) {
+      try {
+        valid.push({ line: row.line, regionName: row.regionName, request: (await pipe.transform(row.body, { type: 'body', metatype: CreateAgentDto })) as CreateAgentDto });
+      } catch (failure) {
+        // Named by the CSV's column, as the shape errors are; a cell already reported is not reported twice.
+        const fields = ((failure as BadRequestException).getResponse() as { fields?: FieldError[] }).fields ?? [];
+        for (const field of fields) {
+          const column = csvColumnOf(field.field);
+          const path = `rows.${row.line}.${column}`;
+          if (errors.some((error) => error.field === path)) continue;
+          errors.push({ field: path, message: `line ${row.line}, ${column}${field.message.slice(field.message.indexOf(':'))}` });
+        }
+      }
+    }
+    const seen = new Map<string, number>();
+    for (const { line, request: agent } of valid) {
+      const first = seen.get(agent.email);
+      if (first !== undefined) errors.push({ field: `rows.${line}.email`, message: `line ${line}, email: ${agent.email} is already on line ${first}` });
+      else seen.set(agent.email, line);
+    }
+    const taken = seen.size ? await this.dataSource.manager.find(AgentEntity, { where: { email: In([...seen.keys()]) }, select: { email: true } }) : [];
+    for (const { email } of taken) errors.push({ field: `rows.${seen.get(email)}.email`, message: `line ${seen.get(email)}, email: another agent already uses ${email}` });
+    if (errors.length) {
+      errors.sort((a, b) => lineOf(a) - lineOf(b));
+      throw new BadRequestException(apiError(400, `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} in the CSV; nothing was imported. ${errors[0]?.message}`, errors.slice(0, 50)));
+    }
+    const agents = valid.map(({ line, regionName, request: a }) => ({
+      line,
+      displayName: a.displayName,
+      email: a.email,
+      timeZone: a.timeZone,
+      workMode: a.workMode,
+      languages: a.languages.map(({ code, level }) => ({ code, level })),
+      channels: [...a.channels],
+      contractHoursPerWeek: a.contractHoursPerWeek,
+      regionName,
+    }));
+    if (request.dryRun) return { dryRun: true, agents, created: [] };
+    const ids = await this.transactions.run(async (manager) => {
+      const now = nowIso();
+      const created: string[] = [];
+      for (const { request: a } of valid) {
+        const agent: AgentEntity = {
+          id: randomUUID(),
+          teamId: request.teamId,
+          displayName: a.displayName,
+          email: a.email,
+          timeZone: a.timeZone,
+          regionId: a.regionId ?? null,
+          workMode: a.workMode,
+          contractHoursPerWeek: a.contractHoursPerWeek,
+          active: true,
+          availability: null,
+          archivedAt: null,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await manager.insert(AgentEntity, agent);
+        await this.replaceSkills(manager, agent.id, a);
+        created.push(agent.id);
+      }
+      return created;
+    });
+    await this.changes.changed(request.teamId);
+    const created = await Promise.all(ids.map((id) => this.get(user, id) as Promise<Agent>));
+    return { dryRun: false, agents, created };
+  }
+
   async create(user: AuthenticatedUser, request: CreateAgentRequest): Promise<Agent> {
     await this.assertTeamManaged(user, request.teamId, 'teamId');
     assertAvailability(request);
@@ -326,4 +416,9 @@ export class AgentsService {
     for (const agent of agents) (result.get(agent.id) as AgentExtras).regionName = agent.regionId ? (regionNames.get(agent.regionId) ?? null) : null;
     return result;
   }
+}
+
+/** The CSV line an import error names (`rows.7.email` → 7; file-level errors first). */
+function lineOf(error: FieldError): number {
+  return Number(/^rows\.(\d+)\./.exec(error.field)?.[1] ?? 0);
 }

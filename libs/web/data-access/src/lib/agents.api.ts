@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { Agent, CreateAgentRequest, DeleteAgentResponse, ListAgentsQuery, MyProfile, Page, SetAgentPasswordRequest, UpdateAgentRequest } from '@shiftdesk/shared-api-contract';
+import type { Agent, CreateAgentRequest, DeleteAgentResponse, ImportAgentsRequest, ImportAgentsResponse, ListAgentsQuery, MyProfile, Page, SetAgentPasswordRequest, UpdateAgentRequest } from '@shiftdesk/shared-api-contract';
 import type { Observable } from 'rxjs';
 import { API_BASE } from './api-paths';
 
@@ -28,6 +28,11 @@ export class AgentsApi {
 
   create(request: CreateAgentRequest): Observable<Agent> {
     return this.http.post<Agent>(`${API_BASE}/agents`, request);
+  }
+
+  /** A team's agents from a CSV, all or none; `dryRun` only checks. */
+  importCsv(request: ImportAgentsRequest): Observable<ImportAgentsResponse> {
+    return this.http.post<ImportAgentsResponse>(`${API_BASE}/agents/import`, request);
   }
 
   update(id: string, request: UpdateAgentRequest): Observable<Agent> {

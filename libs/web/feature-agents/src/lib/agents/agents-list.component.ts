@@ -8,10 +8,11 @@ import { CHANNEL_LABELS, sortLanguages, toApiError, WORK_MODE_LABELS } from '@sh
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { DirectoryStore } from '../shared/directory.store';
 import { type AgentFilters, AgentsListStore } from './agents-list.store';
+import { AgentImportDialogComponent, type AgentImportOutcome } from './agent-import-dialog.component';
 
 @Component({
   selector: 'sd-agents-list',
-  imports: [ReactiveFormsModule, RouterLink, BadgeComponent, ConfirmDialogComponent, EmptyStateComponent, SpinnerComponent, ZonedClockComponent],
+  imports: [ReactiveFormsModule, RouterLink, AgentImportDialogComponent, BadgeComponent, ConfirmDialogComponent, EmptyStateComponent, SpinnerComponent, ZonedClockComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './agents-list.component.html',
 })
@@ -38,8 +39,17 @@ export class AgentsListComponent implements OnInit {
   readonly pendingRemoval = signal<Agent | null>(null);
   readonly removing = signal(false);
   readonly removeError = signal('');
+  /** The CSV import dialog is open. */
+  readonly importing = signal(false);
   /** With a single team the column would repeat one name on every row. */
   readonly showTeam = computed(() => this.directory.teams().length !== 1);
+
+  onImportClosed(outcome: AgentImportOutcome): void {
+    this.importing.set(false);
+    if (!outcome.imported) return;
+    this.store.notice.set({ tone: 'success', text: `Imported ${outcome.count} ${outcome.count === 1 ? 'agent' : 'agents'} into ${outcome.teamName}.` });
+    this.store.load();
+  }
 
   ngOnInit(): void {
     void this.directory.load();

@@ -1,0 +1,224 @@
+import { ChangeDetectionStrategy, Component, effect, type ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
+import type { ApiError, FieldError, ImportAgentsResponse } from '@shiftdesk/shared-api-contract';
+import { AgentsApi } from '@shiftdesk/web-data-access';
+import { CHANNEL_LABELS, toApiError } from '@shiftdesk/web-util';
+import { firstValueFrom } from 'rxjs';
+import { DirectoryStore } from '../shared/directory.store';
+
+/** What happened, for the list's notice. */
+export type AgentImportOutcome = { imported: true; count: number; teamName: string } | { imported: false };
+
+/** Largest file read into the box: a few thousand agents are far smaller. */
+const MAX_FILE_BYTES = 2_000_000;
+/** The columns, as the dialog shows them and as a template file starts. */
+export const AGENT_CSV_TEMPLATE = 'name,email,time zone,work mode,languages,channels,contract hours,region\nAnna Smirnova,anna.smirnova@example.com,Europe/Moscow,office,ru:native; en:fluent,email; chat,40,\n';
+
+/**
+ * A desk moving in brings its people as a spreadsheet: paste or pick a CSV, check it (the API's dry
+ * run: every row by the rules of one agent, every problem by line and column), then import all
+ * rows in one go. Nothing is written while any row is wrong.
+ */
+@Component({
+  selector: 'sd-agent-import-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <dialog #dialog class="dialog agent-import-dialog" aria-labelledby="agent-import-title" (cancel)="onCancel($event)" data-testid="agent-import-dialog">
+      @if (open()) {
+        <form (submit)="$event.preventDefault(); check()" novalidate>
+          <h2 id="agent-import-title" class="dialog-title">Import agents from a CSV</h2>
+          <p class="muted">
+            The first line names the columns: <code>name, email, time zone</code>, and as you have them <code>work mode, languages, channels, contract hours, region</code>.
+            Lists are separated by <code>;</code>, a language is <code>code:level</code> (<code>ru:native; en:fluent</code>). No logins are made: give a password to whom needs one.
+          </p>
+          @if (error()) {
+            <div class="alert alert-error" role="alert" data-testid="agent-import-error">
+              <p>{{ error() }}</p>
+              @if (problems().length) {
+                <ul data-testid="agent-import-problems">
+                  @for (problem of problems(); track $index) { <li>{{ problem.message }}</li> }
+                </ul>
+              }
+            </div>
+          }
+          <div class="import-row">
+            <div class="field">
+              <label for="agent-import-team">Team</label>
+              <select id="agent-import-team" [value]="teamId()" (change)="setTeam($any($event.target).value)">
+                <option value="" disabled>Choose a team</option>
+                @for (team of directory.sortedTeams(); track team.id) {
+                  <option [value]="team.id" [selected]="team.id === teamId()">{{ team.name }}</option>
+                }
+              </select>
+            </div>
+            <div class="field">
+              <label for="agent-import-file">File</label>
+              <input id="agent-import-file" type="file" accept=".csv,text/csv" (change)="readFile($event)" />
+            </div>
+          </div>
+          <div class="field">
+            <label for="agent-import-csv">CSV</label>
+            <textarea id="agent-import-csv" rows="7" spellcheck="false" [value]="text()" (input)="setText($any($event.target).value)" [placeholder]="template"></textarea>
+          </div>
+
+          @if (result(); as r) {
+            <div class="table-wrap" data-testid="agent-import-preview">
+              <table class="table">
+                <caption class="visually-hidden">Agents to import</caption>
+                <thead><tr><th scope="col">Line</th><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Zone</th><th scope="col">Languages</th><th scope="col">Channels</th><th scope="col">Hours</th></tr></thead>
+                <tbody>
+                  @for (agent of r.agents; track agent.line) {
+                    <tr data-testid="agent-import-row">
+                      <td class="num">{{ agent.line }}</td>
+                      <td>{{ agent.displayName }}</td>
+                      <td>{{ agent.email }}</td>
+                      <td>{{ agent.timeZone }}</td>
+                      <td>{{ languages(agent.languages) }}</td>
+                      <td>{{ channels(agent.channels) }}</td>
+                      <td class="num">{{ agent.contractHoursPerWeek }}</td>
+                    </tr>
+                  }
+                </tbody>
+              </table>
+            </div>
+          }
+
+          <div class="dialog-actions">
+            <button type="button" class="btn btn-ghost" (click)="cancel()" [disabled]="busy()">Cancel</button>
+            <button type="submit" class="btn" [class.btn-primary]="!result()" [class.btn-ghost]="!!result()" [disabled]="busy() || !text().trim() || !teamId()" data-testid="agent-import-check">
+              {{ busy() && !importing() ? 'Checking…' : 'Check' }}
+            </button>
+            @if (result(); as r) {
+              <button type="button" class="btn btn-primary" (click)="import()" [disabled]="busy()" data-testid="agent-import-submit">
+                {{ importing() ? 'Importing…' : 'Import ' + r.agents.length + (r.agents.length === 1 ? ' agent' : ' agents') }}
+              </button>
+            }
+          </div>
+        </form>
+      }
+    </dialog>
+  `,
+  styles: `
+    .agent-import-dialog { width: min(860px, calc(100vw - 32px)); }
+    textarea { width: 100%; font-family: var(--font-mono, ui-monospace, monospace); font-size: 12px; }
+    .import-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 0 16px; }
+    .table-wrap { max-height: 280px; overflow: auto; margin-top: 8px; }
+    .alert { display: block; }
+    .alert p { margin: 0; }
+    .alert ul { margin: 4px 0 0; padding-left: 18px; max-height: 160px; overflow: auto; }
+  `,
+})
+export class AgentImportDialogComponent {
+  protected readonly directory = inject(DirectoryStore);
+  private readonly api = inject(AgentsApi);
+
+  readonly open = input(false);
+  /** The team chosen when the dialog opens (the list's team filter). */
+  readonly initialTeamId = input('');
+  readonly closed = output<AgentImportOutcome>();
+
+  protected readonly template = AGENT_CSV_TEMPLATE;
+  protected readonly teamId = signal('');
+  protected readonly text = signal('');
+  protected readonly busy = signal(false);
+  protected readonly importing = signal(false);
+  protected readonly error = signal('');
+  protected readonly problems = signal<FieldError[]>([]);
+  /** The check of the current text and team; cleared when either changes, so Import writes what was shown. */
+  protected readonly result = signal<ImportAgentsResponse | null>(null);
+
+  private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
+
+  constructor() {
+    effect(() => {
+      const element = this.dialog().nativeElement;
+      if (this.open()) {
+        if (!element.open) {
+          const teams = this.directory.sortedTeams();
+          this.teamId.set(this.initialTeamId() || (teams.length === 1 ? (teams[0]?.id ?? '') : ''));
+          this.error.set('');
+          this.problems.set([]);
+          this.result.set(null);
+          if (typeof element.showModal === 'function') element.showModal();
+          else element.setAttribute('open', '');
+        }
+      } else if (element.open) {
+        if (typeof element.close === 'function') element.close();
+        else element.removeAttribute('open');
+      }
+    });
+  }
+
+  protected setText(value: string): void {
+    this.text.set(value);
+    this.result.set(null);
+  }
+
+  protected setTeam(value: string): void {
+    this.teamId.set(value);
+    this.result.set(null);
+  }
+
+  protected async readFile(event: Event): Promise<void> {
+    const file = (event.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      this.error.set(`${file.name} is ${Math.round(file.size / 1000)} kB: import the agents in parts.`);
+      return;
+    }
+    this.error.set('');
+    this.setText(await file.text());
+  }
+
+  protected languages(list: { code: string; level: string }[]): string {
+    return list.map((l) => `${l.code} (${l.level})`).join(', ');
+  }
+
+  protected channels(list: string[]): string {
+    return list.map((c) => CHANNEL_LABELS[c as keyof typeof CHANNEL_LABELS] ?? c).join(', ');
+  }
+
+  async check(): Promise<void> {
+    const result = await this.send(true);
+    if (result) this.result.set(result);
+  }
+
+  async import(): Promise<void> {
+    this.importing.set(true);
+    const result = await this.send(false);
+    this.importing.set(false);
+    if (!result) return;
+    const teamName = this.directory.sortedTeams().find((team) => team.id === this.teamId())?.name ?? 'the team';
+    this.closed.emit({ imported: true, count: result.created.length, teamName });
+    this.text.set('');
+    this.result.set(null);
+  }
+
+  private async send(dryRun: boolean): Promise<ImportAgentsResponse | null> {
+    if (!this.teamId() || !this.text().trim()) return null;
+    this.busy.set(true);
+    this.error.set('');
+    this.problems.set([]);
+    try {
+      return await firstValueFrom(this.api.importCsv({ teamId: this.teamId(), csv: this.text(), dryRun }));
+    } catch (failure) {
+      const error: ApiError = toApiError(failure);
+      this.result.set(null);
+      const rows = (error.fields ?? []).filter((field) => field.field.startsWith('rows.') || field.field.startsWith('csv'));
+      // The API's message leads with the count and the first problem; the list has them all.
+      this.error.set(rows.length > 1 ? error.message.replace(/\. .*$/, '.') : error.message);
+      this.problems.set(rows.length > 1 ? rows : []);
+      return null;
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected cancel(): void {
+    if (!this.busy()) this.closed.emit({ imported: false });
+  }
+
+  protected onCancel(event: Event): void {
+    event.preventDefault();
+    this.cancel();
+  }
+}

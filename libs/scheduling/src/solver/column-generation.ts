@@ -22,6 +22,9 @@ const PRICING_BEAM = 300;
  */
 export const EXACT_MAX_STATES = 20_000;
 
+/** An exact pricing round retries a row over `EXACT_MAX_STATES` with this many times the cap. */
+const EXACT_ROUND_WIDER = 4;
+
 /** Columns a pricing round may add per employee (the cheapest rows of its DP). */
 const COLUMNS_PER_EMPLOYEE = 3;
 
@@ -223,6 +226,13 @@ export class PatternMaster {
       // most labels, so a row too wide early on may fit now); too wide, the beam stands in.
       let beam = beamWidth;
       let r = priceRow({ p: this.p, e, cellAdjust: adjust, upperBound: known, beamWidth: beam, maxStates: EXACT_MAX_STATES, alternatives: COLUMNS_PER_EMPLOYEE });
+      // The exact round alone gives a bound, and runs only once the beam finds nothing: a row
+      // just over the cap is worth a wider DP there. Instance8 has one such row (exact in ~1.5 s at
+      // the wider cap): 60 s runs gave bounds 1271 and 1249 (seeds 1, 2) where there was none, with
+      // objectives 1336 and 1352 (1343 before, seed 1); Instance5, 10, 14, 16, 18 no worse.
+      if (beamWidth === undefined && !r.ok && r.reason === 'too-large') {
+        r = priceRow({ p: this.p, e, cellAdjust: adjust, upperBound: known, maxStates: EXACT_MAX_STATES * EXACT_ROUND_WIDER, alternatives: COLUMNS_PER_EMPLOYEE });
+      }
       if (!r.ok && r.reason === 'too-large') {
         this.tooWide[e] = 1;
         beam = this.pricingBeam;

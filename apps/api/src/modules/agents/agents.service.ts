@@ -157,7 +157,10 @@ export class AgentsService {
       if (first !== undefined) errors.push({ field: `rows.${line}.email`, message: `line ${line}, email: ${agent.email} is already on line ${first}` });
       else seen.set(agent.email, line);
     }
-    const taken = seen.size ? await this.dataSource.manager.find(AgentEntity, { where: { email: In([...seen.keys()]) }, select: { email: true } }) : [];
+    // In slices: SQLite caps the bound parameters of one statement.
+    const taken: { email: string }[] = [];
+    const wanted = [...seen.keys()];
+    for (let i = 0; i < wanted.length; i += 500) taken.push(...(await this.dataSource.manager.find(AgentEntity, { where: { email: In(wanted.slice(i, i + 500)) }, select: { email: true } })));
     for (const { email } of taken) errors.push({ field: `rows.${seen.get(email)}.email`, message: `line ${seen.get(email)}, email: another agent already uses ${email}` });
     if (errors.length) {
       errors.sort((a, b) => lineOf(a) - lineOf(b));

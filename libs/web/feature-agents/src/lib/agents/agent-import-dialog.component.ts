@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, type ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, type ElementRef, inject, input, output, signal, untracked, viewChild } from '@angular/core';
 import type { ApiError, FieldError, ImportAgentsResponse } from '@shiftdesk/shared-api-contract';
 import { AgentsApi } from '@shiftdesk/web-data-access';
 import { CHANNEL_LABELS, toApiError } from '@shiftdesk/web-util';
@@ -133,8 +133,7 @@ export class AgentImportDialogComponent {
       const element = this.dialog().nativeElement;
       if (this.open()) {
         if (!element.open) {
-          const teams = this.directory.sortedTeams();
-          this.teamId.set(this.initialTeamId() || (teams.length === 1 ? (teams[0]?.id ?? '') : ''));
+          this.teamId.set(untracked(() => this.initialTeamId()));
           this.error.set('');
           this.problems.set([]);
           this.result.set(null);
@@ -147,6 +146,16 @@ export class AgentImportDialogComponent {
       }
     });
   }
+
+  /**
+   * With one team there is nothing to choose: it is chosen, also when the teams arrive after the
+   * dialog opened (a fresh page).
+   */
+  private readonly chooseOnlyTeam = effect(() => {
+    const teams = this.directory.sortedTeams();
+    if (!this.open() || this.teamId() || teams.length !== 1) return;
+    this.teamId.set(teams[0]?.id ?? '');
+  });
 
   protected setText(value: string): void {
     this.text.set(value);

@@ -7,3 +7,4 @@ export * from './lib/confirm-dialog.component';
 export * from './lib/request-impact.component';
 export * from './lib/feed-link.component';
 export * from './lib/preferences-editor.component';
+export * from './lib/modal-dialog.component';

@@ -7,3 +7,4 @@ export * from './lib/request-labels';
 export * from './lib/preference-labels';
 export * from './lib/server-errors';
 export * from './lib/save-text';
+export * from './lib/read-text-file';

@@ -203,7 +203,7 @@ export class AgentsService {
       }
       return created;
     });
-    await this.changes.changed(request.teamId);
+    // As with one new agent (`create`): people without shifts change no schedule, feed or gap.
     const created = await Promise.all(ids.map((id) => this.get(user, id) as Promise<Agent>));
     return { dryRun: false, agents, created };
   }

@@ -1,16 +1,18 @@
-import { ChangeDetectionStrategy, Component, effect, type ElementRef, input, output, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ModalDialogComponent } from './modal-dialog.component';
 
 let dialogCount = 0;
 
 /**
- * A modal question built on the native `<dialog>`: focus is trapped and Escape cancels for free.
- * The parent owns `open`; the dialog reports the answer through `confirmed` or `cancelled`.
+ * A modal question. The parent owns `open`; the dialog reports the answer through `confirmed` or
+ * `cancelled` (Escape too).
  */
 @Component({
   selector: 'sd-confirm-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ModalDialogComponent],
   template: `
-    <dialog #dialog class="dialog" [attr.aria-labelledby]="titleId" (cancel)="onCancel($event)">
+    <sd-modal-dialog [open]="open()" [labelledBy]="titleId" [busy]="busy()" (dismissed)="cancelled.emit()">
       <h2 [id]="titleId" class="dialog-title">{{ heading() }}</h2>
       <div class="dialog-body"><ng-content /></div>
       <div class="dialog-actions">
@@ -19,7 +21,7 @@ let dialogCount = 0;
           {{ busy() ? 'Working…' : confirmLabel() }}
         </button>
       </div>
-    </dialog>
+    </sd-modal-dialog>
   `,
 })
 export class ConfirmDialogComponent {
@@ -32,26 +34,4 @@ export class ConfirmDialogComponent {
   readonly busy = input(false);
   readonly confirmed = output<void>();
   readonly cancelled = output<void>();
-
-  private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
-
-  constructor() {
-    effect(() => {
-      const element = this.dialog().nativeElement;
-      // jsdom has no showModal; the attribute keeps the dialog visible there.
-      if (this.open() && !element.open) {
-        if (typeof element.showModal === 'function') element.showModal();
-        else element.setAttribute('open', '');
-      } else if (!this.open() && element.open) {
-        if (typeof element.close === 'function') element.close();
-        else element.removeAttribute('open');
-      }
-    });
-  }
-
-  onCancel(event: Event): void {
-    // Escape: the parent decides, so the `open` input stays the single source of truth.
-    event.preventDefault();
-    if (!this.busy()) this.cancelled.emit();
-  }
 }

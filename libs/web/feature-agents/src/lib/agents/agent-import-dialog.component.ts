@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, effect, type ElementRef, inject, input, output, signal, untracked, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal, untracked } from '@angular/core';
 import type { ApiError, FieldError, ImportAgentsResponse } from '@shiftdesk/shared-api-contract';
 import { AgentsApi } from '@shiftdesk/web-data-access';
-import { CHANNEL_LABELS, toApiError } from '@shiftdesk/web-util';
+import { ModalDialogComponent } from '@shiftdesk/web-ui';
+import { CHANNEL_LABELS, readChosenTextFile, toApiError } from '@shiftdesk/web-util';
 import { firstValueFrom } from 'rxjs';
 import { DirectoryStore } from '../shared/directory.store';
 
@@ -21,8 +22,9 @@ export const AGENT_CSV_TEMPLATE = 'name,email,time zone,work mode,languages,chan
 @Component({
   selector: 'sd-agent-import-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ModalDialogComponent],
   template: `
-    <dialog #dialog class="dialog agent-import-dialog" aria-labelledby="agent-import-title" (cancel)="onCancel($event)" data-testid="agent-import-dialog">
+    <sd-modal-dialog [open]="open()" labelledBy="agent-import-title" width="860px" testId="agent-import-dialog" [busy]="busy()" (dismissed)="cancel()">
       @if (open()) {
         <form (submit)="$event.preventDefault(); check()" novalidate>
           <h2 id="agent-import-title" class="dialog-title">Import agents from a CSV</h2>
@@ -95,10 +97,9 @@ export const AGENT_CSV_TEMPLATE = 'name,email,time zone,work mode,languages,chan
           </div>
         </form>
       }
-    </dialog>
+    </sd-modal-dialog>
   `,
   styles: `
-    .agent-import-dialog { width: min(860px, calc(100vw - 32px)); }
     textarea { width: 100%; font-family: var(--font-mono, ui-monospace, monospace); font-size: 12px; }
     .import-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 0 16px; }
     .table-wrap { max-height: 280px; overflow: auto; margin-top: 8px; }
@@ -126,26 +127,16 @@ export class AgentImportDialogComponent {
   /** The check of the current text and team; cleared when either changes, so Import writes what was shown. */
   protected readonly result = signal<ImportAgentsResponse | null>(null);
 
-  private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
-
-  constructor() {
-    effect(() => {
-      const element = this.dialog().nativeElement;
-      if (this.open()) {
-        if (!element.open) {
-          this.teamId.set(untracked(() => this.initialTeamId()));
-          this.error.set('');
-          this.problems.set([]);
-          this.result.set(null);
-          if (typeof element.showModal === 'function') element.showModal();
-          else element.setAttribute('open', '');
-        }
-      } else if (element.open) {
-        if (typeof element.close === 'function') element.close();
-        else element.removeAttribute('open');
-      }
+  /** Each opening starts from the list's team and no old answer; the text stays for a second try. */
+  private readonly reset = effect(() => {
+    if (!this.open()) return;
+    untracked(() => {
+      this.teamId.set(this.initialTeamId());
+      this.error.set('');
+      this.problems.set([]);
+      this.result.set(null);
     });
-  }
+  });
 
   /**
    * With one team there is nothing to choose: it is chosen, also when the teams arrive after the
@@ -168,14 +159,14 @@ export class AgentImportDialogComponent {
   }
 
   protected async readFile(event: Event): Promise<void> {
-    const file = (event.target as HTMLInputElement).files?.[0];
-    if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
-      this.error.set(`${file.name} is ${Math.round(file.size / 1000)} kB: import the agents in parts.`);
+    const file = await readChosenTextFile(event, MAX_FILE_BYTES);
+    if (file.kind === 'none') return;
+    if (file.kind === 'too-large') {
+      this.error.set(`${file.name} is ${file.kilobytes} kB: import the agents in parts.`);
       return;
     }
     this.error.set('');
-    this.setText(await file.text());
+    this.setText(file.text);
   }
 
   protected languages(list: { code: string; level: string }[]): string {
@@ -224,10 +215,5 @@ export class AgentImportDialogComponent {
 
   protected cancel(): void {
     if (!this.busy()) this.closed.emit({ imported: false });
-  }
-
-  protected onCancel(event: Event): void {
-    event.preventDefault();
-    this.cancel();
   }
 }

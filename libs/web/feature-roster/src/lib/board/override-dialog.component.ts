@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, effect, type ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import type { ApiError, ScheduledShift } from '@shiftdesk/shared-api-contract';
 import { formatDayLabel, formatSpan, ScheduleStore } from '@shiftdesk/web-data-access-schedule';
+import { ModalDialogComponent } from '@shiftdesk/web-ui';
 import { TeamContextStore } from '../shared/team-context.store';
 import { formatClock, instantToLocalDate } from './draft-time';
 import { draftToRequest, newDraft } from './shift-draft';
@@ -23,8 +24,9 @@ export type OverrideDialogOutcome = { saved: true; message: string } | { saved: 
 @Component({
   selector: 'sd-override-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ModalDialogComponent],
   template: `
-    <dialog #dialog class="dialog override-dialog" aria-labelledby="override-dialog-title" (cancel)="onCancel($event)" data-testid="override-dialog">
+    <sd-modal-dialog [open]="!!target()" labelledBy="override-dialog-title" width="480px" testId="override-dialog" [busy]="busy()" (dismissed)="cancel()">
       @if (target(); as t) {
         <form (submit)="$event.preventDefault(); save()" novalidate>
           <h2 id="override-dialog-title" class="dialog-title">Cover this rotation shift</h2>
@@ -61,10 +63,9 @@ export type OverrideDialogOutcome = { saved: true; message: string } | { saved: 
           </div>
         </form>
       }
-    </dialog>
+    </sd-modal-dialog>
   `,
   styles: `
-    .override-dialog { width: min(480px, calc(100vw - 32px)); }
     .override-times { display: grid; grid-template-columns: repeat(auto-fit, minmax(130px, 1fr)); gap: 0 12px; }
   `,
 })
@@ -98,28 +99,18 @@ export class OverrideDialogComponent {
   /** Anyone active but the agent whose turn it is. */
   protected readonly candidates = computed(() => this.context.activeAgents().filter((agent) => agent.id !== this.target()?.shift.agentId));
 
-  private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
-
-  constructor() {
-    effect(() => {
-      const t = this.target();
-      const element = this.dialog().nativeElement;
-      if (t) {
-        this.agentId.set('');
-        this.startTime.set(formatClock(Date.parse(t.shift.start), t.zone));
-        this.endTime.set(formatClock(Date.parse(t.shift.end), t.zone));
-        this.formError.set('');
-        this.agentError.set('');
-        if (!element.open) {
-          if (typeof element.showModal === 'function') element.showModal();
-          else element.setAttribute('open', '');
-        }
-      } else if (element.open) {
-        if (typeof element.close === 'function') element.close();
-        else element.removeAttribute('open');
-      }
+  /** A new target starts a fresh form: the whole shift, nobody chosen yet. */
+  private readonly reset = effect(() => {
+    const t = this.target();
+    if (!t) return;
+    untracked(() => {
+      this.agentId.set('');
+      this.startTime.set(formatClock(Date.parse(t.shift.start), t.zone));
+      this.endTime.set(formatClock(Date.parse(t.shift.end), t.zone));
+      this.formError.set('');
+      this.agentError.set('');
     });
-  }
+  });
 
   async save(): Promise<void> {
     const t = this.target();
@@ -163,10 +154,5 @@ export class OverrideDialogComponent {
 
   protected cancel(): void {
     if (!this.busy()) this.closed.emit({ saved: false });
-  }
-
-  protected onCancel(event: Event): void {
-    event.preventDefault();
-    this.cancel();
   }
 }

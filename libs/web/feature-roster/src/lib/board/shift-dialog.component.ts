@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, effect, type ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { CHANNELS, SHIFT_STATUSES, type ApiError, type Channel, type ShiftStatus } from '@shiftdesk/shared-api-contract';
 import { formatSpan, ScheduleStore } from '@shiftdesk/web-data-access-schedule';
+import { ModalDialogComponent } from '@shiftdesk/web-ui';
 import { CHANNEL_LABELS } from '@shiftdesk/web-util';
 import { TeamContextStore } from '../shared/team-context.store';
 import { draftToRequest, type ShiftDraft } from './shift-draft';
@@ -32,10 +33,10 @@ type ShiftForm = FormGroup<{
  */
 @Component({
   selector: 'sd-shift-dialog',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, ModalDialogComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <dialog #dialog class="dialog shift-dialog" aria-labelledby="shift-dialog-title" (cancel)="onCancel($event)" data-testid="shift-dialog">
+    <sd-modal-dialog [open]="!!draft()" labelledBy="shift-dialog-title" width="520px" testId="shift-dialog" [busy]="busy()" (dismissed)="close('cancelled')">
       <form [formGroup]="form" (ngSubmit)="save()" novalidate>
         <h2 id="shift-dialog-title" class="dialog-title">{{ draft()?.shiftId ? 'Edit shift' : 'Add shift' }}</h2>
         <p class="muted zone-note">Times in <strong>{{ draft()?.zone }}</strong></p>
@@ -103,10 +104,9 @@ type ShiftForm = FormGroup<{
           <button type="submit" class="btn btn-primary" [disabled]="busy()" data-testid="save-shift">{{ busy() ? 'Saving…' : draft()?.shiftId ? 'Save changes' : 'Add shift' }}</button>
         </div>
       </form>
-    </dialog>
+    </sd-modal-dialog>
   `,
   styles: `
-    .shift-dialog { width: min(520px, calc(100vw - 32px)); }
     .zone-note { margin: -8px 0 16px; }
     .shift-preview { margin: -8px 0 16px; }
     .shift-times { display: grid; grid-template-columns: repeat(auto-fit, minmax(130px, 1fr)); gap: 0 12px; }
@@ -153,25 +153,17 @@ export class ShiftDialogComponent {
     return `Lasts ${hours} h · ${formatSpan(start, end, result.request.timeZone)}${utc}`;
   });
 
-  private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
-
   constructor() {
+    // A new draft starts a fresh form with no old complaints.
     effect(() => {
       const draft = this.draft();
-      const element = this.dialog().nativeElement;
-      if (draft) {
+      if (!draft) return;
+      untracked(() => {
         this.form.reset({ agentId: draft.agentId, date: draft.date, startTime: draft.startTime, endTime: draft.endTime, channel: draft.channel ?? '', label: draft.label, status: draft.status, locked: draft.locked });
         this.formError.set('');
         this.serverErrors.set({});
         this.submitted.set(false);
-        if (!element.open) {
-          if (typeof element.showModal === 'function') element.showModal();
-          else element.setAttribute('open', '');
-        }
-      } else if (element.open) {
-        if (typeof element.close === 'function') element.close();
-        else element.removeAttribute('open');
-      }
+      });
     });
     // An edit clears the server's complaint about that field.
     this.form.valueChanges.subscribe(() => {
@@ -243,11 +235,6 @@ export class ShiftDialogComponent {
 
   protected close(outcome: ShiftDialogOutcome): void {
     this.closed.emit(outcome);
-  }
-
-  protected onCancel(event: Event): void {
-    event.preventDefault();
-    if (!this.busy()) this.close('cancelled');
   }
 
   private showError(error: ApiError): void {

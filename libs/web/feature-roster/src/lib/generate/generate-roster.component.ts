@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, effect, type ElementRef, inject, output, signal, untracked, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, output, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { CHANNELS, ROSTER_MAX_TIME_LIMIT_SECONDS, type ApiError, type Channel, type CoverageRule } from '@shiftdesk/shared-api-contract';
 import { addDays, formatDayLabel, formatSpan, RosterJobStore, ScheduleApi, startOfDay, startOfIsoWeek, todayIn } from '@shiftdesk/web-data-access-schedule';
-import { ConfirmDialogComponent, NowService } from '@shiftdesk/web-ui';
+import { ConfirmDialogComponent, ModalDialogComponent, NowService } from '@shiftdesk/web-ui';
 import { CHANNEL_LABELS, toApiError } from '@shiftdesk/web-util';
 import { firstValueFrom } from 'rxjs';
 import { TeamContextStore } from '../shared/team-context.store';
@@ -20,7 +20,7 @@ const PREVIEW_DAYS = 14;
  */
 @Component({
   selector: 'sd-generate-roster',
-  imports: [ConfirmDialogComponent, RouterLink],
+  imports: [ConfirmDialogComponent, ModalDialogComponent, RouterLink],
   providers: [RosterJobStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './generate-roster.component.html',
@@ -111,8 +111,6 @@ export class GenerateRosterComponent {
     return job ? startOfIsoWeek(job.from) : null;
   });
 
-  private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
-
   constructor() {
     // Another team picked on the board: this team's job is no longer what the board shows.
     effect(() => {
@@ -123,16 +121,6 @@ export class GenerateRosterComponent {
         if (this.store.running()) void this.store.cancel().then(() => this.store.reset());
         else this.store.reset();
       });
-    });
-    effect(() => {
-      const element = this.dialog().nativeElement;
-      if (this.open() && !element.open) {
-        if (typeof element.showModal === 'function') element.showModal();
-        else element.setAttribute('open', '');
-      } else if (!this.open() && element.open) {
-        if (typeof element.close === 'function') element.close();
-        else element.removeAttribute('open');
-      }
     });
   }
 
@@ -198,11 +186,6 @@ export class GenerateRosterComponent {
 
   protected closeDialog(): void {
     if (!this.submitting()) this.open.set(false);
-  }
-
-  protected onDialogCancel(event: Event): void {
-    event.preventDefault();
-    this.closeDialog();
   }
 
   protected errorOf(path: string): string {

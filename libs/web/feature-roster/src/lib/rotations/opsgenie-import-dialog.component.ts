@@ -1,6 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, effect, type ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import type { ApiError, ImportOpsgenieResponse } from '@shiftdesk/shared-api-contract';
 import { RotationsStore } from '@shiftdesk/web-data-access-schedule';
+import { ModalDialogComponent } from '@shiftdesk/web-ui';
+import { readChosenTextFile } from '@shiftdesk/web-util';
 import { TeamContextStore } from '../shared/team-context.store';
 import { describeImportedRotation, describeTurns } from './opsgenie-import';
 
@@ -18,8 +20,9 @@ const MAX_FILE_BYTES = 2_000_000;
 @Component({
   selector: 'sd-opsgenie-import-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ModalDialogComponent],
   template: `
-    <dialog #dialog class="dialog opsgenie-dialog" aria-labelledby="opsgenie-title" (cancel)="onCancel($event)" data-testid="opsgenie-dialog">
+    <sd-modal-dialog [open]="open()" labelledBy="opsgenie-title" width="720px" testId="opsgenie-dialog" [busy]="busy()" (dismissed)="cancel()">
       @if (open()) {
         <form (submit)="$event.preventDefault(); preview()" novalidate>
           <h2 id="opsgenie-title" class="dialog-title">Import an Opsgenie schedule</h2>
@@ -82,10 +85,9 @@ const MAX_FILE_BYTES = 2_000_000;
           </div>
         </form>
       }
-    </dialog>
+    </sd-modal-dialog>
   `,
   styles: `
-    .opsgenie-dialog { width: min(720px, calc(100vw - 32px)); }
     textarea { width: 100%; font-family: var(--font-mono, ui-monospace, monospace); font-size: 12px; }
     .opsgenie-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 0 16px; }
     .opsgenie-preview { margin-top: 8px; }
@@ -112,24 +114,14 @@ export class OpsgenieImportDialogComponent {
   protected readonly result = signal<ImportOpsgenieResponse | null>(null);
   private readonly names = computed(() => this.context.agentsById());
 
-  private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
-
-  constructor() {
-    effect(() => {
-      const element = this.dialog().nativeElement;
-      if (this.open()) {
-        if (!element.open) {
-          this.error.set('');
-          this.result.set(null);
-          if (typeof element.showModal === 'function') element.showModal();
-          else element.setAttribute('open', '');
-        }
-      } else if (element.open) {
-        if (typeof element.close === 'function') element.close();
-        else element.removeAttribute('open');
-      }
+  /** Each opening starts with no old answer; the text stays for a second try. */
+  private readonly reset = effect(() => {
+    if (!this.open()) return;
+    untracked(() => {
+      this.error.set('');
+      this.result.set(null);
     });
-  }
+  });
 
   protected setText(value: string): void {
     this.text.set(value);
@@ -142,14 +134,14 @@ export class OpsgenieImportDialogComponent {
   }
 
   protected async readFile(event: Event): Promise<void> {
-    const file = (event.target as HTMLInputElement).files?.[0];
-    if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
-      this.error.set(`${file.name} is ${Math.round(file.size / 1000)} kB: an Opsgenie schedule is far smaller. Is it the right file?`);
+    const file = await readChosenTextFile(event, MAX_FILE_BYTES);
+    if (file.kind === 'none') return;
+    if (file.kind === 'too-large') {
+      this.error.set(`${file.name} is ${file.kilobytes} kB: an Opsgenie schedule is far smaller. Is it the right file?`);
       return;
     }
     this.error.set('');
-    this.setText(await file.text());
+    this.setText(file.text);
   }
 
   protected describe = describeImportedRotation;
@@ -195,10 +187,5 @@ export class OpsgenieImportDialogComponent {
 
   protected cancel(): void {
     if (!this.busy()) this.closed.emit({ imported: false });
-  }
-
-  protected onCancel(event: Event): void {
-    event.preventDefault();
-    this.cancel();
   }
 }

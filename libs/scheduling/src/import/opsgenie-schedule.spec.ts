@@ -1,6 +1,7 @@
 import { previewRotation } from '../recurrence/expand-rotation';
 import { localToInstant } from '../time/zoned-time';
-import { importOpsgenieSchedule, type ImportedRotation } from './opsgenie-schedule';
+import type { ImportedRotation } from './imported-rotation';
+import { importOpsgenieSchedule } from './opsgenie-schedule';
 
 const AGENTS = [
   { id: 'a', email: 'anna@example.com' },

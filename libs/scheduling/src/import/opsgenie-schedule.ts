@@ -1,32 +1,30 @@
-import type { Instant, LocalDate, LocalTime } from '../model/types';
+import type { Instant, LocalDate } from '../model/types';
 import type { Rotation } from '../recurrence/rotation';
-import { splitRotationAt } from '../recurrence/split-rotation';
-import { validateRotation } from '../recurrence/validate-rotation';
 import { addCalendarDays, isLocalDate } from '../time/local-date-time';
 import { isValidTimeZone } from '../time/time-zone';
 import { instantToLocal } from '../time/zoned-time';
+import {
+  BYDAY,
+  clock,
+  continueFrom,
+  type ImportedRotation,
+  type ImportFailure,
+  importFailure as fail,
+  isObject,
+  MINUTES_PER_DAY,
+  minutesOf,
+  named,
+  type ScheduleImport,
+  type ScheduleImportResult,
+  truncateName as truncate,
+  windowLabel,
+} from './imported-rotation';
 
-/** A rotation as Shiftdesk will create it, with the name it gets; ids are the caller's. */
-export type ImportedRotation = Omit<Rotation, 'id' | 'teamId'> & { name: string };
-
-export interface OpsgenieImport {
-  scheduleName: string;
-  timeZone: string;
-  /** The first local date the rotations run on here. */
-  from: LocalDate;
-  rotations: ImportedRotation[];
-  /** What could not be carried over exactly, in words a manager acts on. */
-  warnings: string[];
-}
-
-export type OpsgenieImportResult = { ok: true; value: OpsgenieImport } | { ok: false; field: string; message: string };
+export type OpsgenieImport = ScheduleImport;
+export type OpsgenieImportResult = ScheduleImportResult;
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-const BYDAY = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
-const MINUTES_PER_DAY = 1440;
 const MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY;
-/** The API's name limit: "<schedule> · <rotation> · <days> <times>" is cut to it. */
-const MAX_NAME_LENGTH = 120;
 
 /** One daily piece of on-call time: on `weekday` (1 = Monday) from `start` to `end` minutes (1–1440). */
 interface Piece {
@@ -35,8 +33,7 @@ interface Piece {
   end: number;
 }
 
-type Failure = { ok: false; field: string; message: string };
-const fail = (field: string, message: string): Failure => ({ ok: false, field, message });
+type Failure = ImportFailure;
 
 /**
  * Maps an Opsgenie schedule — as its API returns it (`GET /v2/schedules/{id}`, the `data` object
@@ -178,8 +175,7 @@ export function importOpsgenieSchedule(input: {
       }
       const continued = continueFrom(rotation, from);
       if (!continued.ok) return fail(field, continued.message);
-      const { id: _id, teamId: _team, ...value } = continued.value;
-      imported.push({ ...value, name: rotation.name });
+      imported.push(named(continued.value, rotation.name));
     }
   }
   if (missing.size) {
@@ -188,16 +184,6 @@ export function importOpsgenieSchedule(input: {
   }
   if (!imported.length) return fail('schedule.rotations', `nothing could be imported: ${warnings.join(' ')}`);
   return { ok: true, value: { scheduleName, timeZone: zone, from, rotations: imported, warnings } };
-}
-
-/** The rotation from `from` on, its turn order continued (a rotation starting later is kept as is). */
-function continueFrom(rotation: Rotation & { name: string }, from: LocalDate): { ok: true; value: Rotation } | { ok: false; message: string } {
-  const checked = validateRotation(rotation);
-  if (!checked.ok) return { ok: false, message: `${checked.field}: ${checked.message}` };
-  if (rotation.startDate >= from) return { ok: true, value: rotation };
-  const split = splitRotationAt({ rotation, changeDate: from, newVersion: { ...rotation, id: `${rotation.id}-from`, turnOffset: undefined } });
-  if (!split.ok) return { ok: false, message: split.message };
-  return { ok: true, value: split.value.next };
 }
 
 /** On-call pieces per day from Opsgenie's time restriction (none: 24 h from the handoff). */
@@ -267,30 +253,8 @@ function parseInstant(value: unknown): number | null {
   return Number.isFinite(ms) ? ms : null;
 }
 
-function minutesOf(time: LocalTime): number {
-  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-}
-
-function clock(minutes: number): LocalTime {
-  const m = ((minutes % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}` as LocalTime;
-}
-
 /** Whether minute-of-day `m` falls strictly inside [start, end) (end may pass midnight). */
 function inside(m: number, start: number, end: number): boolean {
   return (m > start && m < end) || (m + MINUTES_PER_DAY > start && m + MINUTES_PER_DAY < end);
 }
 
-/** `09:00–17:00`, `all day` (00:00 to 00:00) or `24 h from 09:00`. */
-function windowLabel(start: number, end: number): string {
-  if (end - start === MINUTES_PER_DAY) return start === 0 ? 'all day' : `24 h from ${clock(start)}`;
-  return `${clock(start)}–${clock(end)}`;
-}
-
-function truncate(name: string): string {
-  return name.length <= MAX_NAME_LENGTH ? name : `${name.slice(0, MAX_NAME_LENGTH - 1)}…`;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

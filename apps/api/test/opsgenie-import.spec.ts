@@ -1,4 +1,4 @@
-import type { Agent, ApiError, ImportOpsgenieResponse, Rotation, ScheduleResponse, Team } from '@shiftdesk/shared-api-contract';
+import type { Agent, ApiError, ImportScheduleResponse, Rotation, ScheduleResponse, Team } from '@shiftdesk/shared-api-contract';
 import { randomUUID } from 'node:crypto';
 import { agentRequest, createAgent } from './support/fixtures';
 import { ADMIN, bearer, bootTestApp, type TestApp } from './support/test-app';
@@ -58,7 +58,7 @@ describe('importing an Opsgenie schedule', () => {
 
   it('previews on a dry run and writes nothing', async () => {
     const response = await t.http().post(path()).set(bearer(admin)).send({ schedule: opsgenie([annaEmail, borisEmail]), from: '2026-03-25', dryRun: true }).expect(200);
-    const body = response.body as ImportOpsgenieResponse;
+    const body = response.body as ImportScheduleResponse;
     expect(body).toMatchObject({ scheduleName: 'Platform on-call', timeZone: 'Europe/Berlin', from: '2026-03-25', dryRun: true, created: [] });
     expect(body.rotations.map((r) => [r.name, r.localStartTime, r.localEndTime, r.handoff])).toEqual([
       ['Platform on-call · Primary', '09:00', '09:00', { mode: 'turns', every: 7 }],
@@ -80,7 +80,7 @@ describe('importing an Opsgenie schedule', () => {
 
   it('imports the schedule sent as text, and the roster shows its shifts on the Berlin clock', async () => {
     const response = await t.http().post(path()).set(bearer(admin)).send({ schedule: JSON.stringify(opsgenie([annaEmail, borisEmail])), from: '2026-03-25' }).expect(200);
-    const body = response.body as ImportOpsgenieResponse;
+    const body = response.body as ImportScheduleResponse;
     expect(body.dryRun).toBe(false);
     expect(body.created.map((r) => [r.name, r.startDate, r.agentIds])).toEqual([
       ['Platform on-call · Primary', '2026-03-25', [anna.id, boris.id]],

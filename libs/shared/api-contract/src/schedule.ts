@@ -222,7 +222,25 @@ export interface ImportedRotationPreview {
   next: RotationPreviewOccurrence[];
 }
 
-export interface ImportOpsgenieResponse {
+/**
+ * `POST /api/teams/:id/rotations/import/grafana-oncall`: Grafana OnCall rotations (its on-call
+ * shifts) become rotations of the team, its users matched to the team's agents by email.
+ */
+export interface ImportGrafanaOncallRequest {
+  /** OnCall's `GET /api/v1/on_call_shifts/?schedule_id=…` answer (or its `results`), as JSON or as its text. */
+  shifts: unknown;
+  /** OnCall's `GET /api/v1/users/` answer, to turn the shifts' user ids into emails; optional when the shifts name users by email. */
+  users?: unknown;
+  /** The OnCall schedule's time zone, for shifts without their own `time_zone`. */
+  timeZone?: string;
+  /** First local date (`YYYY-MM-DD`, each rotation's zone) the rotations run here; default today there. */
+  from?: string;
+  /** Only say what would be created (default false). */
+  dryRun?: boolean;
+}
+
+/** The answer of every schedule import (Opsgenie, Grafana OnCall). */
+export interface ImportScheduleResponse {
   scheduleName: string;
   timeZone: string;
   from: string;

@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { DeleteRotationResponse, ImportOpsgenieResponse, Rotation, RotationPreviewResponse, UpdateRotationResponse } from '@shiftdesk/shared-api-contract';
+import type { DeleteRotationResponse, ImportScheduleResponse, Rotation, RotationPreviewResponse, UpdateRotationResponse } from '@shiftdesk/shared-api-contract';
 import { Roles } from '../auth/auth.constants';
 import { AuthUser, type AuthenticatedUser } from '../auth/authenticated-user';
 import { CreateRotationDto } from './dto/create-rotation.dto';
+import { ImportGrafanaOncallDto } from './dto/import-grafana-oncall.dto';
 import { ImportOpsgenieDto } from './dto/import-opsgenie.dto';
 import { PreviewRotationDto } from './dto/preview-rotation.dto';
 import { UpdateRotationDto } from './dto/update-rotation.dto';
@@ -24,8 +25,16 @@ export class RotationsController {
   @Roles('manager')
   @Post('import/opsgenie')
   @HttpCode(200)
-  importOpsgenie(@AuthUser() user: AuthenticatedUser, @Param('teamId') teamId: string, @Body() body: ImportOpsgenieDto): Promise<ImportOpsgenieResponse> {
+  importOpsgenie(@AuthUser() user: AuthenticatedUser, @Param('teamId') teamId: string, @Body() body: ImportOpsgenieDto): Promise<ImportScheduleResponse> {
     return this.rotations.importOpsgenie(user, teamId, body);
+  }
+
+  /** Grafana OnCall rotations (its on-call shifts; users by email from its users list); `dryRun` only answers what would be made. */
+  @Roles('manager')
+  @Post('import/grafana-oncall')
+  @HttpCode(200)
+  importGrafanaOncall(@AuthUser() user: AuthenticatedUser, @Param('teamId') teamId: string, @Body() body: ImportGrafanaOncallDto): Promise<ImportScheduleResponse> {
+    return this.rotations.importGrafanaOncall(user, teamId, body);
   }
 
   @Get(':id')

@@ -2,15 +2,16 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import type {
   CreateRotationRequest,
   DeleteRotationResponse,
+  ImportGrafanaOncallRequest,
   ImportOpsgenieRequest,
-  ImportOpsgenieResponse,
+  ImportScheduleResponse,
   Rotation as RotationContract,
   RotationPreviewQuery,
   RotationPreviewResponse,
   UpdateRotationRequest,
   UpdateRotationResponse,
 } from '@shiftdesk/shared-api-contract';
-import { addCalendarDays, importOpsgenieSchedule, instantToLocal, localToInstant, previewRotation, splitRotationAt, validateRotation, type Rotation } from '@shiftdesk/scheduling';
+import { addCalendarDays, importGrafanaOncallShifts, importOpsgenieSchedule, instantToLocal, localToInstant, previewRotation, splitRotationAt, validateRotation, type Rotation, type ScheduleImport } from '@shiftdesk/scheduling';
 import { randomUUID } from 'node:crypto';
 import { type EntityManager, In, IsNull, MoreThanOrEqual } from 'typeorm';
 import { apiError } from '../../common/api-error';
@@ -30,6 +31,16 @@ import { toDomainRotation, toRotation, toRotationEntity } from './rotation.mappe
 const DEFAULT_PREVIEW_COUNT = 10;
 /** Occurrences shown per rotation in an import's answer: enough to see the turns pass. */
 const IMPORT_PREVIEW_COUNT = 8;
+
+/** A pasted document: JSON as it came, or its text parsed; bad text names the field. */
+function parseJsonField(value: unknown, field: string, hint: string): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch (failure) {
+    throw badField(field, `is not valid JSON (${(failure as Error).message}): ${hint}`);
+  }
+}
 
 /** Today's local date in `zone` (the request's clock; the pure lib never reads one). */
 function todayIn(zone: string): string {
@@ -105,44 +116,61 @@ export class RotationsService {
    * to the team's agents by email, turns continued from `from`. All or nothing: the rotations are
    * written in one transaction; a dry run only answers what would be written.
    */
-  async importOpsgenie(user: AuthenticatedUser, teamId: string, request: ImportOpsgenieRequest): Promise<ImportOpsgenieResponse> {
+  async importOpsgenie(user: AuthenticatedUser, teamId: string, request: ImportOpsgenieRequest): Promise<ImportScheduleResponse> {
     await this.source.managedTeam(user, teamId);
-    let document = request.schedule;
-    if (typeof document === 'string') {
-      try {
-        document = JSON.parse(document);
-      } catch (failure) {
-        throw badField('schedule', `is not valid JSON (${(failure as Error).message}): paste the whole answer of GET /v2/schedules/{id}`);
-      }
-    }
-    const agents = await this.source.manager.find(AgentEntity, { where: { teamId, archivedAt: IsNull() }, select: { id: true, email: true } });
+    const document = parseJsonField(request.schedule, 'schedule', 'paste the whole answer of GET /v2/schedules/{id}');
+    const agents = await this.teamEmails(teamId);
     const result = importOpsgenieSchedule({ document, agents, from: request.from, now: Date.now() });
     if (!result.ok) throw badField(result.field, result.message);
-    const { value } = result;
+    return this.writeImport(teamId, result.value, request.dryRun === true, 'Opsgenie');
+  }
+
+  /**
+   * Grafana OnCall rotations (its on-call shifts, users from its users list) as rotations of the
+   * team (`importGrafanaOncallShifts`); all or nothing, as the Opsgenie import.
+   */
+  async importGrafanaOncall(user: AuthenticatedUser, teamId: string, request: ImportGrafanaOncallRequest): Promise<ImportScheduleResponse> {
+    await this.source.managedTeam(user, teamId);
+    const shifts = parseJsonField(request.shifts, 'shifts', 'paste the whole answer of GET /api/v1/on_call_shifts/?schedule_id=…');
+    const users = request.users === undefined || request.users === null || (typeof request.users === 'string' && !request.users.trim()) ? undefined : parseJsonField(request.users, 'users', 'paste the whole answer of GET /api/v1/users/');
+    const agents = await this.teamEmails(teamId);
+    const result = importGrafanaOncallShifts({ shifts, users, timeZone: request.timeZone, agents, from: request.from, now: Date.now() });
+    if (!result.ok) throw badField(result.field, result.message);
+    return this.writeImport(teamId, result.value, request.dryRun === true, 'Grafana OnCall');
+  }
+
+  private teamEmails(teamId: string): Promise<{ id: string; email: string }[]> {
+    return this.source.manager.find(AgentEntity, { where: { teamId, archivedAt: IsNull() }, select: { id: true, email: true } });
+  }
+
+  /** The imported rotations with who works their next shifts; unless a dry run, written in one transaction. */
+  private async writeImport(teamId: string, value: ScheduleImport, dryRun: boolean, fallbackName: string): Promise<ImportScheduleResponse> {
     const rotations: Rotation[] = value.rotations.map(({ name: _name, ...rotation }) => this.checked({ ...rotation, id: randomUUID(), teamId }));
-    const start = localToInstant({ date: value.from, time: '00:00', zone: value.timeZone });
-    const previewFrom = start.ok ? start.value : Date.now();
-    const previews = rotations.map((rotation, index) => ({
-      name: value.rotations[index]?.name ?? '',
-      timeZone: rotation.timeZone,
-      localStartTime: rotation.localStartTime,
-      localEndTime: rotation.localEndTime,
-      rrule: rotation.rrule,
-      agentIds: [...rotation.agentIds],
-      handoff: rotation.handoff,
-      startDate: rotation.startDate,
-      endDate: rotation.endDate ?? null,
-      next: previewRotation({ rotation, from: previewFrom, count: IMPORT_PREVIEW_COUNT })
-        .filter((o) => o.localDate >= rotation.startDate)
-        .map((o) => ({ index: o.index, localDate: o.localDate, start: toIso(o.start), end: toIso(o.end), agentIds: o.agentIds })),
-    }));
-    const response = { scheduleName: value.scheduleName, timeZone: value.timeZone, from: value.from, dryRun: request.dryRun === true, rotations: previews, created: [] as RotationContract[], warnings: value.warnings };
-    if (request.dryRun) return response;
+    const previews = rotations.map((rotation, index) => {
+      // From the import date on the rotation's own clock (an OnCall import may mix zones).
+      const start = localToInstant({ date: value.from, time: '00:00', zone: rotation.timeZone });
+      return {
+        name: value.rotations[index]?.name ?? '',
+        timeZone: rotation.timeZone,
+        localStartTime: rotation.localStartTime,
+        localEndTime: rotation.localEndTime,
+        rrule: rotation.rrule,
+        agentIds: [...rotation.agentIds],
+        handoff: rotation.handoff,
+        startDate: rotation.startDate,
+        endDate: rotation.endDate ?? null,
+        next: previewRotation({ rotation, from: start.ok ? start.value : Date.now(), count: IMPORT_PREVIEW_COUNT })
+          .filter((o) => o.localDate >= rotation.startDate)
+          .map((o) => ({ index: o.index, localDate: o.localDate, start: toIso(o.start), end: toIso(o.end), agentIds: o.agentIds })),
+      };
+    });
+    const response = { scheduleName: value.scheduleName, timeZone: value.timeZone, from: value.from, dryRun, rotations: previews, created: [] as RotationContract[], warnings: value.warnings };
+    if (dryRun) return response;
     const now = nowIso();
     response.created = await this.transactions.run(async (manager) => {
       const created: RotationContract[] = [];
       for (const [index, rotation] of rotations.entries()) {
-        created.push(await this.insert(manager, rotation, { name: previews[index]?.name ?? 'Opsgenie', previousVersionId: null, createdAt: now, updatedAt: now }));
+        created.push(await this.insert(manager, rotation, { name: previews[index]?.name || fallbackName, previousVersionId: null, createdAt: now, updatedAt: now }));
       }
       return created;
     });

@@ -19,7 +19,7 @@ import {
   type GapsQuery,
   type GapsResponse,
   type ImportOpsgenieRequest,
-  type ImportOpsgenieResponse,
+  type ImportScheduleResponse,
   type ManualShift,
   type Override,
   type Rotation,
@@ -87,8 +87,8 @@ export class ScheduleApi {
 
   // ---- rotations ----
   /** An Opsgenie schedule as rotations; `dryRun` only answers what would be made. */
-  importOpsgenie(teamId: string, request: ImportOpsgenieRequest): Observable<ImportOpsgenieResponse> {
-    return this.http.post<ImportOpsgenieResponse>(`${team(teamId)}/rotations/import/opsgenie`, request);
+  importOpsgenie(teamId: string, request: ImportOpsgenieRequest): Observable<ImportScheduleResponse> {
+    return this.http.post<ImportScheduleResponse>(`${team(teamId)}/rotations/import/opsgenie`, request);
   }
   rotations(teamId: string): Observable<Rotation[]> {
     return this.http.get<Rotation[]>(`${team(teamId)}/rotations`);

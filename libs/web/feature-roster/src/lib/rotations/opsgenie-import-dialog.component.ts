@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
-import type { ApiError, ImportOpsgenieResponse } from '@shiftdesk/shared-api-contract';
+import type { ApiError, ImportScheduleResponse } from '@shiftdesk/shared-api-contract';
 import { RotationsStore } from '@shiftdesk/web-data-access-schedule';
 import { ModalDialogComponent } from '@shiftdesk/web-ui';
 import { readChosenTextFile } from '@shiftdesk/web-util';
@@ -111,7 +111,7 @@ export class OpsgenieImportDialogComponent {
   protected readonly importing = signal(false);
   protected readonly error = signal('');
   /** The dry run of the current text and date; cleared when either changes, so Import always writes what was shown. */
-  protected readonly result = signal<ImportOpsgenieResponse | null>(null);
+  protected readonly result = signal<ImportScheduleResponse | null>(null);
   private readonly names = computed(() => this.context.agentsById());
 
   /** Each opening starts with no old answer; the text stays for a second try. */
@@ -146,7 +146,7 @@ export class OpsgenieImportDialogComponent {
 
   protected describe = describeImportedRotation;
 
-  protected turns(rotation: ImportOpsgenieResponse['rotations'][number]): string[] {
+  protected turns(rotation: ImportScheduleResponse['rotations'][number]): string[] {
     return describeTurns(rotation.next, (id) => this.names().get(id)?.displayName ?? 'an agent');
   }
 
@@ -167,7 +167,7 @@ export class OpsgenieImportDialogComponent {
     this.result.set(null);
   }
 
-  private async send(dryRun: boolean): Promise<ImportOpsgenieResponse | null> {
+  private async send(dryRun: boolean): Promise<ImportScheduleResponse | null> {
     const teamId = this.context.teamId();
     if (!teamId || !this.text().trim()) return null;
     this.busy.set(true);

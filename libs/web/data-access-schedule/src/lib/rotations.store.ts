@@ -1,5 +1,5 @@
 import { inject, Injectable, signal } from '@angular/core';
-import type { CreateRotationRequest, DeleteRotationResponse, ImportOpsgenieRequest, ImportScheduleResponse, Rotation, RotationPreviewResponse, UpdateRotationRequest, UpdateRotationResponse } from '@shiftdesk/shared-api-contract';
+import type { CreateRotationRequest, DeleteRotationResponse, ImportGrafanaOncallRequest, ImportOpsgenieRequest, ImportScheduleResponse, Rotation, RotationPreviewResponse, UpdateRotationRequest, UpdateRotationResponse } from '@shiftdesk/shared-api-contract';
 import { toApiError } from '@shiftdesk/web-util';
 import { firstValueFrom } from 'rxjs';
 import { ScheduleApi } from './schedule.api';
@@ -45,6 +45,13 @@ export class RotationsStore {
   /** A dry run only answers; a real import reloads the list. */
   async importOpsgenie(teamId: string, request: ImportOpsgenieRequest): Promise<ImportScheduleResponse> {
     const result = await this.call(() => firstValueFrom(this.api.importOpsgenie(teamId, request)));
+    if (!request.dryRun) await this.load(teamId);
+    return result;
+  }
+
+  /** As `importOpsgenie`, for Grafana OnCall's shifts and users. */
+  async importGrafanaOncall(teamId: string, request: ImportGrafanaOncallRequest): Promise<ImportScheduleResponse> {
+    const result = await this.call(() => firstValueFrom(this.api.importGrafanaOncall(teamId, request)));
     if (!request.dryRun) await this.load(teamId);
     return result;
   }

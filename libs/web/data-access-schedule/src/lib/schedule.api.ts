@@ -18,6 +18,7 @@ import {
   type GapCandidatesResponse,
   type GapsQuery,
   type GapsResponse,
+  type ImportGrafanaOncallRequest,
   type ImportOpsgenieRequest,
   type ImportScheduleResponse,
   type ManualShift,
@@ -89,6 +90,11 @@ export class ScheduleApi {
   /** An Opsgenie schedule as rotations; `dryRun` only answers what would be made. */
   importOpsgenie(teamId: string, request: ImportOpsgenieRequest): Observable<ImportScheduleResponse> {
     return this.http.post<ImportScheduleResponse>(`${team(teamId)}/rotations/import/opsgenie`, request);
+  }
+
+  /** Grafana OnCall's shifts (and users) as rotations; `dryRun` only answers what would be made. */
+  importGrafanaOncall(teamId: string, request: ImportGrafanaOncallRequest): Observable<ImportScheduleResponse> {
+    return this.http.post<ImportScheduleResponse>(`${team(teamId)}/rotations/import/grafana-oncall`, request);
   }
   rotations(teamId: string): Observable<Rotation[]> {
     return this.http.get<Rotation[]>(`${team(teamId)}/rotations`);

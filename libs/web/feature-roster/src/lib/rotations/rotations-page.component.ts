@@ -7,7 +7,7 @@ import { ConfirmDialogComponent, EmptyStateComponent, NowService, SpinnerCompone
 import { debounceTime, map, merge } from 'rxjs';
 import { TeamContextStore } from '../shared/team-context.store';
 import { BYDAY_CODES, BYDAY_LABELS, type ByDay, fromRotation, previewForm, type RotationFormValue, toRotationRequest } from './rotation-form';
-import { OpsgenieImportDialogComponent, type OpsgenieImportOutcome } from './opsgenie-import-dialog.component';
+import { ScheduleImportDialogComponent, type ScheduleImportOutcome, type ScheduleImportSource } from './schedule-import-dialog.component';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** How long typing pauses before the preview is recomputed, in ms. */
@@ -28,7 +28,7 @@ interface PreviewRow {
  */
 @Component({
   selector: 'sd-rotations-page',
-  imports: [ReactiveFormsModule, ConfirmDialogComponent, EmptyStateComponent, SpinnerComponent, OpsgenieImportDialogComponent],
+  imports: [ReactiveFormsModule, ConfirmDialogComponent, EmptyStateComponent, SpinnerComponent, ScheduleImportDialogComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './rotations-page.component.html',
   styleUrl: './rotations-page.component.css',
@@ -55,8 +55,8 @@ export class RotationsPageComponent implements OnInit {
   protected readonly ending = signal<Rotation | null>(null);
   protected readonly endingBusy = signal(false);
   protected readonly endError = signal('');
-  /** The Opsgenie import dialog is open. */
-  protected readonly importing = signal(false);
+  /** The tool whose import dialog is open. */
+  protected readonly importing = signal<ScheduleImportSource | null>(null);
   protected readonly endingStarted = computed(() => {
     const rotation = this.ending();
     return !!rotation && this.hasStarted(rotation);
@@ -249,8 +249,8 @@ export class RotationsPageComponent implements OnInit {
     return rotation.startDate <= todayIn(rotation.timeZone, this.clock.now().getTime());
   }
 
-  protected onImportClosed(outcome: OpsgenieImportOutcome): void {
-    this.importing.set(false);
+  protected onImportClosed(outcome: ScheduleImportOutcome): void {
+    this.importing.set(null);
     if (outcome.imported) this.notice.set(outcome.message);
   }
 

@@ -1,11 +1,16 @@
 import type { ImportedRotationPreview, RotationPreviewOccurrence } from '@shiftdesk/shared-api-contract';
 import { formatDayLabel } from '@shiftdesk/web-data-access-schedule';
-import { BYDAY_LABELS, fromRrule } from './rotation-form';
+import { BYDAY_CODES, BYDAY_LABELS, type ByDay } from './rotation-form';
 
-/** `09:00–17:00 · Mon, Tue, Wed, Thu, Fri · a week each` for one imported rotation. */
+/** `09:00–17:00 Europe/Berlin · Mon, Tue, Wed, Thu, Fri · 5 shifts each` for one imported rotation. */
 export function describeImportedRotation(rotation: ImportedRotationPreview): string {
-  const days = fromRrule(rotation.rrule);
-  const dayText = !days || days.length === 7 ? 'every day' : days.map((d) => BYDAY_LABELS[d]).join(', ');
+  const parts = new Map(rotation.rrule.split(';').map((part) => part.split('=') as [string, string]));
+  const interval = Number(parts.get('INTERVAL') ?? '1');
+  const days = (parts.get('BYDAY') ?? '').split(',').filter((d): d is ByDay => (BYDAY_CODES as readonly string[]).includes(d));
+  const weekly = parts.get('FREQ') === 'WEEKLY';
+  const dayList = days.length && days.length < 7 ? days.map((d) => BYDAY_LABELS[d]).join(', ') : '';
+  const every = interval > 1 ? `every ${interval} ${weekly ? 'weeks' : 'days'}` : '';
+  const dayText = [dayList, every].filter(Boolean).join(', ') || 'every day';
   const span = rotation.localStartTime === rotation.localEndTime ? `24 h from ${rotation.localStartTime}` : `${rotation.localStartTime}–${rotation.localEndTime}`;
   const handoff = rotation.handoff.mode === 'all' ? 'everyone, every shift' : `${rotation.handoff.every} ${rotation.handoff.every === 1 ? 'shift' : 'shifts'} each`;
   return `${span} ${rotation.timeZone} · ${dayText} · ${handoff}`;

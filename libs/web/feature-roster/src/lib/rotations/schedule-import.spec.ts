@@ -1,5 +1,5 @@
 import type { ImportedRotationPreview } from '@shiftdesk/shared-api-contract';
-import { describeImportedRotation, describeTurns } from './opsgenie-import';
+import { describeImportedRotation, describeTurns } from './schedule-import';
 
 const day = (localDate: string, ...agentIds: string[]) => ({ index: 0, localDate, start: '', end: '', agentIds });
 const names: Record<string, string> = { a: 'Anna Weber', b: 'Boris Lang' };
@@ -33,5 +33,10 @@ describe('describeImportedRotation', () => {
   it('says the span, the days and how the turn passes', () => {
     expect(describeImportedRotation(base)).toBe('24 h from 09:00 Europe/Berlin · every day · 7 shifts each');
     expect(describeImportedRotation({ ...base, localEndTime: '17:00', rrule: 'FREQ=WEEKLY;BYDAY=MO,FR', handoff: { mode: 'all' } })).toBe('09:00–17:00 Europe/Berlin · Mon, Fri · everyone, every shift');
+  });
+
+  it('says how often a rotation with an interval repeats (Grafana OnCall imports keep theirs)', () => {
+    expect(describeImportedRotation({ ...base, rrule: 'FREQ=WEEKLY;INTERVAL=2;WKST=MO;BYDAY=MO', handoff: { mode: 'turns', every: 1 } })).toBe('24 h from 09:00 Europe/Berlin · Mon, every 2 weeks · 1 shift each');
+    expect(describeImportedRotation({ ...base, rrule: 'FREQ=DAILY;INTERVAL=3', handoff: { mode: 'turns', every: 1 } })).toBe('24 h from 09:00 Europe/Berlin · every 3 days · 1 shift each');
   });
 });

@@ -29,7 +29,7 @@ import { PayTeamStore } from './pay-team.store';
         <p class="subtle">{{ p.position.regionName ?? 'No region' }} · {{ p.position.workMode }} · {{ p.position.contractHoursPerWeek }} h a week. Confidential.</p>
       </header>
 
-      <section class="card section-gap">
+      <section class="card section-card section-gap">
         <h2>Against the band</h2>
         <div class="pay-toolbar">
           <label>Level
@@ -69,7 +69,7 @@ import { PayTeamStore } from './pay-team.store';
         </dl>
       </section>
 
-      <section class="card section-gap">
+      <section class="card section-card section-gap">
         <h2>Add a salary</h2>
         <p class="subtle">A raise or a correction is a new entry from its date; history is never rewritten. Amounts are full-time equivalents.</p>
         <form class="form-grid" (ngSubmit)="addSalary()" data-testid="salary-form">
@@ -99,7 +99,7 @@ import { PayTeamStore } from './pay-team.store';
         </form>
       </section>
 
-      <section class="card section-gap">
+      <section class="card section-card section-gap">
         <h2>Salary history</h2>
         @if (p.salaries.length === 0) {
           <p class="muted">No salary yet.</p>

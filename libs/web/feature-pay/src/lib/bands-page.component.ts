@@ -55,7 +55,7 @@ const LEVELS = ['junior', 'middle', 'senior', 'lead'];
     } @else if (teams.loaded() && teams.teams().length === 0) {
       <sd-empty-state heading="You manage no team yet" hint="Pay bands belong to a team." />
     } @else if (report(); as r) {
-      <section class="card section-gap" aria-labelledby="flags-heading">
+      <section class="card section-card section-gap" aria-labelledby="flags-heading">
         <h2 id="flags-heading">Flags on {{ r.date }}</h2>
         @if (flagged().length === 0) {
           <p class="muted" data-testid="no-flags">Every agent sits inside their band, above the minimum wage.</p>
@@ -88,7 +88,7 @@ const LEVELS = ['junior', 'middle', 'senior', 'lead'];
         <sd-empty-state heading="No band is in force on this date" hint="Bands are added over the API (POST /api/teams/:id/pay/bands) and versioned from their effective date." />
       }
       @for (group of groups(); track group.key) {
-        <section class="card group" [attr.data-testid]="'band-group'" [attr.data-group]="group.title">
+        <section class="card section-card group" [attr.data-testid]="'band-group'" [attr.data-group]="group.title">
           <h2>{{ group.title }}</h2>
           <div class="table-wrap">
             <table class="table">

@@ -51,7 +51,7 @@ const BAR_GAP = 24;
       <sd-empty-state heading="You manage no team yet" hint="Costs belong to a team." />
     } @else {
       @if (cost(); as c) {
-        <section class="card section-gap" data-testid="cost-report">
+        <section class="card section-card section-gap" data-testid="cost-report">
           <h2>{{ c.from }} – {{ c.to }} in {{ c.currency }}</h2>
           <div class="stats">
             <div class="stat"><span class="stat-label">Total</span><span class="stat-value" data-testid="cost-total">{{ amount(c.totalMinor, c.currency) }}</span></div>
@@ -87,7 +87,7 @@ const BAR_GAP = 24;
       }
 
       @if (whatIf(); as w) {
-        <section class="card section-gap" data-testid="what-if">
+        <section class="card section-card section-gap" data-testid="what-if">
           <h2>What-if: coverage options side by side <span class="flag flag-warning">estimate</span></h2>
           <p class="estimate-note">{{ w.method }} Week of {{ w.weekStart }}, {{ w.minAgents }} seat(s), average hourly rate {{ amount(w.averageHourlyRateMinor, w.currency) }}.</p>
           @if (w.averageHourlyRateMinor === null) {

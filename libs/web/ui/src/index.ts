@@ -8,3 +8,4 @@ export * from './lib/request-impact.component';
 export * from './lib/feed-link.component';
 export * from './lib/preferences-editor.component';
 export * from './lib/modal-dialog.component';
+export * from './lib/dry-run-actions.component';

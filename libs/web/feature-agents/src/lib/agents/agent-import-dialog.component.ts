@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import type { ApiError, FieldError, ImportAgentsResponse } from '@shiftdesk/shared-api-contract';
 import { AgentsApi } from '@shiftdesk/web-data-access';
-import { ModalDialogComponent } from '@shiftdesk/web-ui';
+import { DryRunActionsComponent, ModalDialogComponent } from '@shiftdesk/web-ui';
 import { CHANNEL_LABELS, readChosenTextFile, toApiError } from '@shiftdesk/web-util';
 import { firstValueFrom } from 'rxjs';
 import { DirectoryStore } from '../shared/directory.store';
@@ -22,7 +22,7 @@ export const AGENT_CSV_TEMPLATE = 'name,email,time zone,work mode,languages,chan
 @Component({
   selector: 'sd-agent-import-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ModalDialogComponent],
+  imports: [ModalDialogComponent, DryRunActionsComponent],
   template: `
     <sd-modal-dialog [open]="open()" labelledBy="agent-import-title" width="860px" testId="agent-import-dialog" [busy]="busy()" (dismissed)="cancel()">
       @if (open()) {
@@ -84,17 +84,16 @@ export const AGENT_CSV_TEMPLATE = 'name,email,time zone,work mode,languages,chan
             </div>
           }
 
-          <div class="dialog-actions">
-            <button type="button" class="btn btn-ghost" (click)="cancel()" [disabled]="busy()">Cancel</button>
-            <button type="submit" class="btn" [class.btn-primary]="!result()" [class.btn-ghost]="!!result()" [disabled]="busy() || !text().trim() || !teamId()" data-testid="agent-import-check">
-              {{ busy() && !importing() ? 'Checking…' : 'Check' }}
-            </button>
-            @if (result(); as r) {
-              <button type="button" class="btn btn-primary" (click)="import()" [disabled]="busy()" data-testid="agent-import-submit">
-                {{ importing() ? 'Importing…' : 'Import ' + r.agents.length + (r.agents.length === 1 ? ' agent' : ' agents') }}
-              </button>
-            }
-          </div>
+          <sd-dry-run-actions
+            [busy]="busy()"
+            [importing]="importing()"
+            [ready]="!!text().trim() && !!teamId()"
+            [importLabel]="importLabel()"
+            checkTestId="agent-import-check"
+            importTestId="agent-import-submit"
+            (cancelled)="cancel()"
+            (imported)="import()"
+          />
         </form>
       }
     </sd-modal-dialog>
@@ -126,6 +125,11 @@ export class AgentImportDialogComponent {
   protected readonly problems = signal<FieldError[]>([]);
   /** The check of the current text and team; cleared when either changes, so Import writes what was shown. */
   protected readonly result = signal<ImportAgentsResponse | null>(null);
+  /** `Import 12 agents` once a check has answered. */
+  protected readonly importLabel = computed(() => {
+    const count = this.result()?.agents.length;
+    return count === undefined ? '' : `Import ${count} ${count === 1 ? 'agent' : 'agents'}`;
+  });
 
   /** Each opening starts from the list's team and no old answer; the text stays for a second try. */
   private readonly reset = effect(() => {
@@ -168,6 +172,7 @@ export class AgentImportDialogComponent {
     this.error.set('');
     this.setText(file.text);
   }
+
 
   protected languages(list: { code: string; level: string }[]): string {
     return list.map((l) => `${l.code} (${l.level})`).join(', ');

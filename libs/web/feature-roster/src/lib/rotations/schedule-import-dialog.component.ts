@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import type { ApiError, ImportScheduleResponse } from '@shiftdesk/shared-api-contract';
 import { RotationsStore } from '@shiftdesk/web-data-access-schedule';
-import { ModalDialogComponent } from '@shiftdesk/web-ui';
+import { DryRunActionsComponent, ModalDialogComponent } from '@shiftdesk/web-ui';
 import { readChosenTextFile } from '@shiftdesk/web-util';
 import { TeamContextStore } from '../shared/team-context.store';
 import { describeImportedRotation, describeTurns } from './schedule-import';
@@ -23,7 +23,7 @@ const MAX_FILE_BYTES = 2_000_000;
 @Component({
   selector: 'sd-schedule-import-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ModalDialogComponent],
+  imports: [ModalDialogComponent, DryRunActionsComponent],
   template: `
     <sd-modal-dialog [open]="!!source()" labelledBy="schedule-import-title" width="720px" testId="schedule-import-dialog" [busy]="busy()" (dismissed)="cancel()">
       @if (source(); as from) {
@@ -100,17 +100,18 @@ const MAX_FILE_BYTES = 2_000_000;
             </section>
           }
 
-          <div class="dialog-actions">
-            <button type="button" class="btn btn-ghost" (click)="cancel()" [disabled]="busy()">Cancel</button>
-            <button type="submit" class="btn" [class.btn-primary]="!result()" [class.btn-ghost]="!!result()" [disabled]="busy() || !text().trim()" data-testid="schedule-import-preview-button">
-              {{ busy() && !importing() ? 'Reading…' : 'Preview' }}
-            </button>
-            @if (result(); as r) {
-              <button type="button" class="btn btn-primary" (click)="import()" [disabled]="busy()" data-testid="schedule-import-button">
-                {{ importing() ? 'Importing…' : 'Import ' + r.rotations.length + (r.rotations.length === 1 ? ' rotation' : ' rotations') }}
-              </button>
-            }
-          </div>
+          <sd-dry-run-actions
+            [busy]="busy()"
+            [importing]="importing()"
+            [ready]="!!text().trim()"
+            checkLabel="Preview"
+            checkingLabel="Reading…"
+            [importLabel]="importLabel()"
+            checkTestId="schedule-import-preview-button"
+            importTestId="schedule-import-button"
+            (cancelled)="cancel()"
+            (imported)="import()"
+          />
         </form>
       }
     </sd-modal-dialog>
@@ -198,6 +199,12 @@ export class ScheduleImportDialogComponent {
   }
 
   protected describe = describeImportedRotation;
+
+  /** `Import 2 rotations` once a preview has answered. */
+  protected readonly importLabel = computed(() => {
+    const count = this.result()?.rotations.length;
+    return count === undefined ? '' : `Import ${count} ${count === 1 ? 'rotation' : 'rotations'}`;
+  });
 
   protected turns(rotation: ImportScheduleResponse['rotations'][number]): string[] {
     return describeTurns(rotation.next, (id) => this.names().get(id)?.displayName ?? 'an agent');

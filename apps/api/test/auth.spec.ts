@@ -89,6 +89,7 @@ describe('auth', () => {
       displayName: agent.displayName,
       agentId: agent.id,
       teamIds: [team.id],
+      passwordExpiresAt: null,
     });
   });
 });

@@ -41,6 +41,7 @@ import { RosterJobs1768003200000 } from './migrations/1768003200000-roster-jobs'
 import { CalendarFeeds1767657600000 } from './migrations/1767657600000-calendar-feeds';
 import { ShiftPreferenceEntity } from '../modules/preferences/shift-preference.entity';
 import { ShiftPreferences1768435200000 } from './migrations/1768435200000-shift-preferences';
+import { TemporaryPasswords1768521600000 } from './migrations/1768521600000-temporary-passwords';
 import { ScheduleVersionEntity } from '../modules/schedule/schedule-version.entity';
 import { FeedBodyEntity, FeedRenderEntity } from '../modules/feeds/feed-render.entity';
 import { FeedRenders1768176000000 } from './migrations/1768176000000-feed-renders';
@@ -102,4 +103,5 @@ export const MIGRATIONS = [
   FeedBodies1768176100000,
   LoginLockouts1768262400000,
   ShiftPreferences1768435200000,
+  TemporaryPasswords1768521600000,
 ];

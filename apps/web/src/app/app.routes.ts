@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { homeRedirectGuard, roleGuard, signedInGuard } from '@shiftdesk/web-data-access';
+import { homeRedirectGuard, ownPasswordGuard, roleGuard, signedInGuard } from '@shiftdesk/web-data-access';
 import { ShellComponent } from './shell/shell.component';
 
 /**
@@ -12,6 +12,7 @@ export const appRoutes: Routes = [
     path: '',
     component: ShellComponent,
     canActivate: [signedInGuard],
+    canActivateChild: [ownPasswordGuard],
     children: [
       { path: '', pathMatch: 'full', canActivate: [homeRedirectGuard], children: [] },
       { path: 'home', canMatch: [roleGuard('manager')], loadChildren: () => import('@shiftdesk/web-feature-home').then((m) => m.homeRoutes) },

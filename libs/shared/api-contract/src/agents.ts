@@ -103,8 +103,23 @@ export type MyProfile = Agent;
 export interface ImportAgentsRequest {
   teamId: string;
   csv: string;
+  /**
+   * Also make a login for each agent, with a temporary password that works for 14 days and only
+   * to choose their own (default false). The passwords are in the answer, once.
+   */
+  logins?: boolean;
   /** Only check and answer what would be created (default false). */
   dryRun?: boolean;
+}
+
+/** A login made by an import: hand each person theirs; they choose their own password at first sign-in. */
+export interface TemporaryLogin {
+  agentId: string;
+  displayName: string;
+  email: string;
+  temporaryPassword: string;
+  /** When the temporary password stops working. */
+  expiresAt: string;
 }
 
 export interface ImportedAgentPreview {
@@ -125,4 +140,6 @@ export interface ImportAgentsResponse {
   agents: ImportedAgentPreview[];
   /** The agents written (empty on a dry run). */
   created: Agent[];
+  /** With `logins`: each new agent's login, the only time the passwords are shown (empty otherwise). */
+  logins: TemporaryLogin[];
 }

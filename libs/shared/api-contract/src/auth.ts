@@ -14,6 +14,12 @@ export interface CurrentUser {
   agentId: string | null;
   /** Teams this user manages (managers) or belongs to (agents). */
   teamIds: string[];
+  /**
+   * Set while the user signs in with a temporary password (a login made for an imported agent):
+   * when it stops working. Until they choose their own (`POST /api/auth/password`), every other
+   * request is refused with 403.
+   */
+  passwordExpiresAt: string | null;
 }
 
 export interface LoginResponse {

@@ -14,7 +14,7 @@ import type {
   UpdateAgentRequest,
 } from '@shiftdesk/shared-api-contract';
 import { validateAvailability } from '@shiftdesk/scheduling';
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { Brackets, DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
 import { parseCsv } from '../../common/csv';
 import { apiError } from '../../common/api-error';
@@ -25,6 +25,7 @@ import { Transactions } from '../../database/transactions';
 import { assertManagesTeam, type AuthenticatedUser } from '../auth/authenticated-user';
 import { LoginLockoutEntity } from '../auth/login-lockout.entity';
 import { emailKey } from '../auth/login-lockouts.service';
+import { TEMPORARY_PASSWORD_TTL_MS } from '../auth/auth.constants';
 import { hashPassword } from '../auth/password-hasher';
 import { SessionEntity } from '../auth/session.entity';
 import { UserEntity } from '../auth/user.entity';
@@ -162,6 +163,14 @@ export class AgentsService {
     const wanted = [...seen.keys()];
     for (let i = 0; i < wanted.length; i += 500) taken.push(...(await this.dataSource.manager.find(AgentEntity, { where: { email: In(wanted.slice(i, i + 500)) }, select: { email: true } })));
     for (const { email } of taken) errors.push({ field: `rows.${seen.get(email)}.email`, message: `line ${seen.get(email)}, email: another agent already uses ${email}` });
+    if (request.logins) {
+      // A login's email is unique among all accounts (a manager signs in with theirs too).
+      const accounts: { email: string }[] = [];
+      for (let i = 0; i < wanted.length; i += 500) accounts.push(...(await this.dataSource.manager.find(UserEntity, { where: { email: In(wanted.slice(i, i + 500)) }, select: { email: true } })));
+      for (const { email } of accounts) {
+        if (!taken.some((agent) => agent.email === email)) errors.push({ field: `rows.${seen.get(email)}.email`, message: `line ${seen.get(email)}, email: another account already signs in with ${email}; import without logins or use another email` });
+      }
+    }
     if (errors.length) {
       errors.sort((a, b) => lineOf(a) - lineOf(b));
       throw new BadRequestException(apiError(400, `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} in the CSV; nothing was imported. ${errors[0]?.message}`, errors.slice(0, 50)));
@@ -177,7 +186,10 @@ export class AgentsService {
       contractHoursPerWeek: a.contractHoursPerWeek,
       regionName,
     }));
-    if (request.dryRun) return { dryRun: true, agents, created: [] };
+    if (request.dryRun) return { dryRun: true, agents, created: [], logins: [] };
+    const expiresAt = new Date(Date.now() + TEMPORARY_PASSWORD_TTL_MS).toISOString();
+    const passwords = request.logins ? valid.map(() => temporaryPassword()) : [];
+    const hashes = await hashAll(passwords);
     const ids = await this.transactions.run(async (manager) => {
       const now = nowIso();
       const created: string[] = [];
@@ -199,13 +211,21 @@ export class AgentsService {
         };
         await manager.insert(AgentEntity, agent);
         await this.replaceSkills(manager, agent.id, a);
+        const passwordHash = hashes[created.length];
+        if (passwordHash) {
+          await manager.insert(UserEntity, { id: randomUUID(), email: agent.email, passwordHash, passwordExpiresAt: expiresAt, role: 'agent', agentId: agent.id, displayName: agent.displayName, createdAt: now, updatedAt: now });
+        }
         created.push(agent.id);
       }
       return created;
     });
     // As with one new agent (`create`): people without shifts change no schedule, feed or gap.
     const created = await Promise.all(ids.map((id) => this.get(user, id) as Promise<Agent>));
-    return { dryRun: false, agents, created };
+    const logins = passwords.map((temporaryPassword, index) => {
+      const agent = created[index] as Agent;
+      return { agentId: agent.id, displayName: agent.displayName, email: agent.email, temporaryPassword, expiresAt };
+    });
+    return { dryRun: false, agents, created, logins };
   }
 
   async create(user: AuthenticatedUser, request: CreateAgentRequest): Promise<Agent> {
@@ -300,7 +320,8 @@ export class AgentsService {
       const now = nowIso();
       const login = await manager.findOneBy(UserEntity, { agentId: id });
       if (login) {
-        await manager.update(UserEntity, { id: login.id }, { passwordHash, updatedAt: now });
+        // A password the manager set is a real one, also where a temporary one was.
+        await manager.update(UserEntity, { id: login.id }, { passwordHash, passwordExpiresAt: null, updatedAt: now });
         await manager.delete(SessionEntity, { userId: login.id });
       } else {
         // The users table has its own unique email (managers sign in with theirs too).
@@ -424,4 +445,20 @@ export class AgentsService {
 /** The CSV line an import error names (`rows.7.email` → 7; file-level errors first). */
 function lineOf(error: FieldError): number {
   return Number(/^rows\.(\d+)\./.exec(error.field)?.[1] ?? 0);
+}
+
+/** Letters and digits that cannot be mistaken for one another when read out or copied by hand. */
+const TEMPORARY_ALPHABET = '23456789abcdefghjkmnpqrstuvwxyz';
+
+/** `k7dm-q2xa-9fnp`: 12 random characters (~59 bits), enough for 14 days behind the sign-in rate limit and lock-out. */
+function temporaryPassword(): string {
+  const chars = Array.from({ length: 12 }, () => TEMPORARY_ALPHABET[randomInt(TEMPORARY_ALPHABET.length)]);
+  return [chars.slice(0, 4), chars.slice(4, 8), chars.slice(8)].map((group) => group.join('')).join('-');
+}
+
+/** scrypt hashes a few at a time: each takes ~50–100 ms and 32 MiB, and the thread pool runs four at once. */
+async function hashAll(passwords: readonly string[]): Promise<string[]> {
+  const hashes: string[] = [];
+  for (let i = 0; i < passwords.length; i += 4) hashes.push(...(await Promise.all(passwords.slice(i, i + 4).map((password) => hashPassword(password)))));
+  return hashes;
 }

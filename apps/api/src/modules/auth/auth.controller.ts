@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CurrentUser, LoginResponse } from '@shiftdesk/shared-api-contract';
 import { RateLimit } from '../rate-limits/rate-limit.guard';
-import { Public } from './auth.constants';
+import { BeforeOwnPassword, Public } from './auth.constants';
 import { AuthService } from './auth.service';
 import { AuthUser, type AuthenticatedUser } from './authenticated-user';
 import { ChangePasswordDto } from './dto/change-password.dto';
@@ -23,6 +23,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @BeforeOwnPassword()
   @Post('logout')
   @HttpCode(204)
   async logout(@AuthUser() user: AuthenticatedUser): Promise<void> {
@@ -31,6 +32,7 @@ export class AuthController {
 
   /** 204; the caller's other sessions end (see AuthService.changePassword). */
   @ApiBearerAuth()
+  @BeforeOwnPassword()
   @Post('password')
   @HttpCode(204)
   async changePassword(@AuthUser() user: AuthenticatedUser, @Body() body: ChangePasswordDto): Promise<void> {
@@ -38,6 +40,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @BeforeOwnPassword()
   @Get('me')
   me(@AuthUser() user: AuthenticatedUser): CurrentUser {
     return toCurrentUser(user);

@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@shiftdesk/shared-api-contract';
-import { IS_PUBLIC, ROLES_KEY } from './auth.constants';
+import { BEFORE_OWN_PASSWORD, IS_PUBLIC, ROLES_KEY } from './auth.constants';
 import { AuthService } from './auth.service';
 import type { AuthenticatedRequest } from './authenticated-user';
 
@@ -23,6 +23,9 @@ export class AuthGuard implements CanActivate {
     const user = await this.auth.authenticate(match[1]);
     if (!user) throw new UnauthorizedException('Your session has expired or is not valid; sign in again');
     request.user = user;
+    if (user.passwordExpiresAt && !this.reflector.getAllAndOverride<boolean>(BEFORE_OWN_PASSWORD, targets)) {
+      throw new ForbiddenException('Choose your own password first: POST /api/auth/password with the temporary one as currentPassword');
+    }
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(user.role)) {

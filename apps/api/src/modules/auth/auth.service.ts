@@ -50,6 +50,10 @@ export class AuthService {
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
     if (hadFailures) await this.lockouts.clear(email);
+    // Only after the password verified, so this says nothing about who has an account.
+    if (user.passwordExpiresAt && user.passwordExpiresAt <= new Date(started).toISOString()) {
+      throw new UnauthorizedException('This temporary password has expired: ask a manager of your team for a new login');
+    }
 
     // 256 random bits; only the SHA-256 is stored, the token itself goes to the client once.
     const token = randomBytes(32).toString('base64url');
@@ -87,7 +91,8 @@ export class AuthService {
     if (newPassword === currentPassword) throw badField('newPassword', 'must differ from the current password');
     const passwordHash = await hashPassword(newPassword);
     await this.transactions.run(async (manager) => {
-      await manager.update(UserEntity, { id: user.id }, { passwordHash, updatedAt: new Date().toISOString() });
+      // A password of one's own: a temporary one is temporary no more.
+      await manager.update(UserEntity, { id: user.id }, { passwordHash, passwordExpiresAt: null, updatedAt: new Date().toISOString() });
       await manager.delete(SessionEntity, { userId: user.id, id: Not(user.sessionId) });
     });
     await this.lockouts.clear(user.email);
@@ -125,6 +130,7 @@ export class AuthService {
       agentId: user.agentId,
       teamIds,
       sessionId,
+      passwordExpiresAt: user.passwordExpiresAt ?? null,
     };
   }
 }

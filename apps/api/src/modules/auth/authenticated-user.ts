@@ -11,6 +11,8 @@ export interface AuthenticatedUser {
   /** Teams the user manages (managers) or belongs to (agents: their agent's team). */
   teamIds: string[];
   sessionId: string;
+  /** Set while the password is temporary: see UserEntity.passwordExpiresAt. */
+  passwordExpiresAt: string | null;
 }
 
 export interface AuthenticatedRequest {

@@ -25,6 +25,13 @@ export class UserEntity {
   @Column({ name: 'display_name', type: 'varchar', length: 120 })
   displayName!: string;
 
+  /**
+   * Set while the password is a temporary one (made for an imported agent): it works until then,
+   * and only to choose a new one. Null: a password the person chose, or a manager set.
+   */
+  @InstantColumn('password_expires_at', { nullable: true })
+  passwordExpiresAt!: string | null;
+
   @InstantColumn('created_at')
   createdAt!: string;
 

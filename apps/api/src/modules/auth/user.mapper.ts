@@ -9,5 +9,6 @@ export function toCurrentUser(user: AuthenticatedUser): CurrentUser {
     displayName: user.displayName,
     agentId: user.agentId,
     teamIds: [...user.teamIds],
+    passwordExpiresAt: user.passwordExpiresAt,
   };
 }

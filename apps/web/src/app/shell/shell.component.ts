@@ -65,7 +65,9 @@ export class ShellComponent {
   readonly pendingApprovalCount = this.pendingApprovals.total;
 
   readonly user = this.session.user;
-  readonly links = computed(() => (this.session.isManager() ? MANAGER_LINKS : this.session.isAgent() ? AGENT_LINKS : []));
+  /** No pages but the account page until a temporary password is replaced (see ownPasswordGuard). */
+  readonly links = computed(() => (this.session.needsOwnPassword() ? [] : this.session.isManager() ? MANAGER_LINKS : this.session.isAgent() ? AGENT_LINKS : []));
+  readonly needsOwnPassword = this.session.needsOwnPassword;
   readonly roleLabel = computed(() => (this.user()?.role === 'manager' ? 'Manager' : 'Agent'));
   readonly initials = computed(() =>
     (this.user()?.displayName ?? '')

@@ -4,8 +4,8 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { authInterceptor } from './auth.interceptor';
-import { roleGuard } from './guards';
-import { SessionStore, TOKEN_STORAGE_KEY } from './session.store';
+import { ownPasswordGuard, roleGuard } from './guards';
+import { homePathFor, SessionStore, TOKEN_STORAGE_KEY } from './session.store';
 
 describe('session, interceptor and guards', () => {
   let http: HttpTestingController;
@@ -20,13 +20,13 @@ describe('session, interceptor and guards', () => {
 
   afterEach(() => http.verify());
 
-  async function signIn(role: 'manager' | 'agent'): Promise<SessionStore> {
+  async function signIn(role: 'manager' | 'agent', passwordExpiresAt: string | null = null): Promise<SessionStore> {
     const session = TestBed.inject(SessionStore);
     const done = session.login({ email: 'a@b.c', password: 'secret123' });
     http.expectOne('/api/auth/login').flush({
       token: 'tok-1',
       expiresAt: '2030-01-01T00:00:00Z',
-      user: { id: 'u1', email: 'a@b.c', role, displayName: 'Ada Lovelace', agentId: role === 'agent' ? 'a1' : null, teamIds: [] },
+      user: { id: 'u1', email: 'a@b.c', role, displayName: 'Ada Lovelace', agentId: role === 'agent' ? 'a1' : null, teamIds: [], passwordExpiresAt },
     });
     await done;
     return session;
@@ -85,5 +85,23 @@ describe('session, interceptor and guards', () => {
     expect(TestBed.inject(Router).serializeUrl(result as never)).toBe('/my-shifts?denied=1');
     const agentGuard = roleGuard('agent');
     expect(TestBed.runInInjectionContext(() => agentGuard({ path: 'me' }, []))).toBe(true);
+  });
+
+  it('keeps someone with a temporary password on the account page until they have chosen their own', async () => {
+    const session = await signIn('agent', '2030-01-14T00:00:00Z');
+    const user = session.user();
+    expect(user && homePathFor(user)).toBe('/account');
+    const router = TestBed.inject(Router);
+    const to = (url: string) => TestBed.runInInjectionContext(() => ownPasswordGuard({} as never, { url, root: {} as never }));
+    expect(router.serializeUrl(to('/my-shifts') as never)).toBe('/account');
+    expect(to('/account')).toBe(true);
+
+    const changed = session.changePassword({ currentPassword: 'temp-pass-1', newPassword: 'own-password-1' });
+    http.expectOne('/api/auth/password').flush(null, { status: 204, statusText: 'No Content' });
+    await changed;
+    expect(session.needsOwnPassword()).toBe(false);
+    expect(to('/my-shifts')).toBe(true);
+    const after = session.user();
+    expect(after && homePathFor(after)).toBe('/my-shifts');
   });
 });

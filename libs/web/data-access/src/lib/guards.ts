@@ -1,5 +1,5 @@
 import { inject } from '@angular/core';
-import { Router, type CanActivateFn, type CanMatchFn } from '@angular/router';
+import { Router, type CanActivateChildFn, type CanActivateFn, type CanMatchFn } from '@angular/router';
 import type { Role } from '@shiftdesk/shared-api-contract';
 import { homePathFor, SessionStore } from './session.store';
 
@@ -34,4 +34,14 @@ export function roleGuard(role: Role): CanMatchFn {
 export const homeRedirectGuard: CanActivateFn = () => {
   const user = inject(SessionStore).user();
   return inject(Router).parseUrl(user ? homePathFor(user) : '/login');
+};
+
+/**
+ * With a temporary password only the account page opens (to choose a password of one's own):
+ * the API refuses everything else until then, so other pages would only show errors.
+ */
+export const ownPasswordGuard: CanActivateChildFn = (_route, state) => {
+  const session = inject(SessionStore);
+  if (!session.needsOwnPassword() || state.url.startsWith('/account')) return true;
+  return inject(Router).parseUrl('/account');
 };

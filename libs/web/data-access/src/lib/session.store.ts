@@ -7,8 +7,9 @@ import { API_BASE } from './api-paths';
 /** localStorage key of the bearer token. */
 export const TOKEN_STORAGE_KEY = 'shiftdesk.token';
 
-/** Where each role lands after signing in (and when it opens `/`). */
+/** Where each role lands after signing in (and when it opens `/`); with a temporary password, the account page to choose one. */
 export function homePathFor(user: CurrentUser): string {
+  if (user.passwordExpiresAt) return '/account';
   return user.role === 'manager' ? '/home' : '/my-shifts';
 }
 
@@ -27,6 +28,8 @@ export class SessionStore {
   readonly user = this.userState.asReadonly();
   readonly isManager = computed(() => this.userState()?.role === 'manager');
   readonly isAgent = computed(() => this.userState()?.role === 'agent');
+  /** Signed in with a temporary password: the API answers nothing else until they choose their own. */
+  readonly needsOwnPassword = computed(() => !!this.userState()?.passwordExpiresAt);
 
   /** Signs in; on success the token is stored and the user is known. Rejects with the HTTP error. */
   async login(request: LoginRequest): Promise<CurrentUser> {
@@ -49,6 +52,8 @@ export class SessionStore {
   /** Changes the signed-in user's password; this session stays, the others end. Rejects with the HTTP error. */
   async changePassword(request: ChangePasswordRequest): Promise<void> {
     await firstValueFrom(this.http.post<void>(`${API_BASE}/auth/password`, request));
+    // Their own password now: the temporary one's deadline is gone (the API cleared it too).
+    this.userState.update((user) => (user ? { ...user, passwordExpiresAt: null } : user));
   }
 
   /** Ends the session on the server (best effort) and forgets it here. */

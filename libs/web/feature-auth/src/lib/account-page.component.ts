@@ -1,7 +1,8 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, ElementRef, inject, Injector, signal } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, signal } from '@angular/core';
+import { Router } from '@angular/router';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@shiftdesk/shared-api-contract';
-import { SessionStore } from '@shiftdesk/web-data-access';
+import { homePathFor, SessionStore } from '@shiftdesk/web-data-access';
 import { applyServerErrors, describeValidationErrors, toApiError } from '@shiftdesk/web-util';
 
 type PasswordField = 'currentPassword' | 'newPassword' | 'repeatPassword';
@@ -33,8 +34,15 @@ function newPasswordRules(group: AbstractControl): ValidationErrors | null {
     </div>
 
     <form class="card form-card" [formGroup]="form" (ngSubmit)="submit()" novalidate aria-labelledby="password-title" data-testid="password-form">
-      <h2 id="password-title">Change your password</h2>
-      <p class="subtle">Other browsers and phones signed in to this account are signed out; this one stays signed in.</p>
+      @if (temporaryUntil(); as until) {
+        <h2 id="password-title">Choose your own password</h2>
+        <div class="alert alert-warning" role="status" data-testid="temporary-password">
+          You signed in with a temporary password from your manager. It works until {{ until }}, and only to choose a password of your own: do that now to see your shifts.
+        </div>
+      } @else {
+        <h2 id="password-title">Change your password</h2>
+        <p class="subtle">Other browsers and phones signed in to this account are signed out; this one stays signed in.</p>
+      }
       <div aria-live="polite">
         @if (done()) {
           <div class="alert alert-success" role="status" data-testid="password-changed">Your password was changed. Other sessions were signed out.</div>
@@ -48,7 +56,7 @@ function newPasswordRules(group: AbstractControl): ValidationErrors | null {
 
       @let currentError = errorFor('currentPassword');
       <div class="field">
-        <label for="currentPassword">Current password</label>
+        <label for="currentPassword">{{ temporaryUntil() ? 'Temporary password' : 'Current password' }}</label>
         <input id="currentPassword" type="password" formControlName="currentPassword" autocomplete="current-password"
           [attr.aria-invalid]="!!currentError" [attr.aria-describedby]="currentError ? 'currentPassword-error' : null" />
         @if (currentError) {
@@ -88,6 +96,12 @@ function newPasswordRules(group: AbstractControl): ValidationErrors | null {
 })
 export class AccountPageComponent {
   readonly session = inject(SessionStore);
+  private readonly router = inject(Router);
+  /** When a temporary password stops working, on the viewer's clock; '' for a password of their own. */
+  readonly temporaryUntil = computed(() => {
+    const expires = this.session.user()?.passwordExpiresAt;
+    return expires ? new Date(expires).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
+  });
   readonly minLength = PASSWORD_MIN_LENGTH;
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
@@ -131,10 +145,14 @@ export class AccountPageComponent {
     this.submitting.set(true);
     const { currentPassword, newPassword } = this.form.getRawValue();
     try {
+      const wasTemporary = this.session.needsOwnPassword();
       await this.session.changePassword({ currentPassword, newPassword });
       this.form.reset();
       this.submitted.set(false);
       this.done.set(true);
+      // The temporary password only let them in here: now on to what they came for.
+      const user = this.session.user();
+      if (wasTemporary && user) await this.router.navigateByUrl(homePathFor(user));
     } catch (failure) {
       const error = toApiError(failure);
       const unmatched = applyServerErrors(this.form, error.fields);

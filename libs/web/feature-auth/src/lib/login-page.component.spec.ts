@@ -55,7 +55,7 @@ describe('LoginPageComponent', () => {
     el.querySelector('form')?.dispatchEvent(new Event('submit'));
     http.expectOne('/api/auth/login').flush({
       token: 't', expiresAt: '2030-01-01T00:00:00Z',
-      user: { id: 'u', email: 'boss@desk.test', role: 'manager', displayName: 'Boss', agentId: null, teamIds: [] },
+      user: { id: 'u', email: 'boss@desk.test', role: 'manager', displayName: 'Boss', agentId: null, teamIds: [], passwordExpiresAt: null },
     });
     await settle(fixture);
     expect(navigate).toHaveBeenCalledWith('/agents/a7');

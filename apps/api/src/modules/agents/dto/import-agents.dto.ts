@@ -17,6 +17,11 @@ export class ImportAgentsDto implements ImportAgentsRequest {
   @MaxLength(MAX_CSV_LENGTH, { message: `is longer than ${MAX_CSV_LENGTH} characters; import the agents in parts` })
   csv!: string;
 
+  @ApiPropertyOptional({ default: false, description: 'Also make logins with temporary passwords (returned once)' })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  logins?: boolean;
+
   @ApiPropertyOptional({ default: false })
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })

@@ -128,7 +128,7 @@ describe('importing a schedule from Opsgenie or Grafana OnCall in the browser', 
     expect(await rotation.textContent()).toContain(`22:00–06:00 ${ZONE} · Mon, Tue, Wed, Thu, Fri · 5 shifts each`);
     expect(await rotation.getByTestId('schedule-import-turns').textContent()).toBe(`Dmitri Volkov ${dayLabel(week)} – ${dayLabel(addDays(week, 4))} · Anna Smirnova from ${dayLabel(addDays(week, 7))}`);
     expect(await dialog.getByTestId('schedule-import-warnings').textContent()).toContain('"Release night" is a one-off event');
-    await shot(page, '61-grafana-oncall-preview');
+    await shot(page, '62-grafana-oncall-preview');
 
     await dialog.getByTestId('schedule-import-button').click();
     await page.getByTestId('rotation-notice').getByText(`Imported 1 rotation from Grafana OnCall, from ${week}.`).waitFor();

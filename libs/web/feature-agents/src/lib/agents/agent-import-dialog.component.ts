@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
-import type { ApiError, FieldError, ImportAgentsResponse } from '@shiftdesk/shared-api-contract';
+import type { ApiError, FieldError, ImportAgentsResponse, TemporaryLogin } from '@shiftdesk/shared-api-contract';
 import { AgentsApi } from '@shiftdesk/web-data-access';
 import { DryRunActionsComponent, ModalDialogComponent } from '@shiftdesk/web-ui';
-import { CHANNEL_LABELS, readChosenTextFile, toApiError } from '@shiftdesk/web-util';
+import { CHANNEL_LABELS, readChosenTextFile, saveText, toApiError, toCsv } from '@shiftdesk/web-util';
 import { firstValueFrom } from 'rxjs';
 import { DirectoryStore } from '../shared/directory.store';
 
@@ -25,12 +25,37 @@ export const AGENT_CSV_TEMPLATE = 'name,email,time zone,work mode,languages,chan
   imports: [ModalDialogComponent, DryRunActionsComponent],
   template: `
     <sd-modal-dialog [open]="open()" labelledBy="agent-import-title" width="860px" testId="agent-import-dialog" [busy]="busy()" (dismissed)="cancel()">
-      @if (open()) {
+      @if (open() && logins().length) {
+        <h2 id="agent-import-title" class="dialog-title">Logins for the imported agents</h2>
+        <div class="alert alert-warning" role="status">
+          These temporary passwords are shown only now: download them or copy them before you close this. Each works until {{ loginsExpire() }},
+          and only to choose a password of one's own at the first sign-in.
+        </div>
+        <div class="table-wrap">
+          <table class="table" data-testid="agent-import-logins">
+            <caption class="visually-hidden">Temporary logins</caption>
+            <thead><tr><th scope="col">Name</th><th scope="col">Email (sign-in)</th><th scope="col">Temporary password</th></tr></thead>
+            <tbody>
+              @for (login of logins(); track login.agentId) {
+                <tr data-testid="agent-import-login">
+                  <td>{{ login.displayName }}</td>
+                  <td>{{ login.email }}</td>
+                  <td><code>{{ login.temporaryPassword }}</code></td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+        <div class="dialog-actions">
+          <button type="button" class="btn btn-ghost" (click)="downloadLogins()" data-testid="agent-import-logins-csv">Download CSV</button>
+          <button type="button" class="btn btn-primary" (click)="finish()" data-testid="agent-import-done">Done</button>
+        </div>
+      } @else if (open()) {
         <form (submit)="$event.preventDefault(); check()" novalidate>
           <h2 id="agent-import-title" class="dialog-title">Import agents from a CSV</h2>
           <p class="muted">
             The first line names the columns: <code>name, email, time zone</code>, and as you have them <code>work mode, languages, channels, contract hours, region</code>.
-            Lists are separated by <code>;</code>, a language is <code>code:level</code> (<code>ru:native; en:fluent</code>). No logins are made: give a password to whom needs one.
+            Lists are separated by <code>;</code>, a language is <code>code:level</code> (<code>ru:native; en:fluent</code>).
           </p>
           @if (error()) {
             <div class="alert alert-error" role="alert" data-testid="agent-import-error">
@@ -61,6 +86,11 @@ export const AGENT_CSV_TEMPLATE = 'name,email,time zone,work mode,languages,chan
             <label for="agent-import-csv">CSV</label>
             <textarea id="agent-import-csv" rows="7" spellcheck="false" [value]="text()" (input)="setText($any($event.target).value)" [placeholder]="template"></textarea>
           </div>
+
+          <label class="checkbox">
+            <input type="checkbox" [checked]="makeLogins()" (change)="setMakeLogins($any($event.target).checked)" data-testid="agent-import-logins-option" />
+            Make a login for each, with a temporary password (shown once, after the import) they replace at their first sign-in
+          </label>
 
           @if (result(); as r) {
             <div class="table-wrap" data-testid="agent-import-preview">
@@ -105,6 +135,7 @@ export const AGENT_CSV_TEMPLATE = 'name,email,time zone,work mode,languages,chan
     .alert { display: block; }
     .alert p { margin: 0; }
     .alert ul { margin: 4px 0 0; padding-left: 18px; max-height: 160px; overflow: auto; }
+    .checkbox { display: flex; gap: 8px; align-items: center; margin: 4px 0 8px; }
   `,
 })
 export class AgentImportDialogComponent {
@@ -125,6 +156,14 @@ export class AgentImportDialogComponent {
   protected readonly problems = signal<FieldError[]>([]);
   /** The check of the current text and team; cleared when either changes, so Import writes what was shown. */
   protected readonly result = signal<ImportAgentsResponse | null>(null);
+  protected readonly makeLogins = signal(false);
+  /** The logins the import made: shown once, until Done. */
+  protected readonly logins = signal<TemporaryLogin[]>([]);
+  protected readonly loginsExpire = computed(() => {
+    const expires = this.logins()[0]?.expiresAt;
+    return expires ? new Date(expires).toLocaleDateString(undefined, { dateStyle: 'medium' }) : '';
+  });
+  private finished: AgentImportOutcome = { imported: false };
   /** `Import 12 agents` once a check has answered. */
   protected readonly importLabel = computed(() => {
     const count = this.result()?.agents.length;
@@ -136,6 +175,7 @@ export class AgentImportDialogComponent {
     if (!this.open()) return;
     untracked(() => {
       this.teamId.set(this.initialTeamId());
+      this.logins.set([]);
       this.error.set('');
       this.problems.set([]);
       this.result.set(null);
@@ -154,6 +194,12 @@ export class AgentImportDialogComponent {
 
   protected setText(value: string): void {
     this.text.set(value);
+    this.result.set(null);
+  }
+
+  /** Logins are checked too (their emails against every account), so the answer of a check without them is stale. */
+  protected setMakeLogins(value: boolean): void {
+    this.makeLogins.set(value);
     this.result.set(null);
   }
 
@@ -193,9 +239,24 @@ export class AgentImportDialogComponent {
     this.importing.set(false);
     if (!result) return;
     const teamName = this.directory.sortedTeams().find((team) => team.id === this.teamId())?.name ?? 'the team';
-    this.closed.emit({ imported: true, count: result.created.length, teamName });
+    this.finished = { imported: true, count: result.created.length, teamName };
     this.text.set('');
     this.result.set(null);
+    // With logins the dialog stays open on them: their passwords are never shown again.
+    if (result.logins.length) this.logins.set(result.logins);
+    else this.finish();
+  }
+
+  protected finish(): void {
+    const outcome = this.finished;
+    this.finished = { imported: false };
+    this.logins.set([]);
+    this.closed.emit(outcome);
+  }
+
+  protected downloadLogins(): void {
+    const rows = this.logins().map((login) => [login.displayName, login.email, login.temporaryPassword, login.expiresAt]);
+    saveText(toCsv([['name', 'email', 'temporary password', 'expires at'], ...rows]), 'shiftdesk-logins.csv');
   }
 
   private async send(dryRun: boolean): Promise<ImportAgentsResponse | null> {
@@ -204,7 +265,7 @@ export class AgentImportDialogComponent {
     this.error.set('');
     this.problems.set([]);
     try {
-      return await firstValueFrom(this.api.importCsv({ teamId: this.teamId(), csv: this.text(), dryRun }));
+      return await firstValueFrom(this.api.importCsv({ teamId: this.teamId(), csv: this.text(), dryRun, ...(this.makeLogins() ? { logins: true } : {}) }));
     } catch (failure) {
       const error: ApiError = toApiError(failure);
       this.result.set(null);
@@ -219,6 +280,9 @@ export class AgentImportDialogComponent {
   }
 
   protected cancel(): void {
-    if (!this.busy()) this.closed.emit({ imported: false });
+    if (this.busy()) return;
+    // Escape on the logins: the import happened; close as Done does.
+    if (this.logins().length) this.finish();
+    else this.closed.emit({ imported: false });
   }
 }

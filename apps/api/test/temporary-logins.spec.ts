@@ -69,9 +69,13 @@ describe('logins with temporary passwords for imported agents', () => {
   it('refuses an expired temporary password, and a manager’s new password replaces it for good', async () => {
     const [login] = ((await importCsv(csv('dan')).expect(200)).body as ImportAgentsResponse).logins;
     if (!login) throw new Error('no login');
+    // Signed in while it was good; it expires during the session: it no longer changes anything.
+    const token = (await t.login(login.email, login.temporaryPassword)).token;
     await t.dataSource.getRepository(UserEntity).update({ email: login.email }, { passwordExpiresAt: new Date(Date.now() - 1000).toISOString() });
     const expired = (await t.http().post('/api/auth/login').send({ email: login.email, password: login.temporaryPassword }).expect(401)).body as ApiError;
     expect(expired.message).toContain('temporary password has expired');
+    const late = (await t.http().post('/api/auth/password').set(bearer(token)).send({ currentPassword: login.temporaryPassword, newPassword: 'dan-own-password' }).expect(400)).body as ApiError;
+    expect(late.fields).toEqual([{ field: 'currentPassword', message: expect.stringContaining('expired') }]);
     // A wrong password still gets the one message for every failed sign-in.
     const wrong = (await t.http().post('/api/auth/login').send({ email: login.email, password: 'not-the-password' }).expect(401)).body as ApiError;
     expect(wrong.message).toBe('Email or password is incorrect');

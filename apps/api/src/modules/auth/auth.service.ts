@@ -88,6 +88,9 @@ export class AuthService {
       await this.lockouts.recordFailure(user.email, account, started);
       throw badField('currentPassword', 'is not your current password; type the password you signed in with');
     }
+    if (account.passwordExpiresAt && account.passwordExpiresAt <= new Date(started).toISOString()) {
+      throw badField('currentPassword', 'is a temporary password that has expired: ask a manager of your team for a new login');
+    }
     if (newPassword === currentPassword) throw badField('newPassword', 'must differ from the current password');
     const passwordHash = await hashPassword(newPassword);
     await this.transactions.run(async (manager) => {

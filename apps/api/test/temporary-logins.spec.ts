@@ -1,4 +1,4 @@
-import type { ApiError, CurrentUser, ImportAgentsResponse, LoginResponse, Team } from '@shiftdesk/shared-api-contract';
+import type { Agent, ApiError, CurrentUser, ImportAgentsResponse, LoginResponse, Team } from '@shiftdesk/shared-api-contract';
 import { randomUUID } from 'node:crypto';
 import { UserEntity } from '../src/modules/auth/user.entity';
 import { ADMIN, bearer, bootTestApp, type TestApp } from './support/test-app';
@@ -58,7 +58,11 @@ describe('logins with temporary passwords for imported agents', () => {
     const refused = (await t.http().get(`/api/teams/${team.id}/schedule?from=2026-01-05T00:00:00Z&to=2026-01-06T00:00:00Z`).set(bearer(token)).expect(403)).body as ApiError;
     expect(refused.message).toContain('Choose your own password first');
 
+    const pending = (await t.http().get(`/api/agents/${login.agentId}`).set(bearer(admin)).expect(200)).body as Agent;
+    expect(pending.temporaryPasswordUntil).toBe(login.expiresAt);
+
     await t.http().post('/api/auth/password').set(bearer(token)).send({ currentPassword: login.temporaryPassword, newPassword: 'cleo-own-password' }).expect(204);
+    expect(((await t.http().get(`/api/agents/${login.agentId}`).set(bearer(admin)).expect(200)).body as Agent).temporaryPasswordUntil).toBeNull();
     expect(((await t.http().get('/api/auth/me').set(bearer(token)).expect(200)).body as CurrentUser).passwordExpiresAt).toBeNull();
     await t.http().get(`/api/teams/${team.id}/schedule?from=2026-01-05T00:00:00Z&to=2026-01-06T00:00:00Z`).set(bearer(token)).expect(200);
     // The temporary password is gone; their own works.

@@ -42,6 +42,11 @@ export interface Agent extends AgentSummary {
   archivedAt: string | null;
   /** Whether a login exists for this agent. */
   hasLogin: boolean;
+  /**
+   * The login still has the temporary password an import made, good until then: the agent has
+   * not yet signed in to choose their own. Null otherwise.
+   */
+  temporaryPasswordUntil: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -9,6 +9,7 @@ export interface AgentExtras {
   channels: AgentChannelEntity[];
   regionName: string | null;
   hasLogin: boolean;
+  temporaryPasswordUntil: string | null;
 }
 
 /** Stable order: strongest languages first, then by code; channels in vocabulary order. */
@@ -46,6 +47,7 @@ export function toAgent(entity: AgentEntity, extras: AgentExtras): Agent {
     availability: parseAvailability(entity.availability),
     archivedAt: entity.archivedAt,
     hasLogin: extras.hasLogin,
+    temporaryPasswordUntil: extras.temporaryPasswordUntil,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
   };

@@ -424,19 +424,24 @@ export class AgentsService {
   /** Languages, channels, region names and logins of many agents in four queries. */
   private async loadExtras(manager: EntityManager, agents: AgentEntity[]): Promise<Map<string, AgentExtras>> {
     const ids = agents.map((agent) => agent.id);
-    const result = new Map<string, AgentExtras>(ids.map((id) => [id, { languages: [], channels: [], regionName: null, hasLogin: false }]));
+    const result = new Map<string, AgentExtras>(ids.map((id) => [id, { languages: [], channels: [], regionName: null, hasLogin: false, temporaryPasswordUntil: null }]));
     if (ids.length === 0) return result;
     const [languages, channels, logins] = await Promise.all([
       manager.findBy(AgentLanguageEntity, { agentId: In(ids) }),
       manager.findBy(AgentChannelEntity, { agentId: In(ids) }),
-      manager.find(UserEntity, { select: { id: true, agentId: true }, where: { agentId: In(ids) } }),
+      manager.find(UserEntity, { select: { id: true, agentId: true, passwordExpiresAt: true }, where: { agentId: In(ids) } }),
     ]);
     const regionIds = [...new Set(agents.map((agent) => agent.regionId).filter((id): id is string => id !== null))];
     const regions = regionIds.length > 0 ? await manager.findBy(RegionEntity, { id: In(regionIds) }) : [];
     const regionNames = new Map(regions.map((region) => [region.id, region.name]));
     for (const row of languages) result.get(row.agentId)?.languages.push(row);
     for (const row of channels) result.get(row.agentId)?.channels.push(row);
-    for (const login of logins) if (login.agentId) (result.get(login.agentId) as AgentExtras).hasLogin = true;
+    for (const login of logins) {
+      const extras = login.agentId ? result.get(login.agentId) : undefined;
+      if (!extras) continue;
+      extras.hasLogin = true;
+      extras.temporaryPasswordUntil = login.passwordExpiresAt ?? null;
+    }
     for (const agent of agents) (result.get(agent.id) as AgentExtras).regionName = agent.regionId ? (regionNames.get(agent.regionId) ?? null) : null;
     return result;
   }

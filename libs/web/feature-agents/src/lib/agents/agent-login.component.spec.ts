@@ -7,7 +7,7 @@ import { settle } from '@shiftdesk/web-util/testing';
 
 const AGENT: Agent = {
   id: 'a1', teamId: 't1', displayName: 'Joana Silva', email: 'joana@desk.test', timeZone: 'Europe/Lisbon', languages: [], channels: [],
-  regionId: null, regionName: null, workMode: 'remote', contractHoursPerWeek: 40, availability: null, archivedAt: null, hasLogin: false,
+  regionId: null, regionName: null, workMode: 'remote', contractHoursPerWeek: 40, availability: null, archivedAt: null, hasLogin: false, temporaryPasswordUntil: null,
   active: true, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
 };
 
@@ -75,5 +75,13 @@ describe('AgentLoginComponent', () => {
     const { el } = await open({ ...AGENT, hasLogin: true, archivedAt: '2026-02-01T00:00:00Z' });
     expect(el.querySelector('[data-testid="agent-login-state"]')?.textContent).toContain('can no longer sign in');
     expect(el.querySelector('form')).toBeNull();
+  });
+
+  it('says when the login still has the temporary password an import made', async () => {
+    const { el } = await open({ ...AGENT, hasLogin: true, temporaryPasswordUntil: '2026-12-21T10:00:00Z' });
+    const state = el.querySelector('[data-testid="agent-login-state"]')?.textContent ?? '';
+    expect(state).toContain('has a temporary password until');
+    expect(state).toContain('2026');
+    expect(state).toContain('has not signed in to choose their own yet');
   });
 });

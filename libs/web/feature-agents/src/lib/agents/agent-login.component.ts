@@ -17,6 +17,8 @@ import { firstValueFrom } from 'rxjs';
       <p class="muted" data-testid="agent-login-state">
         @if (archived()) {
           {{ agent().displayName }} was archived and can no longer sign in.
+        } @else if (temporaryUntil(); as until) {
+          {{ agent().displayName }} has a temporary password until {{ until }} and has not signed in to choose their own yet. Lost it? Set a new password here: it lasts, and they sign in with it.
         } @else if (agent().hasLogin) {
           {{ agent().displayName }} signs in with {{ agent().email }}. Set a new password when they have forgotten theirs: they are signed out everywhere.
         } @else {
@@ -68,6 +70,10 @@ export class AgentLoginComponent {
   readonly notice = signal('');
   readonly busy = signal(false);
   readonly archived = computed(() => !!this.agent().archivedAt);
+  readonly temporaryUntil = computed(() => {
+    const until = this.agent().temporaryPasswordUntil;
+    return until ? new Date(until).toLocaleDateString(undefined, { dateStyle: 'medium' }) : '';
+  });
 
   typed(value: string): void {
     this.password.set(value);

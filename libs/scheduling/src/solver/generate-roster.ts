@@ -340,6 +340,9 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
   const rowsRest = new Backoff();
   const mipRest = new Backoff();
   const chainRest = new Backoff();
+  // Chains re-optimise whole rows: as for the dives, only for rows up to `PATTERN_MAX_CELLS` cells
+  // (a precaution for a year of ten shift types, Instance22, where chains were not measured).
+  const chains = patternSpace && D * p.S <= PATTERN_MAX_CELLS;
   const search = (until: number) => {
     phase = 'lns';
     while (!constructionFailed && !proven() && !stop() && !iterationCapped() && now() < until) {
@@ -358,7 +361,7 @@ export async function generateRoster(options: GenerateRosterOptions): Promise<Ge
         rowsRest.record(bestObjective < before - 1e-9);
       }
       if (stop()) break;
-      if (patternSpace && !movesImproved && chainRest.due()) {
+      if (chains && !movesImproved && chainRest.due()) {
         const before = bestObjective;
         accept(ejectionChains({ p, assignment: best, rng, cells: CHAIN_CELLS, shouldStop: stop }));
         chainRest.record(bestObjective < before - 1e-9);

@@ -96,9 +96,10 @@ const LONG_ANNEALING_MAX = 30;
  * Instance18), only in iterations whose moves failed, resting after fruitless calls. Run whenever
  * the moves failed, 6 cells a call took 3–6 s an iteration and starved the annealing (Instance18,
  * 60 s: 5146 against 4949, seed 1). Gated so, 60 s runs against the code before (same load,
- * interleaved): Instance18 4986/5130, 5024/5226, 5167/5037 (seeds 1–3); Instance14 1388/1401,
+ * interleaved): Instance18 4986/5130, 5024/5226, 5167/5037, 4969/5052 (seeds 1–4), 4876/4970
+ * (seed 1 again); Instance14 1388/1401,
  * 1382/1448; Instance8 1345/1455, 1444/1438; Instance5 1144/1150, 1144/1144; Instance10
- * 4659/4656, 4643/4651 — within the large run-to-run noise on a busy machine, better in 7 of 10.
+ * 4659/4656, 4643/4651 — better in 9 of 12, each pair within the large run-to-run noise of a busy machine.
  */
 const CHAIN_CELLS = 4;
 /** Share of LNS blocks built around a cover gap (when there is one). */

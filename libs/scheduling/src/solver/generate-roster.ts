@@ -99,7 +99,7 @@ const LONG_ANNEALING_MAX = 30;
  * interleaved): Instance18 4986/5130, 5024/5226, 5167/5037, 4969/5052 (seeds 1–4), 4876/4970
  * (seed 1 again); Instance14 1388/1401,
  * 1382/1448; Instance8 1345/1455, 1444/1438; Instance5 1144/1150, 1144/1144; Instance10
- * 4659/4656, 4643/4651 — better in 9 of 12, each pair within the large run-to-run noise of a busy machine.
+ * 4659/4656, 4643/4651 — better in 9 of 13 pairs, equal in 1, each within the large run-to-run noise of a busy machine.
  */
 const CHAIN_CELLS = 4;
 /** Share of LNS blocks built around a cover gap (when there is one). */

@@ -150,7 +150,7 @@ const CONSTRUCTION_EXACT_MAX_CELLS = 400;
  * 3. Large neighbourhood search: local search (with annealing; with a time limit each run grows
  *    with it) between MIP neighbourhoods; the row re-optimisation and the MIP neighbourhoods rest
  *    for a few iterations after failing in a row. When the moves fail, ejection chains of exact row
- *    moves around cover imbalances (see `ejectionChain`), resting after failures too. Each MIP neighbourhood
+ *    moves around cover imbalances (see `ejectionChains`), resting after failures too. Each MIP neighbourhood
  *    destroys a block (the employees able to fill a cover gap around it, some employees × a window
  *    of days, or many employees × a few days), re-optimises it exactly with HiGHS with the rest
  *    fixed and the incumbent as a MIP start; accept equal or better. The block size adapts: grown

@@ -27,6 +27,10 @@ describe('importing Grafana OnCall rotations', () => {
       { id: 'O2', name: 'Launch night', type: 'single_event', team_id: null, time_zone: null, level: 0, start: '2026-01-20T20:00:00', duration: 21600, users: ['UANNA'] },
     ],
   });
+  const pagesOfUsers = () => {
+    const [first, second] = users().results;
+    return `${JSON.stringify({ next: '…?page=2', results: [first] }, null, 2)}\n${JSON.stringify({ next: null, results: [second] }, null, 2)}`;
+  };
   const path = () => `/api/teams/${team.id}/rotations/import/grafana-oncall`;
   const rotations = async () => (await t.http().get(`/api/teams/${team.id}/rotations`).set(bearer(admin)).expect(200)).body as Rotation[];
 
@@ -66,12 +70,13 @@ describe('importing Grafana OnCall rotations', () => {
     expect(await rotations()).toEqual([]);
   });
 
-  it('imports shifts and users sent as text; the roster shows the shifts on the Berlin clock after the DST change', async () => {
+  it('imports shifts and users sent as text (users as two pages); the roster shows the shifts on the Berlin clock after the DST change', async () => {
     const response = await t
       .http()
       .post(path())
       .set(bearer(admin))
-      .send({ shifts: JSON.stringify(shifts([['UANNA'], ['UBORIS']])), users: JSON.stringify(users()), timeZone: 'Europe/Berlin', from: '2026-03-25' })
+      // The users as two pages of OnCall's paged list, pasted one after the other.
+      .send({ shifts: JSON.stringify(shifts([['UANNA'], ['UBORIS']])), users: pagesOfUsers(), timeZone: 'Europe/Berlin', from: '2026-03-25' })
       .expect(200);
     const body = response.body as ImportScheduleResponse;
     expect(body.created.map((r) => [r.name, r.startDate, r.agentIds])).toEqual([['Primary', '2026-03-25', [anna.id, boris.id]]]);

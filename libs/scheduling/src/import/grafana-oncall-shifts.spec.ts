@@ -116,6 +116,9 @@ describe('importGrafanaOncallShifts', () => {
     expect(stranger).toEqual({ ok: false, field: 'shifts', message: expect.stringContaining('zoe@example.com is not an agent of this team') });
     const noUsers = importGrafanaOncallShifts({ shifts: [shift({})], agents: AGENTS, now: 0 });
     expect(noUsers).toEqual({ ok: false, field: 'users', message: expect.stringContaining('UANNA, UBORIS, UCHLOE: these OnCall users are not in the users list') });
+    // Users pasted as two pages of OnCall's paged list.
+    const paged = importGrafanaOncallShifts({ shifts: [shift({})], users: [{ next: 'p2', results: USERS.results.slice(0, 2) }, { next: null, results: USERS.results.slice(2) }], agents: AGENTS, from: '2026-01-05', now: 0 });
+    expect(paged.ok && paged.value.rotations[0]?.agentIds).toEqual(['a', 'b', 'c']);
     const byEmail = importGrafanaOncallShifts({ shifts: [shift({ rolling_users: [['anna@example.com'], ['boris@example.com']] })], agents: AGENTS, from: '2026-01-05', now: 0 });
     expect(byEmail.ok && byEmail.value.rotations[0]?.agentIds).toEqual(['a', 'b']);
     expect(importGrafanaOncallShifts({ shifts: [shift({ time_zone: null })], users: USERS, agents: AGENTS, now: 0 })).toEqual({ ok: false, field: 'shifts.0.time_zone', message: expect.stringContaining('give timeZone') });

@@ -298,7 +298,11 @@ function parseWallClock(value: unknown): { date: LocalDate; time: LocalTime; min
   return { date: match[1] as LocalDate, time: clock(hours * 60 + minutes), minutes: hours * 60 + minutes };
 }
 
+/** The items of a list answer (`{results: […]}`), of several pages of one, or of a bare list. */
 function listOf(value: unknown): unknown[] | null {
+  if (Array.isArray(value) && value.length > 0 && value.every((page) => isObject(page) && Array.isArray(page['results']))) {
+    return value.flatMap((page) => (page as { results: unknown[] }).results);
+  }
   if (Array.isArray(value)) return value;
   if (isObject(value) && Array.isArray(value['results'])) return value['results'];
   if (isObject(value) && 'type' in value) return [value];

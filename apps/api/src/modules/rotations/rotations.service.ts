@@ -15,6 +15,7 @@ import { addCalendarDays, importGrafanaOncallShifts, importOpsgenieSchedule, ins
 import { randomUUID } from 'node:crypto';
 import { type EntityManager, In, IsNull, MoreThanOrEqual } from 'typeorm';
 import { apiError } from '../../common/api-error';
+import { parseJsonDocuments } from '../../common/json-documents';
 import { nowIso } from '../../database/columns';
 import { Transactions } from '../../database/transactions';
 import { AgentEntity } from '../agents/agent.entity';
@@ -32,14 +33,12 @@ const DEFAULT_PREVIEW_COUNT = 10;
 /** Occurrences shown per rotation in an import's answer: enough to see the turns pass. */
 const IMPORT_PREVIEW_COUNT = 8;
 
-/** A pasted document: JSON as it came, or its text parsed; bad text names the field. */
+/** A pasted document (or several pages of one): JSON as it came, or its text parsed; bad text names the field. */
 function parseJsonField(value: unknown, field: string, hint: string): unknown {
   if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value);
-  } catch (failure) {
-    throw badField(field, `is not valid JSON (${(failure as Error).message}): ${hint}`);
-  }
+  const parsed = parseJsonDocuments(value);
+  if (!parsed.ok) throw badField(field, `is not valid JSON (${parsed.message}): ${hint}`);
+  return parsed.value;
 }
 
 /** Today's local date in `zone` (the request's clock; the pure lib never reads one). */

@@ -63,6 +63,7 @@ const MAX_FILE_BYTES = 2_000_000;
             <div class="field">
               <label for="schedule-import-users">Users (JSON)</label>
               <textarea id="schedule-import-users" rows="4" spellcheck="false" [value]="users()" (input)="setUsers($any($event.target).value)" placeholder='{"results": [{"id": "U4DNY931HHJS5", "email": "anna@example.com", …}]}'></textarea>
+              <p class="field-hint">Every page of the list, pasted one after another.</p>
             </div>
             <div class="import-row">
               <div class="field">

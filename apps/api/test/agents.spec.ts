@@ -53,7 +53,7 @@ describe('agents', () => {
         active: true,
         archivedAt: null,
         hasLogin: false,
-        temporaryPasswordUntil: null,
+        passwordExpiresAt: null,
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
         updatedAt: agent.createdAt,
       });

@@ -37,7 +37,7 @@ describe('logins with temporary passwords for imported agents', () => {
     ]);
     for (const login of body.logins) {
       expect(login.temporaryPassword).toMatch(/^[2-9a-z]{4}-[2-9a-z]{4}-[2-9a-z]{4}$/);
-      const days = (Date.parse(login.expiresAt) - before) / 86_400_000;
+      const days = (Date.parse(login.passwordExpiresAt) - before) / 86_400_000;
       expect(days).toBeGreaterThan(13.99);
       expect(days).toBeLessThan(14.01);
     }
@@ -52,17 +52,17 @@ describe('logins with temporary passwords for imported agents', () => {
     const [login] = ((await importCsv(csv('cleo')).expect(200)).body as ImportAgentsResponse).logins;
     if (!login) throw new Error('no login');
     const session = (await t.http().post('/api/auth/login').send({ email: login.email, password: login.temporaryPassword }).expect(200)).body as LoginResponse;
-    expect(session.user.passwordExpiresAt).toBe(login.expiresAt);
+    expect(session.user.passwordExpiresAt).toBe(login.passwordExpiresAt);
     const token = session.token;
-    expect(((await t.http().get('/api/auth/me').set(bearer(token)).expect(200)).body as CurrentUser).passwordExpiresAt).toBe(login.expiresAt);
+    expect(((await t.http().get('/api/auth/me').set(bearer(token)).expect(200)).body as CurrentUser).passwordExpiresAt).toBe(login.passwordExpiresAt);
     const refused = (await t.http().get(`/api/teams/${team.id}/schedule?from=2026-01-05T00:00:00Z&to=2026-01-06T00:00:00Z`).set(bearer(token)).expect(403)).body as ApiError;
     expect(refused.message).toContain('Choose your own password first');
 
     const pending = (await t.http().get(`/api/agents/${login.agentId}`).set(bearer(admin)).expect(200)).body as Agent;
-    expect(pending.temporaryPasswordUntil).toBe(login.expiresAt);
+    expect(pending.passwordExpiresAt).toBe(login.passwordExpiresAt);
 
     await t.http().post('/api/auth/password').set(bearer(token)).send({ currentPassword: login.temporaryPassword, newPassword: 'cleo-own-password' }).expect(204);
-    expect(((await t.http().get(`/api/agents/${login.agentId}`).set(bearer(admin)).expect(200)).body as Agent).temporaryPasswordUntil).toBeNull();
+    expect(((await t.http().get(`/api/agents/${login.agentId}`).set(bearer(admin)).expect(200)).body as Agent).passwordExpiresAt).toBeNull();
     expect(((await t.http().get('/api/auth/me').set(bearer(token)).expect(200)).body as CurrentUser).passwordExpiresAt).toBeNull();
     await t.http().get(`/api/teams/${team.id}/schedule?from=2026-01-05T00:00:00Z&to=2026-01-06T00:00:00Z`).set(bearer(token)).expect(200);
     // The temporary password is gone; their own works.

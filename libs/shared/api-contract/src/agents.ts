@@ -46,7 +46,7 @@ export interface Agent extends AgentSummary {
    * The login still has the temporary password an import made, good until then: the agent has
    * not yet signed in to choose their own. Null otherwise.
    */
-  temporaryPasswordUntil: string | null;
+  passwordExpiresAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -123,8 +123,8 @@ export interface TemporaryLogin {
   displayName: string;
   email: string;
   temporaryPassword: string;
-  /** When the temporary password stops working. */
-  expiresAt: string;
+  /** When the temporary password stops working (the user's `passwordExpiresAt`). */
+  passwordExpiresAt: string;
 }
 
 export interface ImportedAgentPreview {

@@ -9,7 +9,7 @@ export interface AgentExtras {
   channels: AgentChannelEntity[];
   regionName: string | null;
   hasLogin: boolean;
-  temporaryPasswordUntil: string | null;
+  passwordExpiresAt: string | null;
 }
 
 /** Stable order: strongest languages first, then by code; channels in vocabulary order. */
@@ -47,7 +47,7 @@ export function toAgent(entity: AgentEntity, extras: AgentExtras): Agent {
     availability: parseAvailability(entity.availability),
     archivedAt: entity.archivedAt,
     hasLogin: extras.hasLogin,
-    temporaryPasswordUntil: extras.temporaryPasswordUntil,
+    passwordExpiresAt: extras.passwordExpiresAt,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
   };

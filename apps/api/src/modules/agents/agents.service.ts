@@ -187,7 +187,7 @@ export class AgentsService {
       regionName,
     }));
     if (request.dryRun) return { dryRun: true, agents, created: [], logins: [] };
-    const expiresAt = new Date(Date.now() + TEMPORARY_PASSWORD_TTL_MS).toISOString();
+    const passwordExpiresAt = new Date(Date.now() + TEMPORARY_PASSWORD_TTL_MS).toISOString();
     const passwords = request.logins ? valid.map(() => temporaryPassword()) : [];
     const hashes = await hashAll(passwords);
     const ids = await this.transactions.run(async (manager) => {
@@ -213,7 +213,7 @@ export class AgentsService {
         await this.replaceSkills(manager, agent.id, a);
         const passwordHash = hashes[created.length];
         if (passwordHash) {
-          await manager.insert(UserEntity, { id: randomUUID(), email: agent.email, passwordHash, passwordExpiresAt: expiresAt, role: 'agent', agentId: agent.id, displayName: agent.displayName, createdAt: now, updatedAt: now });
+          await manager.insert(UserEntity, { id: randomUUID(), email: agent.email, passwordHash, passwordExpiresAt, role: 'agent', agentId: agent.id, displayName: agent.displayName, createdAt: now, updatedAt: now });
         }
         created.push(agent.id);
       }
@@ -223,7 +223,7 @@ export class AgentsService {
     const created = await Promise.all(ids.map((id) => this.get(user, id) as Promise<Agent>));
     const logins = passwords.map((temporaryPassword, index) => {
       const agent = created[index] as Agent;
-      return { agentId: agent.id, displayName: agent.displayName, email: agent.email, temporaryPassword, expiresAt };
+      return { agentId: agent.id, displayName: agent.displayName, email: agent.email, temporaryPassword, passwordExpiresAt };
     });
     return { dryRun: false, agents, created, logins };
   }
@@ -424,7 +424,7 @@ export class AgentsService {
   /** Languages, channels, region names and logins of many agents in four queries. */
   private async loadExtras(manager: EntityManager, agents: AgentEntity[]): Promise<Map<string, AgentExtras>> {
     const ids = agents.map((agent) => agent.id);
-    const result = new Map<string, AgentExtras>(ids.map((id) => [id, { languages: [], channels: [], regionName: null, hasLogin: false, temporaryPasswordUntil: null }]));
+    const result = new Map<string, AgentExtras>(ids.map((id) => [id, { languages: [], channels: [], regionName: null, hasLogin: false, passwordExpiresAt: null }]));
     if (ids.length === 0) return result;
     const [languages, channels, logins] = await Promise.all([
       manager.findBy(AgentLanguageEntity, { agentId: In(ids) }),
@@ -440,7 +440,7 @@ export class AgentsService {
       const extras = login.agentId ? result.get(login.agentId) : undefined;
       if (!extras) continue;
       extras.hasLogin = true;
-      extras.temporaryPasswordUntil = login.passwordExpiresAt ?? null;
+      extras.passwordExpiresAt = login.passwordExpiresAt ?? null;
     }
     for (const agent of agents) (result.get(agent.id) as AgentExtras).regionName = agent.regionId ? (regionNames.get(agent.regionId) ?? null) : null;
     return result;

@@ -160,7 +160,7 @@ export class AgentImportDialogComponent {
   /** The logins the import made: shown once, until Done. */
   protected readonly logins = signal<TemporaryLogin[]>([]);
   protected readonly loginsExpire = computed(() => {
-    const expires = this.logins()[0]?.expiresAt;
+    const expires = this.logins()[0]?.passwordExpiresAt;
     return expires ? new Date(expires).toLocaleDateString(undefined, { dateStyle: 'medium' }) : '';
   });
   private finished: AgentImportOutcome = { imported: false };
@@ -255,7 +255,7 @@ export class AgentImportDialogComponent {
   }
 
   protected downloadLogins(): void {
-    const rows = this.logins().map((login) => [login.displayName, login.email, login.temporaryPassword, login.expiresAt]);
+    const rows = this.logins().map((login) => [login.displayName, login.email, login.temporaryPassword, login.passwordExpiresAt]);
     saveText(toCsv([['name', 'email', 'temporary password', 'expires at'], ...rows]), 'shiftdesk-logins.csv');
   }
 

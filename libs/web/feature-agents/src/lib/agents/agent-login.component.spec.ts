@@ -7,7 +7,7 @@ import { settle } from '@shiftdesk/web-util/testing';
 
 const AGENT: Agent = {
   id: 'a1', teamId: 't1', displayName: 'Joana Silva', email: 'joana@desk.test', timeZone: 'Europe/Lisbon', languages: [], channels: [],
-  regionId: null, regionName: null, workMode: 'remote', contractHoursPerWeek: 40, availability: null, archivedAt: null, hasLogin: false, temporaryPasswordUntil: null,
+  regionId: null, regionName: null, workMode: 'remote', contractHoursPerWeek: 40, availability: null, archivedAt: null, hasLogin: false, passwordExpiresAt: null,
   active: true, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
 };
 
@@ -78,7 +78,7 @@ describe('AgentLoginComponent', () => {
   });
 
   it('says when the login still has the temporary password an import made', async () => {
-    const { el } = await open({ ...AGENT, hasLogin: true, temporaryPasswordUntil: '2026-12-21T10:00:00Z' });
+    const { el } = await open({ ...AGENT, hasLogin: true, passwordExpiresAt: '2026-12-21T10:00:00Z' });
     const state = el.querySelector('[data-testid="agent-login-state"]')?.textContent ?? '';
     expect(state).toContain('has a temporary password until');
     expect(state).toContain('2026');

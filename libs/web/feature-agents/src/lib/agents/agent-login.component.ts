@@ -71,7 +71,7 @@ export class AgentLoginComponent {
   readonly busy = signal(false);
   readonly archived = computed(() => !!this.agent().archivedAt);
   readonly temporaryUntil = computed(() => {
-    const until = this.agent().temporaryPasswordUntil;
+    const until = this.agent().passwordExpiresAt;
     return until ? new Date(until).toLocaleDateString(undefined, { dateStyle: 'medium' }) : '';
   });
 

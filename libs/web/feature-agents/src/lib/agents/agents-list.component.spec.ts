@@ -11,7 +11,7 @@ import { settle } from '@shiftdesk/web-util/testing';
 const lisbon: Agent = {
   id: 'a1', teamId: 't1', displayName: 'Joana Silva', timeZone: 'Europe/Lisbon', languages: [{ code: 'en', level: 'fluent' }, { code: 'pt', level: 'native' }],
   channels: ['chat'], active: true, email: 'joana@desk.test', regionId: 'r1', regionName: 'Remote — Portugal', workMode: 'remote',
-  contractHoursPerWeek: 40, availability: null, archivedAt: null, hasLogin: true, temporaryPasswordUntil: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+  contractHoursPerWeek: 40, availability: null, archivedAt: null, hasLogin: true, passwordExpiresAt: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
 };
 
 describe('AgentsListComponent', () => {

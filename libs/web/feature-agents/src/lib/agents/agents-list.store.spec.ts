@@ -7,7 +7,7 @@ import { AgentsListStore, NO_FILTERS, toAgentsQuery } from './agents-list.store'
 function agent(id: string, name: string): Agent {
   return {
     id, teamId: 't1', displayName: name, timeZone: 'Europe/Lisbon', languages: [], channels: [], active: true, email: `${id}@desk.test`,
-    regionId: null, regionName: null, workMode: 'remote', contractHoursPerWeek: 40, availability: null, archivedAt: null, hasLogin: false, temporaryPasswordUntil: null,
+    regionId: null, regionName: null, workMode: 'remote', contractHoursPerWeek: 40, availability: null, archivedAt: null, hasLogin: false, passwordExpiresAt: null,
     createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
   };
 }

@@ -8,6 +8,8 @@ import { addDays, api, dayLabel, localDate } from './support/helpers';
 // and are deleted afterwards.
 
 const ZONE = DEMO_TEAM.timeZone;
+/** Someone on call in OnCall who is not an agent of the demo desk yet. */
+const NEWCOMER_EMAIL = `zoe.martin.${Date.now()}@example.com`;
 
 describe('importing a schedule from Opsgenie or Grafana OnCall in the browser', () => {
   let s: Session;
@@ -51,6 +53,9 @@ describe('importing a schedule from Opsgenie or Grafana OnCall in the browser', 
     await s.close();
     const rotations = await api<{ id: string; name: string }[]>(`/teams/${teamId}/rotations`, { token });
     for (const rotation of rotations.filter((r) => r.name.startsWith('Support on-call') || r.name.startsWith('Night desk'))) await api(`/teams/${teamId}/rotations/${rotation.id}`, { method: 'DELETE', token });
+    // The agent the OnCall import added leaves the demo desk as it was for the other tests.
+    const agents = await api<{ items: { id: string; email: string }[] }>(`/agents?teamId=${teamId}&pageSize=200`, { token });
+    for (const agent of agents.items.filter((a) => a.email === NEWCOMER_EMAIL)) await api(`/agents/${agent.id}`, { method: 'DELETE', token });
   });
 
   it('previews, then imports, an Opsgenie schedule as a rotation that continues the turns', async () => {
@@ -91,20 +96,26 @@ describe('importing a schedule from Opsgenie or Grafana OnCall in the browser', 
     expect(imported).toMatchObject({ startDate: monday, endDate: addDays(monday, 14), handoff: { mode: 'turns', every: 7 } });
   });
 
-  it('previews, then imports, Grafana OnCall rotations with their users list', async () => {
+  it('previews, then imports, Grafana OnCall rotations with their users list, adding the one person who is not an agent yet', async () => {
     const { page } = s;
     const week = addDays(monday, 14);
     // Weeknights 22:00–06:00 on the schedule's clock (no zone of its own), handed over on Mondays;
-    // started the week before, so Dmitri (the second group) has this week.
+    // started the week before, so Dmitri (the second group) has this week and Zoé the next.
     const shifts = {
       count: 2,
       next: null,
       results: [
-        { id: 'O1', name: 'Night desk', type: 'rolling_users', time_zone: null, level: 0, start: `${addDays(week, -7)}T22:00:00`, duration: 28800, frequency: 'weekly', interval: 1, week_start: 'MO', by_day: ['MO', 'TU', 'WE', 'TH', 'FR'], until: `${addDays(week, 14)}T00:00:00`, rolling_users: [['UANNA'], ['UDMITRI']] },
+        { id: 'O1', name: 'Night desk', type: 'rolling_users', time_zone: null, level: 0, start: `${addDays(week, -7)}T22:00:00`, duration: 28800, frequency: 'weekly', interval: 1, week_start: 'MO', by_day: ['MO', 'TU', 'WE', 'TH', 'FR'], until: `${addDays(week, 14)}T00:00:00`, rolling_users: [['UANNA'], ['UDMITRI'], ['UZOE']] },
         { id: 'O2', name: 'Release night', type: 'single_event', time_zone: null, level: 0, start: `${week}T20:00:00`, duration: 21600, users: ['UANNA'] },
       ],
     };
-    const users = { results: [{ id: 'UANNA', email: 'anna.smirnova@demo.shiftdesk.local', username: 'anna' }, { id: 'UDMITRI', email: 'dmitri.volkov@demo.shiftdesk.local', username: 'dmitri' }] };
+    const users = {
+      results: [
+        { id: 'UANNA', email: 'anna.smirnova@demo.shiftdesk.local', username: 'anna' },
+        { id: 'UDMITRI', email: 'dmitri.volkov@demo.shiftdesk.local', username: 'dmitri' },
+        { id: 'UZOE', email: NEWCOMER_EMAIL, username: 'zoe', name: 'Zoé Martin', timezone: 'Europe/Paris' },
+      ],
+    };
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rotations' }).click();
     await page.getByTestId('open-grafana-oncall-import').click();
@@ -118,21 +129,39 @@ describe('importing a schedule from Opsgenie or Grafana OnCall in the browser', 
     await dialog.getByLabel('Shifts (JSON)').fill(JSON.stringify(shifts));
     await dialog.getByLabel('Start on').fill(week);
     await dialog.getByTestId('schedule-import-preview-button').click();
-    await dialog.getByTestId('schedule-import-error').getByText(/UANNA, UDMITRI: these OnCall users are not in the users list/).waitFor();
+    await dialog.getByTestId('schedule-import-error').getByText(/UANNA, UDMITRI, UZOE: these OnCall users are not in the users list/).waitFor();
 
+    // With the users: Zoé is not an agent of the desk, until the import may add her.
     await dialog.getByLabel('Users (JSON)').fill(JSON.stringify(users));
     await dialog.getByTestId('schedule-import-preview-button').click();
+    await dialog.getByTestId('schedule-import-error').getByText(`${NEWCOMER_EMAIL} is not an agent of this team`, { exact: false }).waitFor();
+    await dialog.getByTestId('schedule-import-add-missing').check();
+    await dialog.getByTestId('schedule-import-preview-button').click();
+    const added = dialog.getByTestId('schedule-import-added');
+    await added.waitFor();
+    expect(await added.textContent()).toContain('Adds 1 agent');
+    expect(await added.textContent()).toContain(`Zoé Martin · ${NEWCOMER_EMAIL} · Europe/Paris`);
     const rotation = dialog.getByTestId('schedule-import-rotation');
     await rotation.waitFor();
     expect(await rotation.count()).toBe(1);
     expect(await rotation.textContent()).toContain(`22:00–06:00 ${ZONE} · Mon, Tue, Wed, Thu, Fri · 5 shifts each`);
-    expect(await rotation.getByTestId('schedule-import-turns').textContent()).toBe(`Dmitri Volkov ${dayLabel(week)} – ${dayLabel(addDays(week, 4))} · Anna Smirnova from ${dayLabel(addDays(week, 7))}`);
+    expect(await rotation.getByTestId('schedule-import-turns').textContent()).toBe(`Dmitri Volkov ${dayLabel(week)} – ${dayLabel(addDays(week, 4))} · Zoé Martin from ${dayLabel(addDays(week, 7))}`);
     expect(await dialog.getByTestId('schedule-import-warnings').textContent()).toContain('"Release night" is a one-off event');
     await shot(page, '62-grafana-oncall-preview');
 
     await dialog.getByTestId('schedule-import-button').click();
-    await page.getByTestId('rotation-notice').getByText(`Imported 1 rotation from Grafana OnCall, from ${week}.`).waitFor();
+    await page.getByTestId('rotation-notice').getByText(`Imported 1 rotation from Grafana OnCall, from ${week} and added 1 agent (complete them on the Agents page).`).waitFor();
+    // The team's list now holds Zoé: the rotation's editor names her third in the turn order.
+    const row = page.locator('[data-testid="rotation-row"]', { hasText: 'Night desk' });
+    await row.getByText('3 agents', { exact: false }).waitFor();
+    await row.getByRole('button', { name: /^Night desk/ }).click();
+    await page.locator('ol.agent-order li').nth(2).getByText('Zoé Martin').waitFor();
     const rotations = await api<{ name: string; startDate: string; endDate: string; agentIds: string[]; timeZone: string }[]>(`/teams/${teamId}/rotations`, { token });
-    expect(rotations.find((r) => r.name === 'Night desk')).toMatchObject({ startDate: week, endDate: addDays(week, 14), timeZone: ZONE });
+    const imported = rotations.find((r) => r.name === 'Night desk');
+    expect(imported).toMatchObject({ startDate: week, endDate: addDays(week, 14), timeZone: ZONE });
+    const agents = await api<{ items: { id: string; email: string; displayName: string; timeZone: string }[] }>(`/agents?teamId=${teamId}&pageSize=200`, { token });
+    const zoe = agents.items.find((a) => a.email === NEWCOMER_EMAIL);
+    expect(zoe).toMatchObject({ displayName: 'Zoé Martin', timeZone: 'Europe/Paris' });
+    expect(imported?.agentIds[2]).toBe(zoe?.id);
   });
 });

@@ -1,4 +1,4 @@
-import type { Agent, ApiError, ImportScheduleResponse, Rotation, ScheduleResponse, Team } from '@shiftdesk/shared-api-contract';
+import type { Agent, ApiError, ImportScheduleResponse, Page, Rotation, ScheduleResponse, Team } from '@shiftdesk/shared-api-contract';
 import { randomUUID } from 'node:crypto';
 import { agentRequest, createAgent } from './support/fixtures';
 import { ADMIN, bearer, bootTestApp, type TestApp } from './support/test-app';
@@ -100,6 +100,59 @@ describe('importing Grafana OnCall rotations', () => {
     expect((await rotations()).length).toBe(before);
   });
 
+  it('adds the people who are not agents yet, named and zoned as OnCall says, with the rotations in one transaction', async () => {
+    const zoeEmail = `zoe.${suffix}@example.com`;
+    const yuriEmail = `yuri.${suffix}@example.com`;
+    const withNewcomers = {
+      results: [
+        ...users().results,
+        { id: 'UZOE', email: zoeEmail, username: 'zoe', name: 'Zoé Martin', timezone: 'Europe/Paris' },
+        { id: 'UYURI', email: yuriEmail, username: 'yuri', timezone: null },
+      ],
+    };
+    const body = { shifts: shifts([['UANNA'], ['UZOE'], ['UYURI']]), users: withNewcomers, timeZone: 'Europe/Berlin', from: '2026-03-25', addMissingAgents: true };
+    const agentsOfTeam = async () => ((await t.http().get(`/api/agents?teamId=${team.id}&pageSize=100`).set(bearer(admin)).expect(200)).body as Page<Agent>).items;
+    const before = { rotations: (await rotations()).length, agents: (await agentsOfTeam()).length };
+
+    // A dry run names who would be added and writes nothing.
+    const preview = (await t.http().post(path()).set(bearer(admin)).send({ ...body, dryRun: true }).expect(200)).body as ImportScheduleResponse;
+    expect(preview.addedAgents.map(({ displayName, email, timeZone }) => ({ displayName, email, timeZone }))).toEqual([
+      // Yuri: no name and no zone in OnCall, so the username and the team's zone.
+      { displayName: 'yuri', email: yuriEmail, timeZone: 'Europe/Berlin' },
+      { displayName: 'Zoé Martin', email: zoeEmail, timeZone: 'Europe/Paris' },
+    ]);
+    expect(preview.rotations[0]?.agentIds).toEqual([anna.id, ...['Zoé Martin', 'yuri'].map((name) => preview.addedAgents.find((a) => a.displayName === name)?.id)]);
+    expect((await agentsOfTeam()).length).toBe(before.agents);
+
+    const imported = (await t.http().post(path()).set(bearer(admin)).send(body).expect(200)).body as ImportScheduleResponse;
+    const zoe = imported.addedAgents.find((a) => a.email === zoeEmail);
+    const agents = await agentsOfTeam();
+    expect(agents).toHaveLength(before.agents + 2);
+    expect(agents.find((a) => a.email === zoeEmail)).toMatchObject({ id: zoe?.id, displayName: 'Zoé Martin', timeZone: 'Europe/Paris', workMode: 'remote', contractHoursPerWeek: 40, languages: [], channels: [] });
+    expect(imported.created[0]?.agentIds).toEqual([anna.id, zoe?.id, imported.addedAgents.find((a) => a.email === yuriEmail)?.id]);
+    expect((await rotations()).length).toBe(before.rotations + 1);
+
+    // Again: they are agents now, so nobody is added and the same paste imports as it is.
+    const again = (await t.http().post(path()).set(bearer(admin)).send({ ...body, dryRun: true }).expect(200)).body as ImportScheduleResponse;
+    expect(again.addedAgents).toEqual([]);
+    expect(again.rotations[0]?.agentIds).toEqual(imported.created[0]?.agentIds);
+  });
+
+  it('adds nobody whose email another team’s agent has, and writes nothing', async () => {
+    const other = (await t.http().post('/api/teams').set(bearer(admin)).send({ name: `Other ${suffix}`, timeZone: 'Europe/Berlin' }).expect(201)).body as Team;
+    const takenEmail = `taken.${suffix}@example.com`;
+    await createAgent(t, admin, agentRequest(other.id, { email: takenEmail }));
+    const before = (await rotations()).length;
+    const refused = await t
+      .http()
+      .post(path())
+      .set(bearer(admin))
+      .send({ shifts: shifts([['UANNA'], ['UTAKEN']]), users: { results: [...users().results, { id: 'UTAKEN', email: takenEmail }] }, timeZone: 'Europe/Berlin', addMissingAgents: true })
+      .expect(409);
+    expect((refused.body as ApiError).fields).toEqual([{ field: 'addMissingAgents', message: `addMissingAgents: ${takenEmail} is already an agent of another team or archived: move or restore them to this team, then import again` }]);
+    expect((await rotations()).length).toBe(before);
+  });
+
   it('names the field of bad input', async () => {
     const field = async (body: object) => ((await t.http().post(path()).set(bearer(admin)).send(body).expect(400)).body as ApiError).fields?.map((f) => f.field);
     expect(await field({})).toEqual(['shifts']);
@@ -108,6 +161,7 @@ describe('importing Grafana OnCall rotations', () => {
     expect(await field({ shifts: shifts([['UANNA']]), users: users() })).toEqual(['shifts.0.time_zone']);
     expect(await field({ shifts: shifts([['UANNA']]), users: users(), timeZone: 'Berlin' })).toEqual(['timeZone']);
     expect(await field({ shifts: shifts([['UANNA']]), users: users(), timeZone: 'Europe/Berlin', from: '25/03/2026' })).toEqual(['from']);
+    expect(await field({ shifts: shifts([['UANNA']]), users: users(), timeZone: 'Europe/Berlin', addMissingAgents: 'yes' })).toEqual(['addMissingAgents']);
   });
 
   it('is for managers only', async () => {

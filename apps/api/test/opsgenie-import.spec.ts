@@ -102,6 +102,14 @@ describe('importing an Opsgenie schedule', () => {
     expect((await rotations()).length).toBe(before);
   });
 
+  it('with addMissingAgents, adds the participants who are not agents yet, named by email, in the team’s zone', async () => {
+    const zoeEmail = `Zoe.${suffix}@Example.com`;
+    const response = await t.http().post(path()).set(bearer(admin)).send({ schedule: opsgenie([annaEmail, zoeEmail]), from: '2026-01-05', addMissingAgents: true, dryRun: true }).expect(200);
+    const body = response.body as ImportScheduleResponse;
+    expect(body.addedAgents).toEqual([{ id: expect.any(String), displayName: `zoe.${suffix}`, email: zoeEmail.toLowerCase(), timeZone: 'Europe/Berlin' }]);
+    expect(body.rotations[0]?.agentIds).toEqual([anna.id, body.addedAgents[0]?.id]);
+  });
+
   it('names the field of bad input', async () => {
     const send = (body: object) => t.http().post(path()).set(bearer(admin)).send(body).expect(400);
     const field = async (body: object) => ((await send(body)).body as ApiError).fields?.map((f) => f.field);

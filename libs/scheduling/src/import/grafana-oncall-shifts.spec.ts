@@ -113,7 +113,7 @@ describe('importGrafanaOncallShifts', () => {
     ]);
 
     const stranger = importGrafanaOncallShifts({ shifts: [shift({ rolling_users: [['UANNA'], ['UZOE']] })], users: { results: [...USERS.results, { id: 'UZOE', email: 'zoe@example.com' }] }, agents: AGENTS, now: 0 });
-    expect(stranger).toEqual({ ok: false, field: 'shifts', message: expect.stringContaining('zoe@example.com is not an agent of this team') });
+    expect(stranger).toEqual({ ok: false, field: 'shifts', message: expect.stringContaining('zoe@example.com is not an agent of this team'), missing: [{ email: 'zoe@example.com', name: null, timeZone: null }] });
     const noUsers = importGrafanaOncallShifts({ shifts: [shift({})], agents: AGENTS, now: 0 });
     expect(noUsers).toEqual({ ok: false, field: 'users', message: expect.stringContaining('UANNA, UBORIS, UCHLOE: these OnCall users are not in the users list') });
     // Users pasted as two pages of OnCall's paged list.
@@ -126,6 +126,31 @@ describe('importGrafanaOncallShifts', () => {
     expect(importGrafanaOncallShifts({ shifts: [shift({ duration: 90 })], users: USERS, agents: AGENTS, now: 0 })).toMatchObject({ ok: false, field: 'shifts.0.duration' });
     expect(importGrafanaOncallShifts({ shifts: [shift({ start: 'next monday' })], users: USERS, agents: AGENTS, now: 0 })).toMatchObject({ ok: false, field: 'shifts.0.start' });
     expect(importGrafanaOncallShifts({ shifts: { results: [] }, agents: AGENTS, now: 0 })).toMatchObject({ ok: false, field: 'shifts' });
+  });
+
+  it('names the people who are not agents yet with what OnCall says about them, and imports once they are', () => {
+    const users = {
+      results: [
+        ...USERS.results,
+        { id: 'UZOE', email: 'Zoe@Example.com', username: 'zoe', name: 'Zoé Martin', timezone: 'Europe/Paris' },
+        { id: 'UYURI', email: 'yuri@example.com', username: 'yuri', timezone: 'Mars/Olympus' },
+      ],
+    };
+    const shifts = [shift({ rolling_users: [['UANNA'], ['UZOE'], ['UYURI']] })];
+    const missing = importGrafanaOncallShifts({ shifts, users, agents: AGENTS, from: '2026-01-05', now: 0 });
+    expect(missing).toMatchObject({
+      ok: false,
+      field: 'shifts',
+      message: expect.stringContaining('yuri@example.com, zoe@example.com are not agents of this team'),
+      // The name when OnCall has one, else the username; a zone only when it is a real one.
+      missing: [
+        { email: 'yuri@example.com', name: 'yuri', timeZone: null },
+        { email: 'zoe@example.com', name: 'Zoé Martin', timeZone: 'Europe/Paris' },
+      ],
+    });
+    // Added as agents (as the API does), the same paste imports.
+    const added = [...AGENTS, { id: 'y', email: 'yuri@example.com' }, { id: 'z', email: 'zoe@example.com' }];
+    expect(ok(importGrafanaOncallShifts({ shifts, users, agents: added, from: '2026-01-05', now: 0 })).rotations[0]?.agentIds).toEqual(['a', 'z', 'y']);
   });
 
   it('takes "today" on the rotation’s own clock when no date is given', () => {

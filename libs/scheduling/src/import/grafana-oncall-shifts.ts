@@ -65,11 +65,18 @@ export function importGrafanaOncallShifts(input: {
   const shifts = listOf(input.shifts);
   if (!shifts || !shifts.length) return fail('shifts', 'must be the JSON of Grafana OnCall shifts (GET /api/v1/on_call_shifts/?schedule_id=…): an object with "results", or a list of shifts');
   const emailOf = new Map<string, string>();
+  // What OnCall says about a person, for adding them as an agent: a name and a zone.
+  const detailsOf = new Map<string, { name: string | null; timeZone: string | null }>();
   if (input.users !== undefined && input.users !== null) {
     const users = listOf(input.users);
     if (!users) return fail('users', 'must be the JSON of Grafana OnCall users (GET /api/v1/users/): an object with "results", or a list of users');
     for (const user of users) {
-      if (isObject(user) && typeof user['id'] === 'string' && typeof user['email'] === 'string') emailOf.set(user['id'], user['email'].trim().toLowerCase());
+      if (!isObject(user) || typeof user['email'] !== 'string') continue;
+      const email = user['email'].trim().toLowerCase();
+      if (typeof user['id'] === 'string') emailOf.set(user['id'], email);
+      const name = [user['name'], user['username']].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+      const zone = user['timezone'];
+      detailsOf.set(email, { name: name ? truncateName(name.trim()) : null, timeZone: typeof zone === 'string' && isValidTimeZone(zone) ? zone : null });
     }
   }
   const agentOf = new Map(input.agents.map((agent) => [agent.email.trim().toLowerCase(), agent.id]));
@@ -245,7 +252,10 @@ export function importGrafanaOncallShifts(input: {
   }
   if (missing.size) {
     const list = [...missing].sort();
-    return fail('shifts', `${list.join(', ')} ${list.length === 1 ? 'is not an agent' : 'are not agents'} of this team (matched by email): add them as agents with the same email first`);
+    return {
+      ...fail('shifts', `${list.join(', ')} ${list.length === 1 ? 'is not an agent' : 'are not agents'} of this team (matched by email): add them as agents with the same email first, or let the import add them`),
+      missing: list.map((email) => ({ email, name: detailsOf.get(email)?.name ?? null, timeZone: detailsOf.get(email)?.timeZone ?? null })),
+    };
   }
   if (levels.size > 1) warnings.push('The rotations have different priority levels: in OnCall the higher level wins where they overlap, here everyone imported is on shift. Check the overlaps on the roster board.');
   if (!imported.length) return fail('shifts', `nothing could be imported: ${warnings.join(' ')}`);

@@ -18,9 +18,26 @@ export interface ScheduleImport {
   warnings: string[];
 }
 
-export type ScheduleImportResult = { ok: true; value: ScheduleImport } | { ok: false; field: string; message: string };
+/**
+ * Someone the other tool's schedule puts on call who is not an agent of the team, with what that
+ * tool says about them (null where it says nothing): the caller may add them as agents.
+ */
+export interface MissingPerson {
+  email: string;
+  name: string | null;
+  /** A valid IANA zone, or null. */
+  timeZone: string | null;
+}
 
-export type ImportFailure = { ok: false; field: string; message: string };
+export type ImportFailure = {
+  ok: false;
+  field: string;
+  message: string;
+  /** Set when the only thing in the way is people who are not agents yet (by email, sorted). */
+  missing?: MissingPerson[];
+};
+
+export type ScheduleImportResult = { ok: true; value: ScheduleImport } | ImportFailure;
 export const importFailure = (field: string, message: string): ImportFailure => ({ ok: false, field, message });
 
 export const MINUTES_PER_DAY = 1440;

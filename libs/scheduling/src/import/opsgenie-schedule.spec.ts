@@ -159,8 +159,21 @@ describe('importOpsgenieSchedule', () => {
     expect(result).toEqual({
       ok: false,
       field: 'schedule.rotations.participants',
-      message: 'yann@example.com, zoe@example.com are not agents of this team (matched by email): add them as agents with the same email first',
+      message: 'yann@example.com, zoe@example.com are not agents of this team (matched by email): add them as agents with the same email first, or let the import add them',
+      // Opsgenie says nothing more about them than their email.
+      missing: [
+        { email: 'yann@example.com', name: null, timeZone: null },
+        { email: 'zoe@example.com', name: null, timeZone: null },
+      ],
     });
+    // A participant known only by its id cannot be added as an agent.
+    const byId = importOpsgenieSchedule({
+      document: schedule([{ name: 'Primary', type: 'weekly', startDate: '2026-01-05T08:00:00Z', participants: [...users('anna'), { type: 'user', id: 'u-77' }] }]),
+      agents: AGENTS,
+      from: '2026-01-05',
+      now: 0,
+    });
+    expect(byId).toEqual({ ok: false, field: 'schedule.rotations.participants', message: 'u-77 is not an agent of this team (matched by email): add them as agents with the same email first' });
   });
 
   it('names the field of a malformed schedule', () => {

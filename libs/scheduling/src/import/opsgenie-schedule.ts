@@ -180,7 +180,13 @@ export function importOpsgenieSchedule(input: {
   }
   if (missing.size) {
     const list = [...missing].sort();
-    return fail('schedule.rotations.participants', `${list.join(', ')} ${list.length === 1 ? 'is not an agent' : 'are not agents'} of this team (matched by email): add them as agents with the same email first`);
+    // Opsgenie names a user by email (`username`) and says nothing else about them; a participant
+    // known only by id cannot be added.
+    const addable = list.every((key) => key.includes('@'));
+    return {
+      ...fail('schedule.rotations.participants', `${list.join(', ')} ${list.length === 1 ? 'is not an agent' : 'are not agents'} of this team (matched by email): add them as agents with the same email first${addable ? ', or let the import add them' : ''}`),
+      ...(addable ? { missing: list.map((email) => ({ email: email.toLowerCase(), name: null, timeZone: null })) } : {}),
+    };
   }
   if (!imported.length) return fail('schedule.rotations', `nothing could be imported: ${warnings.join(' ')}`);
   return { ok: true, value: { scheduleName, timeZone: zone, from, rotations: imported, warnings } };

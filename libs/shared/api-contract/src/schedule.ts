@@ -204,6 +204,13 @@ export interface ImportOpsgenieRequest {
   schedule: unknown;
   /** First local date (`YYYY-MM-DD`, the schedule's zone) the rotations run here; default today there. Turns continue as they stand on it. */
   from?: string;
+  /**
+   * Add the people on call who are not agents of the team yet (matched by email) as agents, in
+   * the same transaction: named and zoned as the other tool says where it does (OnCall's name or
+   * username and time zone), else by email and in the team's zone; remote, 40 h a week, no
+   * languages or channels and no login, for the manager to complete. Default false: they are an error.
+   */
+  addMissingAgents?: boolean;
   /** Only say what would be created (default false). */
   dryRun?: boolean;
 }
@@ -235,8 +242,18 @@ export interface ImportGrafanaOncallRequest {
   timeZone?: string;
   /** First local date (`YYYY-MM-DD`, each rotation's zone) the rotations run here; default today there. */
   from?: string;
+  /** As for the Opsgenie import. */
+  addMissingAgents?: boolean;
   /** Only say what would be created (default false). */
   dryRun?: boolean;
+}
+
+/** An agent a schedule import adds (`addMissingAgents`); on a dry run the id is not kept. */
+export interface ImportedAgent {
+  id: string;
+  displayName: string;
+  email: string;
+  timeZone: string;
 }
 
 /** The answer of every schedule import (Opsgenie, Grafana OnCall). */
@@ -248,6 +265,8 @@ export interface ImportScheduleResponse {
   rotations: ImportedRotationPreview[];
   /** The rotations written (empty on a dry run). */
   created: Rotation[];
+  /** The agents added (`addMissingAgents`), whom the rotations' `agentIds` may name; on a dry run, those that would be. */
+  addedAgents: ImportedAgent[];
   /** What could not be carried over exactly. */
   warnings: string[];
 }

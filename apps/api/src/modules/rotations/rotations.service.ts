@@ -4,6 +4,7 @@ import type {
   DeleteRotationResponse,
   ImportGrafanaOncallRequest,
   ImportOpsgenieRequest,
+  ImportedAgent,
   ImportScheduleResponse,
   Rotation as RotationContract,
   RotationPreviewQuery,
@@ -11,7 +12,19 @@ import type {
   UpdateRotationRequest,
   UpdateRotationResponse,
 } from '@shiftdesk/shared-api-contract';
-import { addCalendarDays, importGrafanaOncallShifts, importOpsgenieSchedule, instantToLocal, localToInstant, previewRotation, splitRotationAt, validateRotation, type Rotation, type ScheduleImport } from '@shiftdesk/scheduling';
+import {
+  addCalendarDays,
+  importGrafanaOncallShifts,
+  importOpsgenieSchedule,
+  instantToLocal,
+  localToInstant,
+  previewRotation,
+  splitRotationAt,
+  validateRotation,
+  type Rotation,
+  type ScheduleImport,
+  type ScheduleImportResult,
+} from '@shiftdesk/scheduling';
 import { randomUUID } from 'node:crypto';
 import { type EntityManager, In, IsNull, MoreThanOrEqual } from 'typeorm';
 import { apiError } from '../../common/api-error';
@@ -22,7 +35,7 @@ import { AgentEntity } from '../agents/agent.entity';
 import { OverrideEntity } from '../overrides/override.entity';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { fromIso, toIso } from '../schedule/instants';
-import { badField, badFields } from '../schedule/schedule-errors';
+import { badField, badFields, conflictField } from '../schedule/schedule-errors';
 import { ScheduleChanges } from '../schedule/schedule-changes.service';
 import { ScheduleSource } from '../schedule/schedule-source.service';
 import { RotationAgentEntity } from './rotation-agent.entity';
@@ -32,6 +45,8 @@ import { toDomainRotation, toRotation, toRotationEntity } from './rotation.mappe
 const DEFAULT_PREVIEW_COUNT = 10;
 /** Occurrences shown per rotation in an import's answer: enough to see the turns pass. */
 const IMPORT_PREVIEW_COUNT = 8;
+/** Contract hours of an agent an import adds: a full week, until the manager says otherwise. */
+const IMPORTED_AGENT_HOURS = 40;
 
 /** A pasted document (or several pages of one): JSON as it came, or its text parsed; bad text names the field. */
 function parseJsonField(value: unknown, field: string, hint: string): unknown {
@@ -112,16 +127,15 @@ export class RotationsService {
 
   /**
    * An Opsgenie schedule as rotations of the team (`importOpsgenieSchedule`): participants matched
-   * to the team's agents by email, turns continued from `from`. All or nothing: the rotations are
-   * written in one transaction; a dry run only answers what would be written.
+   * to the team's agents by email (or added as agents, `addMissingAgents`), turns continued from
+   * `from`. All or nothing: the rotations and added agents are written in one transaction; a dry
+   * run only answers what would be written.
    */
   async importOpsgenie(user: AuthenticatedUser, teamId: string, request: ImportOpsgenieRequest): Promise<ImportScheduleResponse> {
-    await this.source.managedTeam(user, teamId);
+    const team = await this.source.managedTeam(user, teamId);
     const document = parseJsonField(request.schedule, 'schedule', 'paste the whole answer of GET /v2/schedules/{id}');
-    const agents = await this.teamEmails(teamId);
-    const result = importOpsgenieSchedule({ document, agents, from: request.from, now: Date.now() });
-    if (!result.ok) throw badField(result.field, result.message);
-    return this.writeImport(teamId, result.value, request.dryRun === true, 'Opsgenie');
+    const now = Date.now();
+    return this.importSchedule(team, request, 'Opsgenie', (agents) => importOpsgenieSchedule({ document, agents, from: request.from, now }));
   }
 
   /**
@@ -129,21 +143,47 @@ export class RotationsService {
    * team (`importGrafanaOncallShifts`); all or nothing, as the Opsgenie import.
    */
   async importGrafanaOncall(user: AuthenticatedUser, teamId: string, request: ImportGrafanaOncallRequest): Promise<ImportScheduleResponse> {
-    await this.source.managedTeam(user, teamId);
+    const team = await this.source.managedTeam(user, teamId);
     const shifts = parseJsonField(request.shifts, 'shifts', 'paste the whole answer of GET /api/v1/on_call_shifts/?schedule_id=…');
     const users = request.users === undefined || request.users === null || (typeof request.users === 'string' && !request.users.trim()) ? undefined : parseJsonField(request.users, 'users', 'paste the whole answer of GET /api/v1/users/');
-    const agents = await this.teamEmails(teamId);
-    const result = importGrafanaOncallShifts({ shifts, users, timeZone: request.timeZone, agents, from: request.from, now: Date.now() });
+    const now = Date.now();
+    return this.importSchedule(team, request, 'Grafana OnCall', (agents) => importGrafanaOncallShifts({ shifts, users, timeZone: request.timeZone, agents, from: request.from, now }));
+  }
+
+  /**
+   * Runs an importer against the team's agents. With `addMissingAgents`, the people it names as
+   * not agents yet get agents (ids made here) and it runs again; they are written with the
+   * rotations, in the same transaction.
+   */
+  private async importSchedule(
+    team: { id: string; timeZone: string },
+    request: { addMissingAgents?: boolean; dryRun?: boolean },
+    fallbackName: string,
+    run: (agents: { id: string; email: string }[]) => ScheduleImportResult,
+  ): Promise<ImportScheduleResponse> {
+    const agents = await this.source.manager.find(AgentEntity, { where: { teamId: team.id, archivedAt: IsNull() }, select: { id: true, email: true } });
+    let result = run(agents);
+    let added: ImportedAgent[] = [];
+    if (!result.ok && result.missing && request.addMissingAgents === true) {
+      added = result.missing.map((person) => ({ id: randomUUID(), displayName: person.name ?? person.email.split('@')[0], email: person.email, timeZone: person.timeZone ?? team.timeZone }));
+      await this.assertEmailsFree(this.source.manager, added);
+      result = run([...agents, ...added]);
+    }
     if (!result.ok) throw badField(result.field, result.message);
-    return this.writeImport(teamId, result.value, request.dryRun === true, 'Grafana OnCall');
+    return this.writeImport(team.id, result.value, request.dryRun === true, fallbackName, added);
   }
 
-  private teamEmails(teamId: string): Promise<{ id: string; email: string }[]> {
-    return this.source.manager.find(AgentEntity, { where: { teamId, archivedAt: IsNull() }, select: { id: true, email: true } });
+  /** An email already taken (another team's agent, or an archived one of this team) cannot be added again. */
+  private async assertEmailsFree(manager: EntityManager, added: readonly ImportedAgent[]): Promise<void> {
+    if (!added.length) return;
+    const taken = await manager.find(AgentEntity, { where: { email: In(added.map((agent) => agent.email)) }, select: { email: true } });
+    if (!taken.length) return;
+    const list = taken.map((agent) => agent.email).sort();
+    throw conflictField('addMissingAgents', `${list.join(', ')} ${list.length === 1 ? 'is' : 'are'} already an agent of another team or archived: move or restore ${list.length === 1 ? 'them' : 'those agents'} to this team, then import again`);
   }
 
-  /** The imported rotations with who works their next shifts; unless a dry run, written in one transaction. */
-  private async writeImport(teamId: string, value: ScheduleImport, dryRun: boolean, fallbackName: string): Promise<ImportScheduleResponse> {
+  /** The imported rotations with who works their next shifts; unless a dry run, written (with any added agents) in one transaction. */
+  private async writeImport(teamId: string, value: ScheduleImport, dryRun: boolean, fallbackName: string, addedAgents: ImportedAgent[]): Promise<ImportScheduleResponse> {
     const rotations: Rotation[] = value.rotations.map(({ name: _name, ...rotation }) => this.checked({ ...rotation, id: randomUUID(), teamId }));
     const previews = rotations.map((rotation, index) => {
       // From the import date on the rotation's own clock (an OnCall import may mix zones).
@@ -163,10 +203,26 @@ export class RotationsService {
           .map((o) => ({ index: o.index, localDate: o.localDate, start: toIso(o.start), end: toIso(o.end), agentIds: o.agentIds })),
       };
     });
-    const response = { scheduleName: value.scheduleName, timeZone: value.timeZone, from: value.from, dryRun, rotations: previews, created: [] as RotationContract[], warnings: value.warnings };
+    const response = { scheduleName: value.scheduleName, timeZone: value.timeZone, from: value.from, dryRun, rotations: previews, created: [] as RotationContract[], addedAgents, warnings: value.warnings };
     if (dryRun) return response;
     const now = nowIso();
     response.created = await this.transactions.run(async (manager) => {
+      // Checked again inside the transaction: an agent with the email may have been added since.
+      await this.assertEmailsFree(manager, addedAgents);
+      for (const agent of addedAgents) {
+        await manager.insert(AgentEntity, {
+          ...agent,
+          teamId,
+          regionId: null,
+          workMode: 'remote',
+          contractHoursPerWeek: IMPORTED_AGENT_HOURS,
+          active: true,
+          availability: null,
+          archivedAt: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+      }
       const created: RotationContract[] = [];
       for (const [index, rotation] of rotations.entries()) {
         created.push(await this.insert(manager, rotation, { name: previews[index]?.name || fallbackName, previousVersionId: null, createdAt: now, updatedAt: now }));

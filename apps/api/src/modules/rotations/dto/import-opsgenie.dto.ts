@@ -16,6 +16,11 @@ export class ImportOpsgenieDto implements ImportOpsgenieRequest {
   @IsLocalDate()
   from?: string;
 
+  @ApiPropertyOptional({ default: false, description: 'Add the people on call who are not agents of the team yet as agents (remote, 40 h, no login), in the same transaction' })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  addMissingAgents?: boolean;
+
   @ApiPropertyOptional({ default: false })
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })

@@ -77,6 +77,11 @@ const MAX_FILE_BYTES = 2_000_000;
               </div>
             </div>
           }
+          <label class="checkbox">
+            <input type="checkbox" [checked]="addMissing()" (change)="setAddMissing($any($event.target).checked)" data-testid="schedule-import-add-missing" />
+            Add people who are not agents yet:
+            {{ from === 'opsgenie' ? 'named by their email, in the team’s zone' : 'named and zoned as OnCall says (else by email, in the team’s zone)' }}; remote, 40 h a week, no login, for you to complete on the Agents page
+          </label>
 
           @if (result(); as r) {
             <section class="import-preview" aria-labelledby="schedule-import-preview-title" data-testid="schedule-import-preview">
@@ -90,6 +95,14 @@ const MAX_FILE_BYTES = 2_000_000;
                   </li>
                 }
               </ul>
+              @if (r.addedAgents.length) {
+                <div class="alert alert-info" role="status" data-testid="schedule-import-added">
+                  <p><strong>{{ r.dryRun ? 'Adds' : 'Added' }} {{ r.addedAgents.length }} {{ r.addedAgents.length === 1 ? 'agent' : 'agents' }}</strong></p>
+                  <ul>
+                    @for (agent of r.addedAgents; track agent.id) { <li>{{ agent.displayName }} · {{ agent.email }} · {{ agent.timeZone }}</li> }
+                  </ul>
+                </div>
+              }
               @if (r.warnings.length) {
                 <div class="alert alert-warning" role="status">
                   <p><strong>Not carried over exactly</strong></p>
@@ -123,7 +136,7 @@ const MAX_FILE_BYTES = 2_000_000;
     .import-preview { margin-top: 8px; }
     .import-preview h3 { font-size: 14px; margin: 0 0 6px; }
     .import-rotation { display: flex; flex-direction: column; gap: 2px; padding: 6px 0; border-bottom: 1px solid var(--border); }
-    .import-preview .alert { display: block; }
+    .import-preview .alert { display: block; margin-bottom: 8px; }
     .alert ul { margin: 4px 0 0; padding-left: 18px; }
     .alert p { margin: 0; }
   `,
@@ -143,6 +156,8 @@ export class ScheduleImportDialogComponent {
   protected readonly users = signal('');
   protected readonly zone = signal('');
   protected readonly startOn = signal('');
+  /** Add the people on call who are not agents yet (`addMissingAgents`). */
+  protected readonly addMissing = signal(false);
   protected readonly busy = signal(false);
   protected readonly importing = signal(false);
   protected readonly error = signal('');
@@ -187,6 +202,11 @@ export class ScheduleImportDialogComponent {
     this.result.set(null);
   }
 
+  protected setAddMissing(value: boolean): void {
+    this.addMissing.set(value);
+    this.result.set(null);
+  }
+
   protected async readFile(event: Event, into: 'text' | 'users'): Promise<void> {
     const file = await readChosenTextFile(event, MAX_FILE_BYTES);
     if (file.kind === 'none') return;
@@ -208,7 +228,9 @@ export class ScheduleImportDialogComponent {
   });
 
   protected turns(rotation: ImportScheduleResponse['rotations'][number]): string[] {
-    return describeTurns(rotation.next, (id) => this.names().get(id)?.displayName ?? 'an agent');
+    // Agents the import adds are not in the team's list yet: their names come with the answer.
+    const added = new Map(this.result()?.addedAgents.map((agent) => [agent.id, agent.displayName]));
+    return describeTurns(rotation.next, (id) => this.names().get(id)?.displayName ?? added.get(id) ?? 'an agent');
   }
 
   async preview(): Promise<void> {
@@ -223,10 +245,16 @@ export class ScheduleImportDialogComponent {
     if (!result) return;
     const count = result.created.length;
     const from = this.source() === 'opsgenie' ? `"${result.scheduleName}"` : 'Grafana OnCall';
-    this.closed.emit({ imported: true, message: `Imported ${count} ${count === 1 ? 'rotation' : 'rotations'} from ${from}, from ${result.from}.` });
+    const added = result.addedAgents.length;
+    // The new agents join the team's list, so the rotations and the board name them.
+    const teamId = this.context.teamId();
+    if (added && teamId) await this.context.selectTeam(teamId);
+    const agents = added ? ` and added ${added} ${added === 1 ? 'agent' : 'agents'} (complete them on the Agents page)` : '';
+    this.closed.emit({ imported: true, message: `Imported ${count} ${count === 1 ? 'rotation' : 'rotations'} from ${from}, from ${result.from}${agents}.` });
     this.text.set('');
     this.users.set('');
     this.startOn.set('');
+    this.addMissing.set(false);
     this.result.set(null);
   }
 
@@ -236,11 +264,11 @@ export class ScheduleImportDialogComponent {
     if (!teamId || !source || !this.text().trim()) return null;
     this.busy.set(true);
     this.error.set('');
-    const from = this.startOn() ? { from: this.startOn() } : {};
+    const options = { ...(this.startOn() ? { from: this.startOn() } : {}), ...(this.addMissing() ? { addMissingAgents: true } : {}), dryRun };
     try {
       return source === 'opsgenie'
-        ? await this.store.importOpsgenie(teamId, { schedule: this.text(), ...from, dryRun })
-        : await this.store.importGrafanaOncall(teamId, { shifts: this.text(), ...(this.users().trim() ? { users: this.users() } : {}), ...(this.zone() ? { timeZone: this.zone() } : {}), ...from, dryRun });
+        ? await this.store.importOpsgenie(teamId, { schedule: this.text(), ...options })
+        : await this.store.importGrafanaOncall(teamId, { shifts: this.text(), ...(this.users().trim() ? { users: this.users() } : {}), ...(this.zone() ? { timeZone: this.zone() } : {}), ...options });
     } catch (failure) {
       const error = failure as ApiError;
       this.result.set(null);

@@ -162,6 +162,8 @@ describe('importing Grafana OnCall rotations', () => {
     expect(await field({ shifts: shifts([['UANNA']]), users: users(), timeZone: 'Berlin' })).toEqual(['timeZone']);
     expect(await field({ shifts: shifts([['UANNA']]), users: users(), timeZone: 'Europe/Berlin', from: '25/03/2026' })).toEqual(['from']);
     expect(await field({ shifts: shifts([['UANNA']]), users: users(), timeZone: 'Europe/Berlin', addMissingAgents: 'yes' })).toEqual(['addMissingAgents']);
+    // A shift naming someone by something that is not an email an agent can have: not added.
+    expect(await field({ shifts: shifts([['UANNA'], ['zoe@@example']]), users: users(), timeZone: 'Europe/Berlin', addMissingAgents: true })).toEqual(['addMissingAgents']);
   });
 
   it('is for managers only', async () => {

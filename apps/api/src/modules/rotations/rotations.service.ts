@@ -27,7 +27,9 @@ import {
 } from '@shiftdesk/scheduling';
 import { randomUUID } from 'node:crypto';
 import { type EntityManager, In, IsNull, MoreThanOrEqual } from 'typeorm';
+import { isEmail } from 'class-validator';
 import { apiError } from '../../common/api-error';
+import { quoted } from '../../common/validators';
 import { parseJsonDocuments } from '../../common/json-documents';
 import { nowIso } from '../../database/columns';
 import { Transactions } from '../../database/transactions';
@@ -45,6 +47,8 @@ import { toDomainRotation, toRotation, toRotationEntity } from './rotation.mappe
 const DEFAULT_PREVIEW_COUNT = 10;
 /** Occurrences shown per rotation in an import's answer: enough to see the turns pass. */
 const IMPORT_PREVIEW_COUNT = 8;
+/** The agents table's email length, as the agents API checks it. */
+const MAX_EMAIL_LENGTH = 254;
 /** Contract hours of an agent an import adds: a full week, until the manager says otherwise. */
 const IMPORTED_AGENT_HOURS = 40;
 
@@ -165,6 +169,9 @@ export class RotationsService {
     let result = run(agents);
     let added: ImportedAgent[] = [];
     if (!result.ok && result.missing && request.addMissingAgents === true) {
+      // What the agents API would refuse is refused here too, rather than written unchecked.
+      const unusable = result.missing.filter((person) => person.email.length > MAX_EMAIL_LENGTH || !isEmail(person.email)).map((person) => quoted(person.email));
+      if (unusable.length) throw badField('addMissingAgents', `${unusable.join(', ')} ${unusable.length === 1 ? 'is not an email address' : 'are not email addresses'} an agent can have: fix them in the other tool, or add those people as agents by hand`);
       added = result.missing.map((person) => ({ id: randomUUID(), displayName: person.name ?? person.email.split('@')[0], email: person.email, timeZone: person.timeZone ?? team.timeZone }));
       await this.assertEmailsFree(this.source.manager, added);
       result = run([...agents, ...added]);

@@ -207,7 +207,7 @@ export interface ImportOpsgenieRequest {
   /**
    * Add the people on call who are not agents of the team yet (matched by email) as agents, in
    * the same transaction: named and zoned as the other tool says where it does (OnCall's name or
-   * username and time zone), else by email and in the team's zone; remote, 40 h a week, no
+   * username and time zone), else by their email before the @ and in the team's zone; remote, 40 h a week, no
    * languages or channels and no login, for the manager to complete. Default false: they are an error.
    */
   addMissingAgents?: boolean;

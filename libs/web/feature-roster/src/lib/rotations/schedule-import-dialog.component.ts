@@ -80,7 +80,7 @@ const MAX_FILE_BYTES = 2_000_000;
           <label class="checkbox">
             <input type="checkbox" [checked]="addMissing()" (change)="setAddMissing($any($event.target).checked)" data-testid="schedule-import-add-missing" />
             Add people who are not agents yet:
-            {{ from === 'opsgenie' ? 'named by their email, in the team’s zone' : 'named and zoned as OnCall says (else by email, in the team’s zone)' }}; remote, 40 h a week, no login, for you to complete on the Agents page
+            {{ from === 'opsgenie' ? 'named by their email before the @, in the team’s zone' : 'named and zoned as OnCall says (else by their email before the @, in the team’s zone)' }}; remote, 40 h a week, no login, for you to complete on the Agents page
           </label>
 
           @if (result(); as r) {

@@ -1,4 +1,4 @@
-import { CHANNELS, LANGUAGE_LEVELS, type Agent, type AgentSummary, type AvailabilityByWeekday, type Channel, type LanguageSkill } from '@shiftdesk/shared-api-contract';
+import { CHANNELS, LANGUAGE_LEVELS, type Agent, type AgentSummary, type AvailabilityByWeekday, type Channel, type LanguageSkill, type WorkMode } from '@shiftdesk/shared-api-contract';
 import type { AgentChannelEntity } from './agent-channel.entity';
 import type { AgentLanguageEntity } from './agent-language.entity';
 import type { AgentEntity } from './agent.entity';
@@ -50,6 +50,45 @@ export function toAgent(entity: AgentEntity, extras: AgentExtras): Agent {
     passwordExpiresAt: extras.passwordExpiresAt,
     createdAt: entity.createdAt,
     updatedAt: entity.updatedAt,
+  };
+}
+
+/** What a new agent is made of; the rest of its row has the same value for every new agent. */
+export interface NewAgentFields {
+  id: string;
+  teamId: string;
+  displayName: string;
+  email: string;
+  timeZone: string;
+  workMode: WorkMode;
+  contractHoursPerWeek: number;
+  /** Default: none. */
+  regionId?: string | null;
+  /** Default: true. */
+  active?: boolean;
+  /** Default: null (available any time). */
+  availability?: AvailabilityByWeekday | null;
+}
+
+/**
+ * The row of a new agent (`now` an ISO instant), for every way one is made: the agents API, the
+ * CSV import and schedule imports, so a new column is filled in one place.
+ */
+export function toNewAgentEntity(fields: NewAgentFields, now: string): AgentEntity {
+  return {
+    id: fields.id,
+    teamId: fields.teamId,
+    displayName: fields.displayName,
+    email: fields.email,
+    timeZone: fields.timeZone,
+    regionId: fields.regionId ?? null,
+    workMode: fields.workMode,
+    contractHoursPerWeek: fields.contractHoursPerWeek,
+    active: fields.active ?? true,
+    availability: serializeAvailability(fields.availability ?? null),
+    archivedAt: null,
+    createdAt: now,
+    updatedAt: now,
   };
 }
 

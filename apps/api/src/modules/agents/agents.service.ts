@@ -39,7 +39,7 @@ import { TeamEntity } from '../teams/team.entity';
 import { AgentChannelEntity } from './agent-channel.entity';
 import { AgentLanguageEntity } from './agent-language.entity';
 import { AgentEntity } from './agent.entity';
-import { serializeAvailability, toAgent, toAgentSummary, type AgentExtras } from './agent.mapper';
+import { serializeAvailability, toAgent, toAgentSummary, toNewAgentEntity, type AgentExtras } from './agent.mapper';
 import { agentCsvRows, csvColumnOf } from './agent-csv';
 import { CreateAgentDto } from './dto/create-agent.dto';
 
@@ -194,21 +194,10 @@ export class AgentsService {
       const now = nowIso();
       const created: string[] = [];
       for (const { request: a } of valid) {
-        const agent: AgentEntity = {
-          id: randomUUID(),
-          teamId: request.teamId,
-          displayName: a.displayName,
-          email: a.email,
-          timeZone: a.timeZone,
-          regionId: a.regionId ?? null,
-          workMode: a.workMode,
-          contractHoursPerWeek: a.contractHoursPerWeek,
-          active: true,
-          availability: null,
-          archivedAt: null,
-          createdAt: now,
-          updatedAt: now,
-        };
+        const agent = toNewAgentEntity(
+          { id: randomUUID(), teamId: request.teamId, displayName: a.displayName, email: a.email, timeZone: a.timeZone, regionId: a.regionId, workMode: a.workMode, contractHoursPerWeek: a.contractHoursPerWeek },
+          now,
+        );
         await manager.insert(AgentEntity, agent);
         await this.replaceSkills(manager, agent.id, a);
         const passwordHash = hashes[created.length];
@@ -237,21 +226,7 @@ export class AgentsService {
       await this.assertRegionExists(manager, request.regionId ?? null);
       await this.assertEmailFree(manager, request.email, null);
       const now = nowIso();
-      const agent: AgentEntity = {
-        id: randomUUID(),
-        teamId: request.teamId,
-        displayName: request.displayName,
-        email: request.email,
-        timeZone: request.timeZone,
-        regionId: request.regionId ?? null,
-        workMode: request.workMode,
-        contractHoursPerWeek: request.contractHoursPerWeek,
-        active: request.active ?? true,
-        availability: serializeAvailability(request.availability ?? null),
-        archivedAt: null,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const agent = toNewAgentEntity({ ...request, id: randomUUID() }, now);
       await manager.insert(AgentEntity, agent);
       await this.replaceSkills(manager, agent.id, request);
       if (passwordHash !== null) {

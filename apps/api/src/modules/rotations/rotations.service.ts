@@ -27,13 +27,13 @@ import {
 } from '@shiftdesk/scheduling';
 import { randomUUID } from 'node:crypto';
 import { type EntityManager, In, IsNull, MoreThanOrEqual } from 'typeorm';
-import { isEmail } from 'class-validator';
 import { apiError } from '../../common/api-error';
-import { quoted } from '../../common/validators';
+import { isValidEmail, quoted } from '../../common/validators';
 import { parseJsonDocuments } from '../../common/json-documents';
 import { nowIso } from '../../database/columns';
 import { Transactions } from '../../database/transactions';
 import { AgentEntity } from '../agents/agent.entity';
+import { toNewAgentEntity } from '../agents/agent.mapper';
 import { OverrideEntity } from '../overrides/override.entity';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { fromIso, toIso } from '../schedule/instants';
@@ -47,8 +47,6 @@ import { toDomainRotation, toRotation, toRotationEntity } from './rotation.mappe
 const DEFAULT_PREVIEW_COUNT = 10;
 /** Occurrences shown per rotation in an import's answer: enough to see the turns pass. */
 const IMPORT_PREVIEW_COUNT = 8;
-/** The agents table's email length, as the agents API checks it. */
-const MAX_EMAIL_LENGTH = 254;
 /** Contract hours of an agent an import adds: a full week, until the manager says otherwise. */
 const IMPORTED_AGENT_HOURS = 40;
 
@@ -170,7 +168,7 @@ export class RotationsService {
     let added: ImportedAgent[] = [];
     if (!result.ok && result.missing && request.addMissingAgents === true) {
       // What the agents API would refuse is refused here too, rather than written unchecked.
-      const unusable = result.missing.filter((person) => person.email.length > MAX_EMAIL_LENGTH || !isEmail(person.email)).map((person) => quoted(person.email));
+      const unusable = result.missing.filter((person) => !isValidEmail(person.email)).map((person) => quoted(person.email));
       if (unusable.length) throw badField('addMissingAgents', `${unusable.join(', ')} ${unusable.length === 1 ? 'is not an email address' : 'are not email addresses'} an agent can have: fix them in the other tool, or add those people as agents by hand`);
       added = result.missing.map((person) => ({ id: randomUUID(), displayName: person.name ?? person.email.split('@')[0], email: person.email, timeZone: person.timeZone ?? team.timeZone }));
       await this.assertEmailsFree(this.source.manager, added);
@@ -217,18 +215,7 @@ export class RotationsService {
       // Checked again inside the transaction: an agent with the email may have been added since.
       await this.assertEmailsFree(manager, addedAgents);
       for (const agent of addedAgents) {
-        await manager.insert(AgentEntity, {
-          ...agent,
-          teamId,
-          regionId: null,
-          workMode: 'remote',
-          contractHoursPerWeek: IMPORTED_AGENT_HOURS,
-          active: true,
-          availability: null,
-          archivedAt: null,
-          createdAt: now,
-          updatedAt: now,
-        });
+        await manager.insert(AgentEntity, toNewAgentEntity({ ...agent, teamId, workMode: 'remote', contractHoursPerWeek: IMPORTED_AGENT_HOURS }, now));
       }
       const created: RotationContract[] = [];
       for (const [index, rotation] of rotations.entries()) {

@@ -178,20 +178,24 @@ describe('the API killed in the middle of its largest writes', () => {
       expect(before).toMatchObject({ state: 'accepted', appliedSeq: null, approvedAudits: 0 });
 
       const fired = fireWrites(api, swap.id, ics);
-      const firedAt = Date.now();
+      let settled = false;
+      void fired.then(() => (settled = true));
       let strategy: string;
       if (round % 2 === 1) {
-        // After a random part of the writes' time, the next moment a write transaction is open
-        // (then 0–20 ms more): whichever write that is, the kill lands inside it.
-        await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * duration * 0.8)));
+        // The next moment a write transaction is open (then 0–20 ms more): whichever write that
+        // is, the kill lands inside it. The first such round watches from the start; later ones
+        // first wait a random part of the writes' time, to land in a later write. Watching goes on
+        // until every write has answered (a fixed deadline missed them all on a loaded machine).
+        const wait = round === 1 ? 0 : Math.floor(Math.random() * duration * 0.5);
+        await new Promise((resolve) => setTimeout(resolve, wait));
         let seen = false;
-        while (!seen && Date.now() - firedAt < 3 * duration) {
+        while (!seen && !settled) {
           seen = await db.writeInProgress();
           if (!seen) await new Promise((resolve) => setTimeout(resolve, 2));
         }
         if (seen) insideTransaction += 1;
         await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 20)));
-        strategy = seen ? 'inside a write transaction' : 'no write seen open';
+        strategy = seen ? `inside a write transaction (watched from ${wait} ms)` : `no write seen open (watched from ${wait} ms)`;
       } else {
         const delay = Math.floor(Math.random() * duration);
         await new Promise((resolve) => setTimeout(resolve, delay));

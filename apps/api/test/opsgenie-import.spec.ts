@@ -117,6 +117,7 @@ describe('importing an Opsgenie schedule', () => {
     expect(await field({ schedule: '{"data": ' })).toEqual(['schedule']);
     expect(await field({ schedule: { timezone: 'Europe/Berlin', rotations: [{ type: 'daily', startDate: 'Monday', participants: [] }] } })).toEqual(['schedule.rotations.0.startDate']);
     expect(await field({ schedule: opsgenie([annaEmail]), from: '25/03/2026' })).toEqual(['from']);
+    expect(await field({ schedule: opsgenie([annaEmail]), dryRun: 'yes', addMissingAgents: 1 })).toEqual(['addMissingAgents', 'dryRun']);
   });
 
   it('is for managers only', async () => {

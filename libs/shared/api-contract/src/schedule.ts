@@ -199,10 +199,17 @@ export interface RotationPreviewResponse {
  * `POST /api/teams/:id/rotations/import/opsgenie`: an Opsgenie schedule becomes rotations of the
  * team, its participants matched to the team's agents by email.
  */
-export interface ImportOpsgenieRequest {
+export interface ImportOpsgenieRequest extends ScheduleImportOptions {
   /** Opsgenie's `GET /v2/schedules/{id}` answer (or its `data` object), as JSON or as its text. */
   schedule: unknown;
-  /** First local date (`YYYY-MM-DD`, the schedule's zone) the rotations run here; default today there. Turns continue as they stand on it. */
+}
+
+/** What every schedule import (Opsgenie, Grafana OnCall) takes besides the other tool's document. */
+export interface ScheduleImportOptions {
+  /**
+   * First local date (`YYYY-MM-DD`, in each rotation's zone: an Opsgenie schedule has one for all)
+   * the rotations run here; default today there. Turns continue as they stand on it.
+   */
   from?: string;
   /**
    * Add the people on call who are not agents of the team yet (matched by email) as agents, in
@@ -233,19 +240,13 @@ export interface ImportedRotationPreview {
  * `POST /api/teams/:id/rotations/import/grafana-oncall`: Grafana OnCall rotations (its on-call
  * shifts) become rotations of the team, its users matched to the team's agents by email.
  */
-export interface ImportGrafanaOncallRequest {
+export interface ImportGrafanaOncallRequest extends ScheduleImportOptions {
   /** OnCall's `GET /api/v1/on_call_shifts/?schedule_id=…` answer (or its `results`), as JSON or as its text. */
   shifts: unknown;
   /** OnCall's `GET /api/v1/users/` answer, to turn the shifts' user ids into emails; optional when the shifts name users by email. */
   users?: unknown;
   /** The OnCall schedule's time zone, for shifts without their own `time_zone`. */
   timeZone?: string;
-  /** First local date (`YYYY-MM-DD`, each rotation's zone) the rotations run here; default today there. */
-  from?: string;
-  /** As for the Opsgenie import. */
-  addMissingAgents?: boolean;
-  /** Only say what would be created (default false). */
-  dryRun?: boolean;
 }
 
 /** An agent a schedule import adds (`addMissingAgents`); on a dry run the id is not kept. */

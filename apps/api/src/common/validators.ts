@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
-import { LANGUAGE_NAMES } from '@shiftdesk/shared-api-contract';
+import { CHANNELS, LANGUAGE_NAMES } from '@shiftdesk/shared-api-contract';
 import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsObject, IsString, Length, MaxLength, ValidateIf, ValidateNested, isEmail, registerDecorator, type ValidationArguments } from 'class-validator';
+import { IsEmail, IsIn, IsObject, IsOptional, IsString, Length, MaxLength, ValidateIf, ValidateNested, isEmail, registerDecorator, type ValidationArguments } from 'class-validator';
 import { IANAZone } from 'luxon';
 
 /**
@@ -46,6 +46,22 @@ export const EmailField = (): PropertyDecorator =>
     IsString({ message: 'must be an email address such as anna.smirnova@example.com' }),
     IsEmail({}, { message: 'must be an email address such as anna.smirnova@example.com' }),
     MaxLength(MAX_EMAIL_LENGTH, { message: `must be at most ${MAX_EMAIL_LENGTH} characters long` }),
+  );
+
+/** The channel a shift, rotation or coverage rule is for; absent or null: any channel. */
+export const OptionalChannelField = (): PropertyDecorator =>
+  applyDecorators(IsOptional(), IsIn(CHANNELS, { message: `must be one of ${CHANNELS.join(', ')}, or null` }));
+
+/** Longest label of a shift or rotation (the column's length). */
+export const MAX_SHIFT_LABEL_LENGTH = 120;
+
+/** A shift's or rotation's label, trimmed; absent or null: none. */
+export const OptionalLabelField = (): PropertyDecorator =>
+  applyDecorators(
+    IsOptional(),
+    Trim(),
+    IsString({ message: 'must be text, or null' }),
+    MaxLength(MAX_SHIFT_LABEL_LENGTH, { message: `must be at most ${MAX_SHIFT_LABEL_LENGTH} characters long` }),
   );
 
 /** A value quoted in an error message, cut to a readable length. */

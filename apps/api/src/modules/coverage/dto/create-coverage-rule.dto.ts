@@ -13,7 +13,7 @@ import {
   type Weekday,
 } from '@shiftdesk/shared-api-contract';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { IsIanaTimeZone, IsPresentThenValid, Trim } from '../../../common/validators';
+import { IsIanaTimeZone, IsPresentThenValid, OptionalChannelField, Trim } from '../../../common/validators';
 import { IsLocalDate } from '../../schedule/schedule-validators';
 
 // Shapes only: windows, exceptions and the language requirement are checked by the pure
@@ -68,8 +68,7 @@ export class CreateCoverageRuleDto implements CreateCoverageRuleRequest {
   language?: CoverageLanguageRequirement | null;
 
   @ApiPropertyOptional({ enum: CHANNELS, nullable: true })
-  @IsOptional()
-  @IsIn(CHANNELS, { message: `must be one of ${CHANNELS.join(', ')}, or null` })
+  @OptionalChannelField()
   channel?: Channel | null;
 
   @ApiPropertyOptional({ nullable: true })

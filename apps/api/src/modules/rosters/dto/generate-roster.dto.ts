@@ -11,8 +11,8 @@ import {
   type RosterShiftShapeRequest,
 } from '@shiftdesk/shared-api-contract';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { EachNested, Trim } from '../../../common/validators';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { EachNested, OptionalChannelField, Trim } from '../../../common/validators';
 import { IsLocalDate } from '../../schedule/schedule-validators';
 
 const START_MESSAGE = 'must be a local time HH:mm (00:00–23:59) in the team zone, e.g. 07:00';
@@ -38,8 +38,7 @@ export class RosterShiftShapeDto implements RosterShiftShapeRequest {
   lengthMinutes!: number;
 
   @ApiPropertyOptional({ enum: CHANNELS, nullable: true })
-  @IsOptional()
-  @IsIn(CHANNELS, { message: `must be one of ${CHANNELS.join(', ')}, or null` })
+  @OptionalChannelField()
   channel?: Channel | null;
 
   @ApiPropertyOptional({ example: 'fr', nullable: true, description: 'ISO 639-1 code' })

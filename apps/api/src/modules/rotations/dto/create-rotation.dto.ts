@@ -9,7 +9,7 @@ import {
   type ShiftStatus,
 } from '@shiftdesk/shared-api-contract';
 import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { IsIanaTimeZone, IsPresentThenValid, Trim } from '../../../common/validators';
+import { IsIanaTimeZone, IsPresentThenValid, OptionalChannelField, OptionalLabelField, Trim } from '../../../common/validators';
 import { IsLocalDate } from '../../schedule/schedule-validators';
 
 // Shapes only: times, the RRULE, handoff, breaks and date order are checked by the pure
@@ -65,15 +65,11 @@ export class CreateRotationDto implements CreateRotationRequest {
   endDate?: string | null;
 
   @ApiPropertyOptional({ enum: CHANNELS, nullable: true })
-  @IsOptional()
-  @IsIn(CHANNELS, { message: `must be one of ${CHANNELS.join(', ')}, or null` })
+  @OptionalChannelField()
   channel?: Channel | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @Trim()
-  @IsString({ message: 'must be text, or null' })
-  @MaxLength(120, { message: 'must be at most 120 characters long' })
+  @OptionalLabelField()
   label?: string | null;
 
   @ApiPropertyOptional({ example: [{ startAfterMinutes: 240, durationMinutes: 30 }] })

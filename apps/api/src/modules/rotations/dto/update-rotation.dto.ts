@@ -9,7 +9,7 @@ import {
   type UpdateRotationRequest,
 } from '@shiftdesk/shared-api-contract';
 import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { IsIanaTimeZone, IsPresentThenValid, Trim } from '../../../common/validators';
+import { IsIanaTimeZone, IsPresentThenValid, OptionalChannelField, OptionalLabelField, Trim } from '../../../common/validators';
 import { IsLocalDate } from '../../schedule/schedule-validators';
 
 export class UpdateRotationDto implements UpdateRotationRequest {
@@ -75,15 +75,11 @@ export class UpdateRotationDto implements UpdateRotationRequest {
   endDate?: string | null;
 
   @ApiPropertyOptional({ enum: CHANNELS, nullable: true })
-  @IsOptional()
-  @IsIn(CHANNELS, { message: `must be one of ${CHANNELS.join(', ')}, or null` })
+  @OptionalChannelField()
   channel?: Channel | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @Trim()
-  @IsString({ message: 'must be text, or null' })
-  @MaxLength(120, { message: 'must be at most 120 characters long' })
+  @OptionalLabelField()
   label?: string | null;
 
   @ApiPropertyOptional()

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS, SHIFT_STATUSES, type Channel, type CreateShiftRequest, type ShiftStatus } from '@shiftdesk/shared-api-contract';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { EachNested, IsIanaTimeZone, IsPresentThenValid, Trim } from '../../../common/validators';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsString } from 'class-validator';
+import { EachNested, IsIanaTimeZone, IsPresentThenValid, OptionalChannelField, OptionalLabelField } from '../../../common/validators';
 import { IsInstant } from '../../schedule/schedule-validators';
 import { ShiftBreakDto } from './shift-fields';
 
@@ -24,15 +24,11 @@ export class CreateShiftDto implements CreateShiftRequest {
   timeZone!: string;
 
   @ApiPropertyOptional({ enum: CHANNELS, nullable: true })
-  @IsOptional()
-  @IsIn(CHANNELS, { message: `must be one of ${CHANNELS.join(', ')}, or null` })
+  @OptionalChannelField()
   channel?: Channel | null;
 
   @ApiPropertyOptional({ nullable: true, maxLength: 120 })
-  @IsOptional()
-  @Trim()
-  @IsString({ message: 'must be text, or null' })
-  @MaxLength(120, { message: 'must be at most 120 characters long' })
+  @OptionalLabelField()
   label?: string | null;
 
   @ApiPropertyOptional({ type: [ShiftBreakDto] })

@@ -1,22 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS, SHIFT_STATUSES, type Channel, type ShiftStatus, type UpdateShiftRequest } from '@shiftdesk/shared-api-contract';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { EachNested, IsPresentThenValid, Trim } from '../../../common/validators';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn } from 'class-validator';
+import { EachNested, IsPresentThenValid, OptionalChannelField, OptionalLabelField } from '../../../common/validators';
 import { AgentSpanPatchDto } from '../../schedule/dto/agent-span-patch.dto';
 import { ShiftBreakDto } from './shift-fields';
 
 /** Every field optional; the merged shift is validated as a whole (end after start, breaks inside, no overlap). */
 export class UpdateShiftDto extends AgentSpanPatchDto implements UpdateShiftRequest {
   @ApiPropertyOptional({ enum: CHANNELS, nullable: true })
-  @IsOptional()
-  @IsIn(CHANNELS, { message: `must be one of ${CHANNELS.join(', ')}, or null` })
+  @OptionalChannelField()
   channel?: Channel | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @Trim()
-  @IsString({ message: 'must be text, or null' })
-  @MaxLength(120, { message: 'must be at most 120 characters long' })
+  @OptionalLabelField()
   label?: string | null;
 
   @ApiPropertyOptional({ type: [ShiftBreakDto] })

@@ -93,6 +93,11 @@ describe('shifts, rotations, overrides, coverage, gaps, violations, staffing', (
 
       const updated = (await t.http().patch(`${url()}/${created.id}`).set(bearer(admin)).send({ label: 'Early', end: '2026-01-05T15:00:00Z' }).expect(200)).body as ManualShift;
       expect(updated).toMatchObject({ label: 'Early', end: '2026-01-05T15:00:00.000Z', start: created.start });
+      // A PATCH checks the fields it sends by the rules of a new shift, and changes nothing when one is wrong.
+      const refused = (await t.http().patch(`${url()}/${created.id}`).set(bearer(admin)).send({ channel: 'fax', label: 'x'.repeat(121), breaks: 'lunch', status: 'final', locked: 'yes', agentId: null }).expect(400)).body as ApiError;
+      expect(refused.fields?.map((f) => f.field).sort()).toEqual(['agentId', 'breaks', 'channel', 'label', 'locked', 'status']);
+      expect(fieldOf(refused, 'label')?.message).toMatch(/at most 120 characters/);
+      expect(((await t.http().get(`${url()}/${created.id}`).set(bearer(admin)).expect(200)).body as ManualShift).label).toBe('Early');
 
       await t.http().delete(`${url()}/${created.id}`).set(bearer(admin)).expect(204);
       await t.http().get(`${url()}/${created.id}`).set(bearer(admin)).expect(404);

@@ -8,7 +8,7 @@ import { IsInstant } from '../schedule-validators';
  * was planned in. Each may be left out but not sent as null; the merged record is validated as
  * a whole by the service (end after start, no overlap).
  */
-export abstract class AgentSpanPatchDto {
+export class AgentSpanPatchDto {
   @ApiPropertyOptional()
   @IsPresentThenValid()
   @IsString({ message: 'must be the id of an agent of this team' })

@@ -1,11 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CHANNELS, SHIFT_STATUSES, type Channel, type CreateShiftRequest, type ShiftStatus } from '@shiftdesk/shared-api-contract';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsString } from 'class-validator';
-import { EachNested, IsIanaTimeZone, IsPresentThenValid, OptionalChannelField, OptionalLabelField } from '../../../common/validators';
+import { ApiProperty } from '@nestjs/swagger';
+import type { CreateShiftRequest } from '@shiftdesk/shared-api-contract';
+import { IsNotEmpty, IsString } from 'class-validator';
+import { IsIanaTimeZone } from '../../../common/validators';
 import { IsInstant } from '../../schedule/schedule-validators';
-import { ShiftBreakDto } from './shift-fields';
+import { ShiftDetailsDto } from './shift-fields';
 
-export class CreateShiftDto implements CreateShiftRequest {
+export class CreateShiftDto extends ShiftDetailsDto implements CreateShiftRequest {
   @ApiProperty({ description: 'An active agent of the team' })
   @IsString({ message: 'must be the id of an agent of this team' })
   @IsNotEmpty({ message: 'must be the id of an agent of this team' })
@@ -22,29 +22,4 @@ export class CreateShiftDto implements CreateShiftRequest {
   @ApiProperty({ example: 'Europe/Berlin', description: 'IANA zone the shift was planned in' })
   @IsIanaTimeZone()
   timeZone!: string;
-
-  @ApiPropertyOptional({ enum: CHANNELS, nullable: true })
-  @OptionalChannelField()
-  channel?: Channel | null;
-
-  @ApiPropertyOptional({ nullable: true, maxLength: 120 })
-  @OptionalLabelField()
-  label?: string | null;
-
-  @ApiPropertyOptional({ type: [ShiftBreakDto] })
-  @IsPresentThenValid()
-  @IsArray({ message: 'must be a list of breaks [{ "start": …, "end": … }]' })
-  @ArrayMaxSize(10, { message: 'may list at most 10 breaks' })
-  @EachNested(() => ShiftBreakDto, 'each break must be an object { "start": …, "end": … }')
-  breaks?: ShiftBreakDto[];
-
-  @ApiPropertyOptional({ enum: SHIFT_STATUSES, default: 'published' })
-  @IsPresentThenValid()
-  @IsIn(SHIFT_STATUSES, { message: `must be one of ${SHIFT_STATUSES.join(', ')}` })
-  status?: ShiftStatus;
-
-  @ApiPropertyOptional({ description: 'Pinned: the roster generator keeps it and never replaces it' })
-  @IsPresentThenValid()
-  @IsBoolean({ message: 'must be true or false' })
-  locked?: boolean;
 }

@@ -3,6 +3,7 @@ import { CHANNELS, LANGUAGE_NAMES } from '@shiftdesk/shared-api-contract';
 import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsIn, IsObject, IsOptional, IsString, Length, MaxLength, ValidateIf, ValidateNested, isEmail, registerDecorator, type ValidationArguments } from 'class-validator';
 import { IANAZone } from 'luxon';
+import { EMAIL_LENGTH, SHIFT_LABEL_LENGTH } from '../database/columns';
 
 /**
  * For PATCH bodies: validate the field when it is present. Unlike @IsOptional, `null` is NOT
@@ -31,12 +32,9 @@ export function TrimLower(): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
 }
 
-/** Longest email kept (the users' and agents' email columns). */
-export const MAX_EMAIL_LENGTH = 254;
-
 /** The rule of `EmailField`, for an email that does not arrive in a DTO (e.g. from an import). */
 export function isValidEmail(value: string): boolean {
-  return value.length <= MAX_EMAIL_LENGTH && isEmail(value);
+  return value.length <= EMAIL_LENGTH && isEmail(value);
 }
 
 /** An email someone signs in with or is reached at: trimmed and lower-cased. */
@@ -45,15 +43,12 @@ export const EmailField = (): PropertyDecorator =>
     TrimLower(),
     IsString({ message: 'must be an email address such as anna.smirnova@example.com' }),
     IsEmail({}, { message: 'must be an email address such as anna.smirnova@example.com' }),
-    MaxLength(MAX_EMAIL_LENGTH, { message: `must be at most ${MAX_EMAIL_LENGTH} characters long` }),
+    MaxLength(EMAIL_LENGTH, { message: `must be at most ${EMAIL_LENGTH} characters long` }),
   );
 
 /** The channel a shift, rotation or coverage rule is for; absent or null: any channel. */
 export const OptionalChannelField = (): PropertyDecorator =>
   applyDecorators(IsOptional(), IsIn(CHANNELS, { message: `must be one of ${CHANNELS.join(', ')}, or null` }));
-
-/** Longest label of a shift or rotation (the column's length). */
-export const MAX_SHIFT_LABEL_LENGTH = 120;
 
 /** A shift's or rotation's label, trimmed; absent or null: none. */
 export const OptionalLabelField = (): PropertyDecorator =>
@@ -61,7 +56,7 @@ export const OptionalLabelField = (): PropertyDecorator =>
     IsOptional(),
     Trim(),
     IsString({ message: 'must be text, or null' }),
-    MaxLength(MAX_SHIFT_LABEL_LENGTH, { message: `must be at most ${MAX_SHIFT_LABEL_LENGTH} characters long` }),
+    MaxLength(SHIFT_LABEL_LENGTH, { message: `must be at most ${SHIFT_LABEL_LENGTH} characters long` }),
   );
 
 /** A value quoted in an error message, cut to a readable length. */

@@ -17,6 +17,12 @@ export function InstantColumn(name: string, options: Pick<ColumnOptions, 'nullab
 /** UUID strings generated in app code (`crypto.randomUUID`), so both databases behave alike. */
 export const ID_LENGTH = 36;
 
+/** Longest email kept (users' and agents' email columns; the longest address SMTP carries). */
+export const EMAIL_LENGTH = 254;
+
+/** Longest label of a shift or a rotation (their label columns). */
+export const SHIFT_LABEL_LENGTH = 120;
+
 /** The current instant in the stored format. */
 export function nowIso(): string {
   return new Date().toISOString();

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { PayLevel, WorkMode } from '@shiftdesk/shared-api-contract';
-import { InstantColumn } from '../../database/columns';
+import { EMAIL_LENGTH, InstantColumn } from '../../database/columns';
 
 @Entity({ name: 'agents' })
 export class AgentEntity {
@@ -14,7 +14,7 @@ export class AgentEntity {
   displayName!: string;
 
   /** Stored lower-cased, unique; also the login email when the agent has a login. */
-  @Column({ type: 'varchar', length: 254 })
+  @Column({ type: 'varchar', length: EMAIL_LENGTH })
   email!: string;
 
   @Column({ name: 'time_zone', type: 'varchar', length: 64 })

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Role } from '@shiftdesk/shared-api-contract';
-import { InstantColumn } from '../../database/columns';
+import { EMAIL_LENGTH, InstantColumn } from '../../database/columns';
 
 @Entity({ name: 'users' })
 export class UserEntity {
@@ -8,7 +8,7 @@ export class UserEntity {
   id!: string;
 
   /** Lower-cased so logins are case-insensitive on both databases. */
-  @Column({ type: 'varchar', length: 254 })
+  @Column({ type: 'varchar', length: EMAIL_LENGTH })
   email!: string;
 
   /** `scrypt$<log2 N>$<r>$<p>$<salt b64>$<hash b64>`; see password-hasher.ts. */

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS, SHIFT_STATUSES, type Channel, type ShiftBreakSpan, type ShiftStatus } from '@shiftdesk/shared-api-contract';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn } from 'class-validator';
-import { EachNested, IsPresentThenValid, MAX_SHIFT_LABEL_LENGTH, OptionalChannelField, OptionalLabelField } from '../../../common/validators';
+import { EachNested, IsPresentThenValid, OptionalChannelField, OptionalLabelField } from '../../../common/validators';
+import { SHIFT_LABEL_LENGTH } from '../../../database/columns';
 import { IsInstant } from '../../schedule/schedule-validators';
 
 export class ShiftBreakDto implements ShiftBreakSpan {
@@ -20,7 +21,7 @@ export class ShiftDetailsDto {
   @OptionalChannelField()
   channel?: Channel | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: MAX_SHIFT_LABEL_LENGTH })
+  @ApiPropertyOptional({ nullable: true, maxLength: SHIFT_LABEL_LENGTH })
   @OptionalLabelField()
   label?: string | null;
 

@@ -102,6 +102,10 @@ describe('roster and coverage in the browser', () => {
     await dialog.getByRole('heading', { name: 'Add shift' }).waitFor();
     await dialog.getByLabel('Start').fill('07:00');
     await dialog.getByLabel('End').fill('15:00');
+    // A label as long as the API keeps (120 characters) is kept whole, not cut by the form.
+    const label = `Phone lead for the enterprise accounts of the Moscow office: escalations and callbacks (see the desk wiki) ${'x'.repeat(13)}`;
+    expect(label.length).toBe(120);
+    await dialog.getByLabel('Label').fill(label);
     expect(await dialog.getByTestId('shift-preview').textContent()).toContain('Lasts 8 h');
     await shot(page, '21-shift-dialog', false);
     await dialog.getByTestId('save-shift').click();
@@ -116,7 +120,7 @@ describe('roster and coverage in the browser', () => {
     const csv = readFileSync(await download.path(), 'utf8').split('\r\n');
     expect(csv[0]).toMatch(/^date \(Europe\/Moscow\),agent,agent time zone,start \(Europe\/Moscow\),end \(Europe\/Moscow\),/);
     expect(csv.filter((row) => row.includes(',Yulia Orlova,')).length).toBe(4);
-    expect(csv).toContain(`${monday},Yulia Orlova,Europe/Moscow,${monday} 07:00,${monday} 15:00,${monday} 07:00,${monday} 15:00,${moscow(monday, '07:00')},${moscow(monday, '15:00')},8.00,0,published,manual,,`);
+    expect(csv).toContain(`${monday},Yulia Orlova,Europe/Moscow,${monday} 07:00,${monday} 15:00,${monday} 07:00,${monday} 15:00,${moscow(monday, '07:00')},${moscow(monday, '15:00')},8.00,0,published,manual,${label},`);
     expect(csv.length).toBe(1 + 13 + 1);
 
     // A second shift overlapping it is refused by the API, and the dialog says so.

@@ -1,9 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
-import { CHANNELS, LANGUAGE_NAMES } from '@shiftdesk/shared-api-contract';
+import { CHANNELS, LANGUAGE_NAMES, SHIFT_LABEL_MAX_LENGTH } from '@shiftdesk/shared-api-contract';
 import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsIn, IsObject, IsOptional, IsString, Length, MaxLength, ValidateIf, ValidateNested, isEmail, registerDecorator, type ValidationArguments } from 'class-validator';
 import { IANAZone } from 'luxon';
-import { EMAIL_LENGTH, SHIFT_LABEL_LENGTH } from '../database/columns';
+import { EMAIL_LENGTH } from '../database/columns';
 
 /**
  * For PATCH bodies: validate the field when it is present. Unlike @IsOptional, `null` is NOT
@@ -56,7 +56,7 @@ export const OptionalLabelField = (): PropertyDecorator =>
     IsOptional(),
     Trim(),
     IsString({ message: 'must be text, or null' }),
-    MaxLength(SHIFT_LABEL_LENGTH, { message: `must be at most ${SHIFT_LABEL_LENGTH} characters long` }),
+    MaxLength(SHIFT_LABEL_MAX_LENGTH, { message: `must be at most ${SHIFT_LABEL_MAX_LENGTH} characters long` }),
   );
 
 /** A value quoted in an error message, cut to a readable length. */

@@ -20,9 +20,6 @@ export const ID_LENGTH = 36;
 /** Longest email kept (users' and agents' email columns; the longest address SMTP carries). */
 export const EMAIL_LENGTH = 254;
 
-/** Longest label of a shift or a rotation (their label columns). */
-export const SHIFT_LABEL_LENGTH = 120;
-
 /** The current instant in the stored format. */
 export function nowIso(): string {
   return new Date().toISOString();

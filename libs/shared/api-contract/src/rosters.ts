@@ -10,6 +10,9 @@ export const ROSTER_MAX_TIME_LIMIT_SECONDS = 600;
 /** Longest period one generation covers, days. */
 export const ROSTER_MAX_PERIOD_DAYS = 366;
 
+/** Longest name of a shift shape in a generation request (it becomes the draft shifts' label). */
+export const ROSTER_SHAPE_NAME_MAX_LENGTH = 60;
+
 /** A shift shape the generator may use: local start + length in the team zone, optional channel/language. */
 export interface RosterShiftShapeRequest {
   /** Unique within the request; becomes the draft shifts' label ("Early"). */

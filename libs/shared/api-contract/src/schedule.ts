@@ -4,6 +4,9 @@ import type { Channel } from './vocabulary';
 // strings with milliseconds (`2026-01-05T08:00:00.000Z`); intervals are half-open [start, end);
 // local dates are `YYYY-MM-DD` and local times `HH:mm`, meaningful only with their IANA zone.
 
+/** Longest label of a shift or a rotation ("Early", "Phone lead"): API, database and forms alike. */
+export const SHIFT_LABEL_MAX_LENGTH = 120;
+
 export const SHIFT_STATUSES = ['draft', 'published'] as const;
 export type ShiftStatus = (typeof SHIFT_STATUSES)[number];
 

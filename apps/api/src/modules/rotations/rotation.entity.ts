@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Channel, ShiftStatus } from '@shiftdesk/shared-api-contract';
-import { SHIFT_LABEL_LENGTH, InstantColumn } from '../../database/columns';
+import { SHIFT_LABEL_MAX_LENGTH, type Channel, type ShiftStatus } from '@shiftdesk/shared-api-contract';
+import { InstantColumn } from '../../database/columns';
 
 /** One version of a recurring shift pattern, planned on the wall clock of `timeZone`. */
 @Entity({ name: 'rotations' })
@@ -52,7 +52,7 @@ export class RotationEntity {
   @Column({ type: 'varchar', length: 16, nullable: true })
   channel!: Channel | null;
 
-  @Column({ type: 'varchar', length: SHIFT_LABEL_LENGTH, nullable: true })
+  @Column({ type: 'varchar', length: SHIFT_LABEL_MAX_LENGTH, nullable: true })
   label!: string | null;
 
   /** JSON text: `[{ startAfterMinutes, durationMinutes }]`. */

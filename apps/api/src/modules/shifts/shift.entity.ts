@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Channel } from '@shiftdesk/shared-api-contract';
-import { SHIFT_LABEL_LENGTH, InstantColumn } from '../../database/columns';
+import { SHIFT_LABEL_MAX_LENGTH, type Channel } from '@shiftdesk/shared-api-contract';
+import { InstantColumn } from '../../database/columns';
 
 export type ShiftStatus = 'draft' | 'published';
 
@@ -29,7 +29,7 @@ export class ShiftEntity {
   @Column({ type: 'varchar', length: 16, nullable: true })
   channel!: Channel | null;
 
-  @Column({ type: 'varchar', length: SHIFT_LABEL_LENGTH, nullable: true })
+  @Column({ type: 'varchar', length: SHIFT_LABEL_MAX_LENGTH, nullable: true })
   label!: string | null;
 
   /** JSON text: `[{ "start": ISO, "end": ISO }]` (ShiftBreakSpan[]), unpaid, inside the shift. */

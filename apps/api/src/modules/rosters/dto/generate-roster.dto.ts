@@ -5,6 +5,7 @@ import {
   ROSTER_DEFAULT_TIME_LIMIT_SECONDS,
   ROSTER_MAX_PERIOD_DAYS,
   ROSTER_MAX_TIME_LIMIT_SECONDS,
+  ROSTER_SHAPE_NAME_MAX_LENGTH,
   type Channel,
   type GenerateRosterRequest,
   type RosterFairnessRequest,
@@ -23,7 +24,7 @@ export class RosterShiftShapeDto implements RosterShiftShapeRequest {
   @ApiProperty({ example: 'Early', description: 'Unique within the request; the draft shifts carry it as their label' })
   @Trim()
   @IsString({ message: 'must be text' })
-  @Length(1, 60, { message: 'must be 1 to 60 characters long' })
+  @Length(1, ROSTER_SHAPE_NAME_MAX_LENGTH, { message: `must be 1 to ${ROSTER_SHAPE_NAME_MAX_LENGTH} characters long` })
   name!: string;
 
   @ApiProperty({ example: '07:00', description: 'Local start, team zone' })

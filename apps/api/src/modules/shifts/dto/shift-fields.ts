@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CHANNELS, SHIFT_STATUSES, type Channel, type ShiftBreakSpan, type ShiftStatus } from '@shiftdesk/shared-api-contract';
+import { CHANNELS, SHIFT_LABEL_MAX_LENGTH, SHIFT_STATUSES, type Channel, type ShiftBreakSpan, type ShiftStatus } from '@shiftdesk/shared-api-contract';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn } from 'class-validator';
 import { EachNested, IsPresentThenValid, OptionalChannelField, OptionalLabelField } from '../../../common/validators';
-import { SHIFT_LABEL_LENGTH } from '../../../database/columns';
 import { IsInstant } from '../../schedule/schedule-validators';
 
 export class ShiftBreakDto implements ShiftBreakSpan {
@@ -21,7 +20,7 @@ export class ShiftDetailsDto {
   @OptionalChannelField()
   channel?: Channel | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: SHIFT_LABEL_LENGTH })
+  @ApiPropertyOptional({ nullable: true, maxLength: SHIFT_LABEL_MAX_LENGTH })
   @OptionalLabelField()
   label?: string | null;
 

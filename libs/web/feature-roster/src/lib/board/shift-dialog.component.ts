@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { CHANNELS, SHIFT_STATUSES, type ApiError, type Channel, type ShiftStatus } from '@shiftdesk/shared-api-contract';
+import { CHANNELS, SHIFT_LABEL_MAX_LENGTH, SHIFT_STATUSES, type ApiError, type Channel, type ShiftStatus } from '@shiftdesk/shared-api-contract';
 import { formatSpan, ScheduleStore } from '@shiftdesk/web-data-access-schedule';
 import { ModalDialogComponent } from '@shiftdesk/web-ui';
 import { CHANNEL_LABELS } from '@shiftdesk/web-util';
@@ -93,7 +93,7 @@ type ShiftForm = FormGroup<{
         </div>
         <div class="field">
           <label for="shift-label">Label <span class="optional">(optional)</span></label>
-          <input id="shift-label" type="text" formControlName="label" maxlength="80" placeholder="e.g. Early, Phone lead" [attr.aria-invalid]="invalid('label')" />
+          <input id="shift-label" type="text" formControlName="label" [maxlength]="labelMaxLength" placeholder="e.g. Early, Phone lead" [attr.aria-invalid]="invalid('label')" />
           @if (errorOf('label'); as e) { <p class="field-error">{{ e }}</p> }
         </div>
         <div class="dialog-actions">
@@ -127,6 +127,8 @@ export class ShiftDialogComponent {
   protected readonly busy = signal(false);
   protected readonly formError = signal('');
   private readonly serverErrors = signal<Partial<Record<string, string>>>({});
+
+  protected readonly labelMaxLength = SHIFT_LABEL_MAX_LENGTH;
 
   protected readonly form: ShiftForm = new FormGroup({
     agentId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, output, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { CHANNELS, ROSTER_MAX_TIME_LIMIT_SECONDS, type ApiError, type Channel, type CoverageRule } from '@shiftdesk/shared-api-contract';
+import { CHANNELS, ROSTER_MAX_TIME_LIMIT_SECONDS, ROSTER_SHAPE_NAME_MAX_LENGTH, type ApiError, type Channel, type CoverageRule } from '@shiftdesk/shared-api-contract';
 import { addDays, formatDayLabel, formatSpan, RosterJobStore, ScheduleApi, startOfDay, startOfIsoWeek, todayIn } from '@shiftdesk/web-data-access-schedule';
 import { ConfirmDialogComponent, ModalDialogComponent, NowService } from '@shiftdesk/web-ui';
 import { CHANNEL_LABELS, toApiError } from '@shiftdesk/web-util';
@@ -42,6 +42,7 @@ export class GenerateRosterComponent {
   protected readonly channelLabels = CHANNEL_LABELS;
   protected readonly reasonLabels = UNFILLED_REASON_LABELS;
   protected readonly maxLimit = ROSTER_MAX_TIME_LIMIT_SECONDS;
+  protected readonly shapeNameMaxLength = ROSTER_SHAPE_NAME_MAX_LENGTH;
 
   protected readonly open = signal(false);
   protected readonly form = signal<GenerateFormValue | null>(null);

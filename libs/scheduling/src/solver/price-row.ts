@@ -404,18 +404,13 @@ export function priceRow(input: PriceRowInput): PriceRowResult {
     }
     layer = nc > 0 || maxWeekends > 0 ? paretoFilter(next) : next;
     if (input.beamWidth !== undefined && layer.length > input.beamWidth) {
-      // Heuristic mode: keep the labels with the best optimistic completion cost.
-      // Scores computed once per label, not once per comparison.
+      // Heuristic mode: keep the labels with the best optimistic completion cost. Scores are
+      // computed once per label, and only the labels scoring at most the beam's last score are
+      // ordered (that score comes from a native sort, far faster than a comparator sort of all).
       const ids = layer;
       const n = ids.length;
       const score = new Float64Array(n);
-      const order = new Array<number>(n);
-      for (let i = 0; i < n; i++) {
-        score[i] = lCost[ids[i]] + bound(d + 1, lCore[ids[i]], lUnits[ids[i]]);
-        order[i] = i;
-      }
-      // Only the labels scoring at most the beam's last score need ordering: its score comes
-      // from a native sort of the scores, far faster than sorting every label by a comparator.
+      for (let i = 0; i < n; i++) score[i] = lCost[ids[i]] + bound(d + 1, lCore[ids[i]], lUnits[ids[i]]);
       const kth = score.slice().sort()[input.beamWidth - 1];
       const chosen: number[] = [];
       for (let i = 0; i < n; i++) if (score[i] <= kth) chosen.push(i);
@@ -435,13 +430,12 @@ export function priceRow(input: PriceRowInput): PriceRowResult {
    * the kept ones before it.
    */
   function paretoFilter(labels: number[]): number[] {
-    // Sort keys computed once per label, not once per comparison.
     const n = labels.length;
     const group = new Float64Array(n);
     const cost = new Float64Array(n);
     const used = new Float64Array(n);
-    // Grouped by a native sort of (group, position) keys, then each group (a few labels) ordered
-    // by cost: far faster than one comparator sort of the whole day.
+    // Keys computed once per label; grouped by a native sort of (group, position) keys, then each
+    // group (a few labels) ordered by cost: far faster than one comparator sort of the whole day.
     const keyed = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const id = labels[i];
